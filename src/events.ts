@@ -1,0 +1,153 @@
+// The events the parser yields: the contract between parse, analyze and report.
+
+/** V8's collectors, normalised across versions (V8's printed name is kept in `v8Name`). */
+export type GcType = 'Scavenge' | 'Minor Mark-Compact' | 'Minor Mark-Sweep' | 'Mark-Compact';
+export const GC_TYPES: readonly GcType[] = ['Scavenge', 'Minor Mark-Compact', 'Minor Mark-Sweep', 'Mark-Compact'];
+
+/** Young collections clean new space only; old (full) collections the whole heap. */
+export type Generation = 'young' | 'old';
+
+/** Which kind of text an event was read from. */
+export type EventSource = 'trace' | 'nvp' | 'nvp-json' | 'oom-report';
+
+/** Printed after the collector name: `Mark-Compact (reduce)`, `Scavenge (interleaved)`, `Shared Mark-Compact`. */
+export type Decoration = 'reduce' | 'interleaved' | 'during sweeping' | 'shared';
+
+/** One space of the heap after a GC, from `--trace-gc-verbose` (kilobytes, as V8 prints them). */
+export interface SpaceUsage {
+  usedKb: number;
+  availableKb: number;
+  committedKb: number;
+}
+
+/**
+ * Normalised space keys: new, old, code, map, lo (large object), new_lo, code_lo, read_only,
+ * trusted, trusted_lo, shared, and `all` (V8's own total line).
+ */
+export type SpaceName = string;
+
+/** The `--trace-gc-verbose` block printed after a GC. */
+export interface HeapSpaces {
+  spaces: Record<SpaceName, SpaceUsage>;
+  /** `Memory allocator, used: … KB, available: … KB`. */
+  allocatorUsedKb?: number;
+  /** `External memory reported: … KB`. */
+  externalKb?: number;
+  /** `External memory global … KB` (6.1+). */
+  externalGlobalKb?: number;
+  /** `Backing store memory: … KB` (7.8+): ArrayBuffer contents. */
+  backingStoreKb?: number;
+  /** `Total time spent in GC  : … ms`. */
+  totalGcTimeMs?: number;
+}
+
+/** The incremental-marking part: `(+ 12.3 ms in 45 steps since start of marking, biggest step 1.2 ms, walltime since start of marking 80 ms)`. */
+export interface IncrementalMarking {
+  stepsMs: number;
+  steps: number;
+  biggestStepMs?: number;
+  walltimeMs?: number;
+  /** `since start of marking` (true) or the 5.1-era `since last GC` (false). */
+  sinceStartOfMarking: boolean;
+}
+
+/** V8's mutator utilisation: the share of time the application (not the GC) ran. */
+export interface MutatorUtilization {
+  average: number;
+  current: number;
+}
+
+/** Fields of a `--trace-gc-nvp` record, as printed (sizes in bytes, ratios in %). */
+export type NvpFields = Record<string, number | string | boolean | null>;
+
+interface GcEventBase {
+  /** 1-based line number in the input where the record starts. */
+  line: number;
+  source: EventSource;
+  /** Process id from the `[pid:isolate]` prefix, or null when the line had none. */
+  pid: number | null;
+  /** The isolate's address (`0x5408db0`, or `000001E565C2F6F0` on Windows), or null. */
+  isolate: string | null;
+  /** `isolate->id()`, printed in the NVP prefix from V8 13.6 on. */
+  isolateId?: number;
+  /** Milliseconds since this isolate started. */
+  timeMs: number;
+  /** The collector's name as printed, decorations apart: `Mark-sweep`, `Incremental Mark-Compact`. */
+  v8Name: string;
+  decorations: Decoration[];
+  heapBeforeMb: number;
+  heapAfterMb: number;
+  /** Committed (reserved and backed) heap; null where the format does not print it (older NVP). */
+  committedBeforeMb: number | null;
+  committedAfterMb: number | null;
+  /** `pooled: X MB` (V8 12.4+): pages kept for reuse. */
+  pooledMb?: number;
+  pauseMs: number;
+  /** Time in embedder (external) callbacks, the second number of `pause / external ms`. */
+  externalMs?: number;
+  /** The GC reason (`allocation failure`, `task`, …); null where the format has none. */
+  reason: string | null;
+  /** Why V8 picked this collector (`scavenge might not succeed`, …). */
+  collectorReason?: string;
+  mu?: MutatorUtilization;
+  incremental?: IncrementalMarking;
+  /** Heap by space after this GC, from `--trace-gc-verbose`. */
+  spaces?: HeapSpaces;
+  nvp?: NvpFields;
+  /** Read from the `<--- Last few GCs --->` block of an out-of-memory report, not seen as a trace line. */
+  fromOomReport?: boolean;
+  /** The record was cut (truncated) before its end: only the fields before the cut are known. */
+  truncated?: boolean;
+}
+
+export interface ScavengeEvent extends GcEventBase {
+  type: 'Scavenge';
+  generation: 'young';
+}
+
+export interface MinorMarkCompactEvent extends GcEventBase {
+  type: 'Minor Mark-Compact';
+  generation: 'young';
+}
+
+export interface MinorMarkSweepEvent extends GcEventBase {
+  type: 'Minor Mark-Sweep';
+  generation: 'young';
+}
+
+export interface MarkCompactEvent extends GcEventBase {
+  type: 'Mark-Compact';
+  generation: 'old';
+}
+
+export type GcEvent = ScavengeEvent | MinorMarkCompactEvent | MinorMarkSweepEvent | MarkCompactEvent;
+
+/** The fatal out-of-memory end of a process: `FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory`. */
+export interface OutOfMemoryEvent {
+  type: 'OutOfMemory';
+  line: number;
+  pid: number | null;
+  isolate: string | null;
+  /** V8's location string: `Reached heap limit`, `Ineffective mark-compacts near heap limit`, `CALL_AND_RETRY_LAST`, … */
+  location: string;
+  /** The rest: `Allocation failed - JavaScript heap out of memory`. */
+  message: string;
+  /** The line as printed, prefix removed. */
+  text: string;
+}
+
+export type TraceEvent = GcEvent | OutOfMemoryEvent;
+
+/** A line that looks like a GC record but did not parse: reported, never dropped silently. */
+export interface UnparsedLine {
+  line: number;
+  text: string;
+}
+
+export function generationOf(type: GcType): Generation {
+  return type === 'Mark-Compact' ? 'old' : 'young';
+}
+
+export function isGcEvent(event: TraceEvent): event is GcEvent {
+  return event.type !== 'OutOfMemory';
+}

@@ -1,0 +1,381 @@
+// Turns the lines of a GC log into events, one line at a time, with bounded state: the GC waiting
+// for its `--trace-gc-verbose` block (one per isolate), the out-of-memory block being read, and the
+// last few records of each isolate (to count a GC printed twice, as a trace line and in the OOM block, once).
+
+import {
+  generationOf,
+  type GcEvent,
+  type GcType,
+  type HeapSpaces,
+  type NvpFields,
+  type OutOfMemoryEvent,
+  type TraceEvent,
+  type UnparsedLine,
+} from '../events.js';
+import { gcOfNvpCode, parseNvpJson, parseNvpPairs } from './nvp.js';
+import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
+import { cleanLine, findIsolateHeader, type IsolateHeader } from './prefix.js';
+import { looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
+import { parseVerboseLine, type VerboseLine } from './verbose.js';
+
+/** How many damaged lines are kept with their text; beyond that they are only counted. */
+export const KEPT_LINE_EXAMPLES = 100;
+/** Records remembered per isolate to recognise them again in an out-of-memory block. */
+const REMEMBERED_RECORDS = 16;
+const MIB = 1024 * 1024;
+
+export interface LineReport {
+  count: number;
+  /** The first `KEPT_LINE_EXAMPLES` of them, with line numbers. */
+  lines: UnparsedLine[];
+}
+
+export interface ParseStats {
+  lines: number;
+  gcEvents: number;
+  outOfMemoryEvents: number;
+  /** `--trace-gc-verbose` lines attached to a GC. */
+  verboseLines: number;
+  /** Records in an out-of-memory block that had already been read as trace lines. */
+  duplicateOomRecords: number;
+  /** Lines that are not GC records (application output, other V8 flags): skipped, counted. */
+  skippedLines: number;
+  /** Lines that look like GC records but do not parse. */
+  unparsed: LineReport;
+  /** Records cut before their pause (out-of-memory ring buffer, truncated last line): too little to use. */
+  cut: LineReport;
+}
+
+type Emit = (event: TraceEvent) => void;
+
+const NVP_BODY = /^ *(-?\d+(?:\.\d+)?) ms: (?:(pause=)|GC: )/;
+const NVP_LOOKALIKE = /(?:^|\s)pause=\S+ mutator=\S+ gc=|GC: \{"pause"/;
+const OTHER_VERBOSE =
+  /^(?:\[(?:HeapController|GlobalMemoryController)\]|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Memory allocator,|Min semi-space size)/;
+
+export class GcLogParser {
+  private readonly stats: ParseStats = {
+    lines: 0,
+    gcEvents: 0,
+    outOfMemoryEvents: 0,
+    verboseLines: 0,
+    duplicateOomRecords: 0,
+    skippedLines: 0,
+    unparsed: { count: 0, lines: [] },
+    cut: { count: 0, lines: [] },
+  };
+  /** The last GC of each isolate, kept until its verbose block (if any) has been read. */
+  private readonly awaitingVerbose = new Map<string, GcEvent>();
+  /** Identity keys of the last trace records of each isolate. */
+  private readonly recentRecords = new Map<string, string[]>();
+  /** Records read from out-of-memory blocks, emitted at the end unless also seen as trace lines. */
+  private readonly oomRecords: GcEvent[] = [];
+  private inOomBlock = false;
+  private lastPid: number | null = null;
+  private lastIsolate: string | null = null;
+
+  constructor(private readonly emit: Emit) {}
+
+  /** Reads one line (without its `\n`). */
+  push(rawLine: string): void {
+    const lineNumber = ++this.stats.lines;
+    const line = cleanLine(rawLine);
+    if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
+    if (line.includes('[') && this.readHeaderedLine(line, lineNumber)) return;
+    this.readOtherLine(line, lineNumber);
+  }
+
+  /** Flushes what is held back and returns the counts. */
+  end(): ParseStats {
+    for (const event of this.awaitingVerbose.values()) this.emitGc(event);
+    this.awaitingVerbose.clear();
+    for (const event of this.oomRecords) {
+      if (this.isRecent(event)) this.stats.duplicateOomRecords++;
+      else this.emitGc(event);
+    }
+    this.oomRecords.length = 0;
+    return this.stats;
+  }
+
+  /** Counts a line that is too long to hold as skipped (the reader caps line length). */
+  skipOverlongLine(): void {
+    this.stats.lines++;
+    this.stats.skippedLines++;
+  }
+
+  private readHeaderedLine(line: string, lineNumber: number): boolean {
+    for (let header = findIsolateHeader(line); header !== null; header = findIsolateHeader(line, header.open + 1)) {
+      const body = line.slice(header.bodyStart);
+      const record = parseTraceRecord(body);
+      if (record !== null) {
+        this.acceptTraceRecord(record, header, lineNumber);
+        return true;
+      }
+      if (this.readNvp(body, header, lineNumber)) return true;
+      const verbose = parseVerboseLine(body);
+      if (verbose !== null) {
+        this.attachVerbose(verbose, header);
+        return true;
+      }
+      if (OTHER_VERBOSE.test(body)) {
+        this.stats.skippedLines++;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private readOtherLine(line: string, lineNumber: number): void {
+    if (line.includes(LAST_FEW_GCS_MARKER)) {
+      this.inOomBlock = true;
+      this.stats.skippedLines++;
+      return;
+    }
+    const fatal = line.includes('atal') ? parseFatalOutOfMemory(line) : null;
+    if (fatal !== null) {
+      const event: OutOfMemoryEvent = {
+        type: 'OutOfMemory',
+        line: lineNumber,
+        pid: this.lastPid,
+        isolate: this.lastIsolate,
+        ...fatal,
+      };
+      this.stats.outOfMemoryEvents++;
+      this.emit(event);
+      return;
+    }
+    // A record without a `[pid:isolate]` header: a logger removed it, or prints `[pid]` only.
+    if (line.includes(' ms: ') && looksLikeTraceRecord(line)) {
+      const start = /-?\d+(?:\.\d+)? ms: /.exec(line)!.index;
+      const record = parseTraceRecord(line.slice(start));
+      if (record !== null) {
+        this.acceptTraceRecord(record, { open: start, pid: null, isolate: null, bodyStart: start }, lineNumber);
+        return;
+      }
+    }
+    if (this.looksLikeGcRecord(line)) this.report(this.stats.unparsed, lineNumber, line);
+    else this.stats.skippedLines++;
+  }
+
+  private looksLikeGcRecord(line: string): boolean {
+    return (line.includes(' ms: ') && looksLikeTraceRecord(line)) || NVP_LOOKALIKE.test(line);
+  }
+
+  private acceptTraceRecord(record: TraceRecord, header: IsolateHeader, lineNumber: number): void {
+    const event = this.gcEvent(record, header, lineNumber, 'trace');
+    if (record.truncated) event.truncated = true;
+    this.rememberRecord(event);
+    this.hold(event);
+  }
+
+  private gcEvent(
+    record: Omit<TraceRecord, 'committedBeforeMb' | 'committedAfterMb'> & { committedBeforeMb: number | null; committedAfterMb: number | null },
+    header: IsolateHeader,
+    lineNumber: number,
+    source: GcEvent['source'],
+  ): GcEvent {
+    const { truncated: _truncated, type, v8Name, timeMs, ...measures } = record;
+    // Keys in the order of the documented export schema.
+    const event = {
+      type,
+      generation: generationOf(type),
+      v8Name,
+      pid: header.pid,
+      isolate: header.isolate,
+      timeMs,
+      ...measures,
+      line: lineNumber,
+      source,
+    } as GcEvent;
+    if (header.isolateId !== undefined) event.isolateId = header.isolateId;
+    if (header.pid !== null) {
+      this.lastPid = header.pid;
+      this.lastIsolate = header.isolate;
+    }
+    return event;
+  }
+
+  private readNvp(body: string, header: IsolateHeader, lineNumber: number): boolean {
+    const start = NVP_BODY.exec(body);
+    if (start === null) return false;
+    const text = body.slice(start[2] === undefined ? start[0].length : start[0].length - 'pause='.length);
+    const fields = start[2] === undefined ? parseNvpJson(text) : parseNvpPairs(text);
+    const gc = fields === null ? null : gcOfNvpCode(fields['gc']);
+    if (fields === null || gc === null) return false;
+    const event = this.nvpEvent(fields, gc, Number(start[1]), header, lineNumber, start[2] === undefined ? 'nvp-json' : 'nvp');
+    if (event === null) return false;
+    this.hold(event);
+    return true;
+  }
+
+  private nvpEvent(
+    fields: NvpFields,
+    gc: { type: GcType; v8Name: string },
+    timeMs: number,
+    header: IsolateHeader,
+    lineNumber: number,
+    source: 'nvp' | 'nvp-json',
+  ): GcEvent | null {
+    const bytes = (...keys: string[]): number | null => {
+      for (const key of keys) {
+        const value = fields[key];
+        if (typeof value === 'number') return value / MIB;
+      }
+      return null;
+    };
+    const heapBeforeMb = bytes('total_size_before', 'start_object_size');
+    const heapAfterMb = bytes('total_size_after', 'end_object_size');
+    const pauseMs = fields['pause'];
+    if (heapBeforeMb === null || heapAfterMb === null || typeof pauseMs !== 'number' || !Number.isFinite(timeMs)) return null;
+    const flag = (key: string): boolean => fields[key] === true || fields[key] === 1;
+    const v8Name = gc.type === 'Mark-Compact' && flag('is_incremental') ? 'Incremental Mark-Compact' : gc.v8Name;
+    const decorations: GcEvent['decorations'] = [];
+    if (flag('reduce_memory')) decorations.push('reduce');
+    if (flag('interleaved')) decorations.push('interleaved');
+    if (flag('during_sweeping')) decorations.push('during sweeping');
+    const event = this.gcEvent(
+      {
+        timeMs,
+        type: gc.type,
+        v8Name,
+        decorations,
+        heapBeforeMb,
+        heapAfterMb,
+        committedBeforeMb: bytes('start_memory_size'),
+        committedAfterMb: bytes('end_memory_size'),
+        pauseMs,
+        externalMs: 0,
+        reason: typeof fields['reason'] === 'string' ? fields['reason'] : null,
+      },
+      header,
+      lineNumber,
+      source,
+    );
+    delete event.externalMs;
+    if (typeof fields['collector_reason'] === 'string' && fields['collector_reason'] !== '') {
+      event.collectorReason = fields['collector_reason'];
+    }
+    event.nvp = fields;
+    return event;
+  }
+
+  /** Holds a GC until its isolate prints something else: the verbose block, if any, comes right after it. */
+  private hold(event: GcEvent): void {
+    const key = isolateKey(event.pid, event.isolate);
+    const previous = this.awaitingVerbose.get(key);
+    if (previous !== undefined) this.emitGc(previous);
+    this.awaitingVerbose.set(key, event);
+  }
+
+  private attachVerbose(verbose: VerboseLine, header: IsolateHeader): void {
+    const key = isolateKey(header.pid, header.isolate);
+    const event = this.awaitingVerbose.get(key);
+    if (event === undefined) {
+      // Statistics printed before the first GC of this isolate (or after its block closed).
+      this.stats.skippedLines++;
+      return;
+    }
+    this.stats.verboseLines++;
+    const spaces: HeapSpaces = (event.spaces ??= { spaces: {} });
+    switch (verbose.kind) {
+      case 'space':
+        spaces.spaces[verbose.space] = { usedKb: verbose.usedKb, availableKb: verbose.availableKb, committedKb: verbose.committedKb };
+        return;
+      case 'allocator':
+        spaces.allocatorUsedKb = verbose.usedKb;
+        return;
+      case 'external':
+        spaces.externalKb = verbose.kb;
+        return;
+      case 'external-global':
+        spaces.externalGlobalKb = verbose.kb;
+        return;
+      case 'backing-store':
+        spaces.backingStoreKb = verbose.kb;
+        return;
+      case 'pool':
+        return;
+      case 'total-gc-time':
+        spaces.totalGcTimeMs = verbose.ms;
+        // Before V8 11.5 this closes the block; later the `(*) Sweeping` note may follow, or nothing.
+        return;
+      case 'sweeping-note':
+        return;
+    }
+  }
+
+  /** Lines of the `<--- Last few GCs --->` block: records, possibly several glued on one line. */
+  private readOomBlockLine(line: string, lineNumber: number): boolean {
+    if (line.trim() === '') {
+      this.stats.skippedLines++;
+      return true;
+    }
+    const headers: IsolateHeader[] = [];
+    for (let header = findIsolateHeader(line); header !== null; header = findIsolateHeader(line, header.open + 1)) {
+      if (/^ *-?\d+(?:\.\d+)? ms: /.test(line.slice(header.bodyStart))) headers.push(header);
+    }
+    if (headers.length === 0) {
+      this.inOomBlock = false;
+      if (line.includes(JS_STACKTRACE_MARKER)) {
+        this.stats.skippedLines++;
+        return true;
+      }
+      return false;
+    }
+    headers.forEach((header, index) => {
+      const next = headers[index + 1];
+      const glued = next !== undefined;
+      const body = line.slice(header.bodyStart, glued ? next.open : undefined);
+      const record = parseTraceRecord(body);
+      if (record === null) {
+        this.report(glued ? this.stats.cut : this.stats.unparsed, lineNumber, line.slice(header.open, glued ? next.open : undefined));
+        return;
+      }
+      const event = this.gcEvent(record, header, lineNumber, 'oom-report');
+      event.fromOomReport = true;
+      if (glued || record.truncated) event.truncated = true;
+      this.oomRecords.push(event);
+    });
+    return true;
+  }
+
+  private rememberRecord(event: GcEvent): void {
+    const key = isolateKey(event.pid, event.isolate);
+    let records = this.recentRecords.get(key);
+    if (records === undefined) this.recentRecords.set(key, (records = []));
+    records.push(recordIdentity(event));
+    if (records.length > REMEMBERED_RECORDS) records.shift();
+  }
+
+  private isRecent(event: GcEvent): boolean {
+    return this.recentRecords.get(isolateKey(event.pid, event.isolate))?.includes(recordIdentity(event)) ?? false;
+  }
+
+  private emitGc(event: GcEvent): void {
+    this.stats.gcEvents++;
+    this.emit(event);
+  }
+
+  private report(report: LineReport, line: number, text: string): void {
+    report.count++;
+    if (report.lines.length < KEPT_LINE_EXAMPLES) report.lines.push({ line, text: text.length > 500 ? `${text.slice(0, 500)}…` : text });
+  }
+}
+
+function isolateKey(pid: number | null, isolate: string | null): string {
+  return `${pid ?? ''}:${isolate ?? ''}`;
+}
+
+function recordIdentity(event: GcEvent): string {
+  return `${event.timeMs}|${event.v8Name}|${event.heapBeforeMb}|${event.heapAfterMb}|${event.committedAfterMb}|${event.pauseMs}`;
+}
+
+/** Parses a whole log held in memory (tests, small inputs). */
+export function parseLog(text: string): { events: TraceEvent[]; stats: ParseStats } {
+  const events: TraceEvent[] = [];
+  const parser = new GcLogParser((event) => events.push(event));
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) parser.push(line);
+  return { events, stats: parser.end() };
+}

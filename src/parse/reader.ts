@@ -1,0 +1,151 @@
+// Streams a log (a file, `-` for stdin, or gzip) through split2 into the line parser, in bounded memory.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import split2 from 'split2';
+import { AppError, fromFileSystemError } from '../errors.js';
+import type { TraceEvent } from '../events.js';
+import { GcLogParser, type ParseStats } from './log-parser.js';
+
+/** Longer lines are skipped (and counted) so that one endless line cannot exhaust memory. */
+export const MAX_LINE_LENGTH = 1024 * 1024;
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export interface ReadOptions {
+  /** Called with the bytes read so far (compressed bytes for .gz), for progress display. */
+  onProgress?: (bytesRead: number) => void;
+  /** Awaited before each chunk is parsed: lets a slow consumer (a pipe) hold the reading back. */
+  beforeChunk?: () => Promise<void> | void;
+}
+
+export interface ParsedInput {
+  name: string;
+  stats: ParseStats;
+  bytesRead: number;
+}
+
+/** Opens a path (or `-`), checks it is a readable non-empty file, and returns its byte stream and size. */
+async function openInput(path: string): Promise<{ stream: Readable; size: number | null }> {
+  if (path === '-') return { stream: process.stdin, size: null };
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new AppError({ code: 'IsDirectory', path });
+    size = info.size;
+  } catch (error) {
+    throw fromFileSystemError(error, path) ?? error;
+  }
+  const stream = createReadStream(path);
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (error) => reject(fromFileSystemError(error, path) ?? error));
+  });
+  return { stream, size };
+}
+
+/**
+ * Reads a whole log, calling `onEvent` for each event as it is parsed. Throws AppError for input
+ * that is not a GC log at all (empty, binary, corrupt gzip, no GC record).
+ */
+export async function readLog(path: string, onEvent: (event: TraceEvent) => void, options: ReadOptions = {}): Promise<ParsedInput> {
+  const name = path === '-' ? 'stdin' : path;
+  const { stream } = await openInput(path);
+  const parser = new GcLogParser(onEvent);
+  let bytesRead = 0;
+  let firstChunk: Buffer | null = null;
+
+  // `skipOverflow` is in split2 4.x but not in its type definitions.
+  const skipOverflow: object = { skipOverflow: true };
+  const splitter = split2('\n', (line: string) => parser.push(line), { maxLength: MAX_LINE_LENGTH, ...skipOverflow });
+  countOverlongLines(splitter, () => parser.skipOverlongLine());
+
+  // Gzip is recognised by its magic bytes, whatever the file is called.
+  const source = await peekFirstChunk(stream);
+  firstChunk = source.first;
+  if (firstChunk === null) throw new AppError({ code: 'EmptyInput', path: name });
+  const isGzip = firstChunk[0] === GZIP_MAGIC[0] && firstChunk[1] === GZIP_MAGIC[1];
+
+  let checkedBinary = false;
+  const textGuard = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      if (!checkedBinary) {
+        checkedBinary = true;
+        if (looksBinary(chunk)) throw new AppError({ code: 'BinaryInput', path: name });
+      }
+      yield chunk;
+    }
+  };
+  const counter = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      bytesRead += chunk.length;
+      options.onProgress?.(bytesRead);
+      await options.beforeChunk?.();
+      yield chunk;
+    }
+  };
+
+  try {
+    if (isGzip) {
+      await pipeline(source.stream, counter, createGunzip(), textGuard, splitter);
+    } else {
+      await pipeline(source.stream, counter, textGuard, splitter);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (isGzip && code.startsWith('Z_')) {
+      throw new AppError({ code: 'CorruptGzip', path: name, detail: (error as Error).message });
+    }
+    if (isGzip && (error as Error).message.includes('unexpected end of file')) {
+      throw new AppError({ code: 'CorruptGzip', path: name, detail: 'unexpected end of file' });
+    }
+    throw fromFileSystemError(error, name) ?? new AppError({ code: 'ReadFailed', path: name, detail: (error as Error).message });
+  }
+  const stats = parser.end();
+  if (stats.gcEvents === 0 && stats.outOfMemoryEvents === 0 && stats.unparsed.count === 0) {
+    if (stats.lines === 0 || (stats.lines === 1 && bytesRead === 0)) throw new AppError({ code: 'EmptyInput', path: name });
+    throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
+  }
+  return { name, stats, bytesRead };
+}
+
+/** Reads the first chunk (to sniff gzip and emptiness) and gives back a stream that still yields it. */
+async function peekFirstChunk(stream: Readable): Promise<{ first: Buffer | null; stream: AsyncIterable<Buffer> }> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head = await iterator.next();
+  if (head.done) return { first: null, stream: (async function* () {})() };
+  const first = head.value;
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    yield first;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  };
+  return { first, stream: rest() };
+}
+
+/** NUL bytes do not occur in text logs; a few in the first chunk mean a binary file. */
+function looksBinary(chunk: Buffer): boolean {
+  const sample = chunk.subarray(0, 65536);
+  let nul = 0;
+  for (const byte of sample) if (byte === 0) nul++;
+  return nul > 0 && nul >= sample.length / 1000;
+}
+
+/** split2 drops an over-long line silently with `skipOverflow`; this tells the parser so it is counted. */
+function countOverlongLines(splitter: ReturnType<typeof split2>, onOverlong: () => void): void {
+  const state = splitter as unknown as { overflow: boolean; _transform: (chunk: Buffer, encoding: string, callback: (error?: Error | null) => void) => void };
+  const transform = state._transform.bind(splitter);
+  state._transform = (chunk, encoding, callback) => {
+    const wasOverflowing = state.overflow;
+    transform(chunk, encoding, (error) => {
+      if (!wasOverflowing && state.overflow) onOverlong();
+      callback(error);
+    });
+  };
+}
