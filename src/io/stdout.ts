@@ -31,7 +31,8 @@ export class StdoutWriter {
   async drain(): Promise<void> {
     this.flush();
     if (!closed && process.stdout.writableNeedDrain) {
-      await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'error')]);
+      // `once` rejects on 'error'; EPIPE is recorded by the listener above and ends output quietly.
+      await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'error')]).catch(() => undefined);
     }
   }
 

@@ -1,0 +1,346 @@
+// Everything measured for one isolate, accumulated event by event with bounded state.
+
+import { GC_TYPES, type GcEvent, type GcType, type OutOfMemoryEvent } from '../events.js';
+import { findingsFor } from './findings.js';
+import { GcWindows, WINDOW_THRESHOLD_MS } from './gc-windows.js';
+import { PauseHistogramBuilder } from './histogram.js';
+import { judgeLeak, trendFloors, type FloorSample } from './leak.js';
+import { PauseRecorder, round } from './pause-stats.js';
+import { ReasonTable } from './reasons.js';
+import { keepMax, keepMin, SeriesReducer } from './series-reducer.js';
+import type {
+  EventPoint,
+  FloorPoint,
+  FloorTrend,
+  IsolateSummary,
+  RateEstimate,
+  RatePoint,
+  SpacePoint,
+} from './summary.js';
+import { fitLine } from './trend.js';
+
+/** Floors kept for the trend; past this, every other one is dropped (a trend survives thinning). */
+const MAX_FLOOR_SAMPLES = 20_000;
+/** A Mark-Compact that frees less than this share of the heap did little. */
+const INEFFECTIVE_FREED_SHARE = 0.05;
+const KB_PER_MB = 1024;
+
+export interface IsolateIdentity {
+  input: string;
+  pid: number | null;
+  isolate: string | null;
+  label: string;
+  isMain: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** The old-space limit (--max-old-space-size), if known, for "closeness to the heap limit". */
+  heapLimitMb?: number;
+}
+
+interface SpaceFloors {
+  samples: FloorSample[];
+}
+
+export class IsolateAnalyzer {
+  private readonly allPauses = new PauseRecorder();
+  private readonly pausesByType = new Map<GcType, PauseRecorder>();
+  private readonly histogram = new PauseHistogramBuilder();
+  private readonly windows = new GcWindows();
+  private readonly reasons = new ReasonTable();
+  private readonly counts = new Map<GcType, number>();
+  private total = 0;
+  private startMs = Infinity;
+  private endMs = -Infinity;
+  private lastAverageMu: number | null = null;
+
+  private previous: GcEvent | null = null;
+  private allocatedMb = 0;
+  private allocationSource: RateEstimate['source'] = 'none';
+  private promotedMb = 0;
+  private promotionSource: RateEstimate['source'] = 'none';
+
+  private youngCount = 0;
+  private youngPauseMs = 0;
+  private youngFreedMb = 0;
+  private youngSurvivalSum = 0;
+  private youngSurvivalCount = 0;
+
+  private floorSamples: FloorSample[] = [];
+  private floorStride = 1;
+  private floorSeen = 0;
+  private floorFirst: number | null = null;
+  private floorMin = Infinity;
+  private floorMax = -Infinity;
+  private floorLast: number | null = null;
+  private growthStreak = 0;
+  private longestGrowthStreak = 0;
+  private ineffectiveStreak = 0;
+  private longestIneffectiveStreak = 0;
+  private readonly spaceFloors = new Map<string, SpaceFloors>();
+  private sawSpaces = false;
+
+  private outOfMemory: OutOfMemoryEvent | null = null;
+  private oomReportEvents = 0;
+
+  private readonly eventSeries = new SeriesReducer<EventPoint>([
+    keepMax((point) => point.pauseMs),
+    keepMax((point) => point.heapBeforeMb),
+    keepMin((point) => point.heapAfterMb),
+    keepMax((point) => (point.type === 'Mark-Compact' ? point.pauseMs + 1e6 : -1)),
+  ], byTime);
+  private readonly floorSeries = new SeriesReducer<FloorPoint>([keepMin((p) => p.heapAfterMb), keepMax((p) => p.heapAfterMb)], byTime);
+  private readonly spaceSeries = new SeriesReducer<SpacePoint>([
+    keepMax((p) => p.usedKb['all'] ?? sumValues(p.usedKb)),
+    keepMin((p) => p.usedKb['all'] ?? sumValues(p.usedKb)),
+  ], byTime);
+  /** Allocated MB per 1-second window, as a rate series (merged buckets keep the peak rate). */
+  private readonly allocationSeries = new SeriesReducer<RatePoint>([keepMax((p) => p.mbPerSecond)], byTime, 1000, 1000);
+  private allocationWindow: { startMs: number; mb: number } | null = null;
+
+  constructor(
+    readonly identity: IsolateIdentity,
+    private readonly options: AnalyzeOptions = {},
+  ) {}
+
+  add(event: GcEvent): void {
+    this.total++;
+    this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
+    if (event.fromOomReport) this.oomReportEvents++;
+    if (event.timeMs < this.startMs) this.startMs = event.timeMs;
+    if (event.timeMs + event.pauseMs > this.endMs) this.endMs = event.timeMs + event.pauseMs;
+    if (event.mu !== undefined) this.lastAverageMu = event.mu.average;
+
+    this.allPauses.add(event.pauseMs);
+    let byType = this.pausesByType.get(event.type);
+    if (byType === undefined) this.pausesByType.set(event.type, (byType = new PauseRecorder()));
+    byType.add(event.pauseMs);
+    this.histogram.add(event.type, event.pauseMs);
+    this.windows.add(event.timeMs, event.pauseMs);
+    this.reasons.add(event.reason, event.pauseMs);
+
+    this.measureAllocation(event);
+    if (event.generation === 'young') this.measureYoung(event);
+    else this.measureFloor(event);
+
+    this.eventSeries.add({
+      timeMs: event.timeMs,
+      type: event.type,
+      pauseMs: event.pauseMs,
+      heapBeforeMb: event.heapBeforeMb,
+      heapAfterMb: event.heapAfterMb,
+      committedAfterMb: event.committedAfterMb,
+      reason: event.reason,
+      line: event.line,
+    });
+    if (event.spaces !== undefined && Object.keys(event.spaces.spaces).length > 0) {
+      this.sawSpaces = true;
+      const usedKb: Record<string, number> = {};
+      for (const [space, usage] of Object.entries(event.spaces.spaces)) usedKb[space] = usage.usedKb;
+      this.spaceSeries.add({ timeMs: event.timeMs, line: event.line, usedKb });
+    }
+    this.previous = event;
+  }
+
+  addOutOfMemory(event: OutOfMemoryEvent): void {
+    this.outOfMemory = event;
+  }
+
+  private measureAllocation(event: GcEvent): void {
+    let allocatedMb: number | null = null;
+    const nvpAllocated = event.nvp?.['allocated'];
+    if (typeof nvpAllocated === 'number') {
+      allocatedMb = nvpAllocated / (1024 * 1024);
+      this.allocationSource = 'nvp';
+    } else if (this.previous !== null) {
+      allocatedMb = Math.max(0, event.heapBeforeMb - this.previous.heapAfterMb);
+      if (this.allocationSource === 'none') this.allocationSource = 'heap-growth';
+    }
+    if (allocatedMb === null) return;
+    this.allocatedMb += allocatedMb;
+    const startMs = Math.floor(event.timeMs / 1000) * 1000;
+    if (this.allocationWindow !== null && this.allocationWindow.startMs !== startMs) this.closeAllocationWindow();
+    if (this.allocationWindow === null) this.allocationWindow = { startMs, mb: 0 };
+    this.allocationWindow.mb += allocatedMb;
+  }
+
+  private closeAllocationWindow(): void {
+    if (this.allocationWindow === null) return;
+    this.allocationSeries.add({ timeMs: this.allocationWindow.startMs, mbPerSecond: round(this.allocationWindow.mb) });
+    this.allocationWindow = null;
+  }
+
+  private measureYoung(event: GcEvent): void {
+    this.youngCount++;
+    this.youngPauseMs += event.pauseMs;
+    this.youngFreedMb += Math.max(0, event.heapBeforeMb - event.heapAfterMb);
+    if (event.heapBeforeMb > 0) {
+      this.youngSurvivalSum += event.heapAfterMb / event.heapBeforeMb;
+      this.youngSurvivalCount++;
+    }
+    const nvpPromoted = event.nvp?.['promoted'];
+    const previous = this.previous;
+    if (typeof nvpPromoted === 'number') {
+      this.promotedMb += nvpPromoted / (1024 * 1024);
+      this.promotionSource = 'nvp';
+    } else if (event.spaces !== undefined && previous?.spaces !== undefined && previous.generation === 'young') {
+      // Old-generation spaces grow at a young GC only by what it promoted.
+      const oldKb = (spaces: GcEvent['spaces']): number =>
+        ['old', 'lo', 'code', 'code_lo'].reduce((sum, key) => sum + (spaces?.spaces[key]?.usedKb ?? 0), 0);
+      this.promotedMb += Math.max(0, oldKb(event.spaces) - oldKb(previous.spaces)) / KB_PER_MB;
+      if (this.promotionSource !== 'nvp') this.promotionSource = 'spaces';
+    } else if (previous !== null && previous.generation === 'young') {
+      // Without per-space data: what a young GC leaves on top of the previous one's leftovers.
+      this.promotedMb += Math.max(0, event.heapAfterMb - previous.heapAfterMb);
+      if (this.promotionSource === 'none') this.promotionSource = 'heap-growth';
+    }
+  }
+
+  private measureFloor(event: GcEvent): void {
+    const floor = event.heapAfterMb;
+    this.floorSeen++;
+    this.floorFirst ??= floor;
+    this.floorMin = Math.min(this.floorMin, floor);
+    this.floorMax = Math.max(this.floorMax, floor);
+    if (this.floorLast !== null) {
+      this.growthStreak = floor > this.floorLast ? this.growthStreak + 1 : 0;
+      this.longestGrowthStreak = Math.max(this.longestGrowthStreak, this.growthStreak);
+    }
+    this.floorLast = floor;
+    const freedShare = event.heapBeforeMb > 0 ? (event.heapBeforeMb - event.heapAfterMb) / event.heapBeforeMb : 1;
+    this.ineffectiveStreak = freedShare < INEFFECTIVE_FREED_SHARE ? this.ineffectiveStreak + 1 : 0;
+    this.longestIneffectiveStreak = Math.max(this.longestIneffectiveStreak, this.ineffectiveStreak);
+
+    if (this.floorSeen % this.floorStride === 0) {
+      this.floorSamples.push({ timeMs: event.timeMs, heapAfterMb: floor });
+      for (const [space, usage] of Object.entries(event.spaces?.spaces ?? {})) {
+        let floors = this.spaceFloors.get(space);
+        if (floors === undefined) this.spaceFloors.set(space, (floors = { samples: [] }));
+        floors.samples.push({ timeMs: event.timeMs, heapAfterMb: usage.usedKb / KB_PER_MB });
+      }
+      if (this.floorSamples.length > MAX_FLOOR_SAMPLES) {
+        this.floorStride *= 2;
+        this.floorSamples = this.floorSamples.filter((_, index) => index % 2 === 0);
+        for (const floors of this.spaceFloors.values()) floors.samples = floors.samples.filter((_, index) => index % 2 === 0);
+      }
+    }
+    this.floorSeries.add({ timeMs: event.timeMs, heapAfterMb: floor, line: event.line });
+  }
+
+  summary(): IsolateSummary {
+    this.windows.finish();
+    this.closeAllocationWindow();
+    const durationMs = this.total === 0 ? 0 : this.endMs - this.startMs;
+    const seconds = durationMs / 1000;
+    const allPauses = this.allPauses.stats();
+    const heapLimitMb = this.options.heapLimitMb ?? null;
+    const leak = judgeLeak({
+      floors: this.floorSamples,
+      startMs: this.startMs,
+      endMs: this.endMs,
+      longestGrowthStreak: this.longestGrowthStreak,
+      ineffectiveMarkCompacts: this.longestIneffectiveStreak,
+      outOfMemory: this.outOfMemory !== null,
+      heapLimitMb,
+    });
+    const bySpace: Record<string, FloorTrend> = {};
+    for (const [space, floors] of this.spaceFloors) {
+      const trend = this.floorTrend(floors.samples, floors.samples.length);
+      if (trend !== null) bySpace[space] = trend;
+    }
+    const counts: IsolateSummary['counts'] = { total: this.total };
+    for (const type of GC_TYPES) if (this.counts.has(type)) counts[type] = this.counts.get(type)!;
+
+    const eventPoints = this.eventSeries.points();
+    const floorPoints = this.floorSeries.points();
+    const spacePoints = this.spaceSeries.points();
+    const windowPoints = this.windows.series.points();
+    const allocationPoints = this.allocationSeries.points();
+
+    const analyzed: Omit<IsolateSummary, 'findings'> = {
+      ...this.identity,
+      startMs: this.total === 0 ? 0 : this.startMs,
+      endMs: this.total === 0 ? 0 : this.endMs,
+      durationMs: round(durationMs),
+      counts,
+      pauses: {
+        all: allPauses,
+        byType: Object.fromEntries([...this.pausesByType].map(([type, recorder]) => [type, recorder.stats()])),
+        histogram: this.histogram.result(),
+      },
+      overhead: {
+        gcTimeMs: allPauses.totalMs,
+        elapsedMs: round(durationMs),
+        fraction: durationMs > 0 ? allPauses.totalMs / durationMs : 0,
+        lastAverageMu: this.lastAverageMu,
+        worstWindow: this.windows.worst,
+        windowsOverThreshold: this.windows.overThreshold,
+        windowThresholdMs: WINDOW_THRESHOLD_MS,
+      },
+      allocation: rate(this.allocatedMb, seconds, this.allocationSource),
+      promotion: rate(this.promotedMb, seconds, this.promotionSource),
+      young: {
+        count: this.youngCount,
+        perMinute: seconds > 0 ? (this.youngCount / seconds) * 60 : 0,
+        meanPauseMs: this.youngCount > 0 ? round(this.youngPauseMs / this.youngCount) : 0,
+        meanFreedMb: this.youngCount > 0 ? round(this.youngFreedMb / this.youngCount, 3) : 0,
+        meanSurvivalRatio: this.youngSurvivalCount > 0 ? round(this.youngSurvivalSum / this.youngSurvivalCount, 4) : 0,
+        promotedMb: round(this.promotedMb, 3),
+      },
+      floors: {
+        source: this.sawSpaces ? 'spaces' : 'total',
+        total: this.floorTrend(this.floorSamples, this.floorSeen),
+        bySpace,
+      },
+      leak,
+      reasons: this.reasons.result(),
+      outOfMemory:
+        this.outOfMemory === null
+          ? null
+          : { location: this.outOfMemory.location, message: this.outOfMemory.message, line: this.outOfMemory.line },
+      oomReportEvents: this.oomReportEvents,
+      series: {
+        events: eventPoints,
+        floors: floorPoints,
+        spaces: spacePoints,
+        windows: windowPoints,
+        allocation: allocationPoints,
+        reduced:
+          this.eventSeries.reduced || this.floorSeries.reduced || this.spaceSeries.reduced || this.windows.series.reduced,
+      },
+    };
+    return { ...analyzed, findings: findingsFor(analyzed) };
+  }
+
+  private floorTrend(samples: FloorSample[], seen: number): FloorTrend | null {
+    if (samples.length === 0) return null;
+    const values = samples.map((sample) => sample.heapAfterMb);
+    const isTotal = samples === this.floorSamples;
+    const points = trendFloors(samples, this.startMs, this.endMs);
+    const fit = fitLine(points.map((p) => p.timeMs / 60_000), points.map((p) => p.heapAfterMb));
+    return {
+      points: seen,
+      firstMb: isTotal ? this.floorFirst! : values[0]!,
+      minMb: isTotal ? this.floorMin : Math.min(...values),
+      maxMb: isTotal ? this.floorMax : Math.max(...values),
+      lastMb: isTotal ? this.floorLast! : values[values.length - 1]!,
+      slopeMbPerMinute: fit === null ? 0 : round(fit.slope, 4),
+      r2: fit === null ? 0 : round(fit.r2, 4),
+      trendPoints: points.length,
+    };
+  }
+}
+
+function byTime(point: { timeMs: number }): number {
+  return point.timeMs;
+}
+
+function rate(totalMb: number, seconds: number, source: RateEstimate['source']): RateEstimate {
+  return { totalMb: round(totalMb, 3), mbPerSecond: seconds > 0 ? round(totalMb / seconds, 3) : 0, source };
+}
+
+function sumValues(record: Record<string, number>): number {
+  let sum = 0;
+  for (const value of Object.values(record)) sum += value;
+  return sum;
+}

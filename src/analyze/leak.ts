@@ -1,0 +1,103 @@
+// The leak verdict: does the live set (heap used after each Mark-Compact) keep growing?
+// Rules (also in the README):
+// - leak: an out-of-memory crash with a rising floor; or, after the warm-up, a floor that rises
+//   steadily (R² ≥ 0.6) by ≥ 25% of its mean and ≥ 2 MB over the log.
+// - suspected: an OOM crash; a weaker rise (R² ≥ 0.3, ≥ 10% and ≥ 1 MB); memwatch's rule (the
+//   floor grew 5 times in a row); 4+ ineffective Mark-Compacts in a row; floor ≥ 80% of the limit.
+// - insufficient-data: fewer than 5 Mark-Compacts after the warm-up, and none of the above.
+// - none: otherwise.
+
+import { fitLine } from './trend.js';
+import type { Leak, LeakEvidence, LeakVerdict } from './summary.js';
+
+/** The first 20% of the log's time is warm-up: heaps grow to their working size there. */
+export const WARM_UP_FRACTION = 0.2;
+export const MIN_TREND_POINTS = 5;
+export const MEMWATCH_STREAK = 5;
+export const INEFFECTIVE_STREAK = 4;
+
+export interface FloorSample {
+  timeMs: number;
+  heapAfterMb: number;
+}
+
+export interface LeakInput {
+  /** Floors after each Mark-Compact, in time order. */
+  floors: FloorSample[];
+  startMs: number;
+  endMs: number;
+  longestGrowthStreak: number;
+  ineffectiveMarkCompacts: number;
+  outOfMemory: boolean;
+  heapLimitMb: number | null;
+}
+
+/** The floors after the warm-up (at least MIN_TREND_POINTS when there are that many at all). */
+export function trendFloors(floors: FloorSample[], startMs: number, endMs: number): FloorSample[] {
+  const cutoff = startMs + (endMs - startMs) * WARM_UP_FRACTION;
+  const after = floors.filter((floor) => floor.timeMs >= cutoff);
+  return after.length >= MIN_TREND_POINTS ? after : floors.slice(-MIN_TREND_POINTS);
+}
+
+export function judgeLeak(input: LeakInput): Leak {
+  const points = trendFloors(input.floors, input.startMs, input.endMs);
+  const fit = points.length >= 2 ? fitLine(points.map((p) => p.timeMs / 60_000), points.map((p) => p.heapAfterMb)) : null;
+  const spanMinutes = points.length >= 2 ? (points[points.length - 1]!.timeMs - points[0]!.timeMs) / 60_000 : 0;
+  const meanFloor = points.reduce((sum, p) => sum + p.heapAfterMb, 0) / Math.max(1, points.length);
+  const growthMb = fit === null ? null : fit.slope * spanMinutes;
+  const relativeGrowth = growthMb === null || meanFloor <= 0 ? null : growthMb / meanFloor;
+  const lastFloor = input.floors.at(-1)?.heapAfterMb ?? null;
+  const evidence: LeakEvidence = {
+    slopeMbPerMinute: fit === null ? null : fit.slope,
+    r2: fit === null ? null : fit.r2,
+    points: points.length,
+    relativeGrowth,
+    longestGrowthStreak: input.longestGrowthStreak,
+    ineffectiveMarkCompacts: input.ineffectiveMarkCompacts,
+    outOfMemory: input.outOfMemory,
+    heapLimitMb: input.heapLimitMb,
+    heapLimitFraction: input.heapLimitMb !== null && lastFloor !== null ? lastFloor / input.heapLimitMb : null,
+  };
+
+  const reasons: string[] = [];
+  const enoughPoints = points.length >= MIN_TREND_POINTS && fit !== null;
+  const rises = (r2: number, relative: number, absoluteMb: number): boolean =>
+    enoughPoints && fit.slope > 0 && fit.r2 >= r2 && (relativeGrowth ?? 0) >= relative && (growthMb ?? 0) >= absoluteMb;
+  const trendText = (): string =>
+    `the floor after Mark-Compact rises ${fit!.slope.toFixed(2)} MB/min (R² ${fit!.r2.toFixed(2)}, ${points.length} points, +${((relativeGrowth ?? 0) * 100).toFixed(0)}% over the log)`;
+
+  let verdict: LeakVerdict;
+  if (input.outOfMemory && (fit?.slope ?? 0) > 0) {
+    verdict = 'leak';
+    reasons.push('the process ran out of memory while the floor after Mark-Compact was rising');
+  } else if (rises(0.6, 0.25, 2)) {
+    verdict = 'leak';
+    reasons.push(trendText());
+  } else {
+    const suspicions: string[] = [];
+    if (input.outOfMemory) suspicions.push('the process ran out of memory');
+    if (rises(0.3, 0.1, 1)) suspicions.push(trendText());
+    if (input.longestGrowthStreak >= MEMWATCH_STREAK) {
+      suspicions.push(`the heap after a full GC grew ${input.longestGrowthStreak} times in a row (memwatch's rule: 5)`);
+    }
+    if (input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK) {
+      suspicions.push(`${input.ineffectiveMarkCompacts} Mark-Compacts in a row freed under 5% of the heap`);
+    }
+    if ((evidence.heapLimitFraction ?? 0) >= 0.8) {
+      suspicions.push(`the floor is at ${((evidence.heapLimitFraction ?? 0) * 100).toFixed(0)}% of the heap limit`);
+    }
+    if (suspicions.length > 0) {
+      verdict = 'suspected';
+      reasons.push(...suspicions);
+    } else if (!enoughPoints) {
+      verdict = 'insufficient-data';
+      reasons.push(`only ${points.length} Mark-Compact(s) after the warm-up; ${MIN_TREND_POINTS} are needed for a trend`);
+    } else {
+      verdict = 'none';
+      reasons.push(
+        `the floor after Mark-Compact is flat: ${fit.slope.toFixed(2)} MB/min (R² ${fit.r2.toFixed(2)}, ${points.length} points, ${((relativeGrowth ?? 0) * 100).toFixed(0)}% over the log)`,
+      );
+    }
+  }
+  return { verdict, evidence, reasons };
+}

@@ -1,0 +1,76 @@
+// `gclog analyze <file...|->`: the summary as a terminal report, JSON, CSV (one row per event) or HTML.
+
+import { Analyzer } from '../analyze/analyzer.js';
+import { isGcEvent } from '../events.js';
+import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
+import { AtomicFileWriter, writeFileAtomic } from '../io/write-atomic.js';
+import { readLog } from '../parse/reader.js';
+import { csvHeader, csvRow } from '../report/csv.js';
+import { renderText } from '../report/text.js';
+import { reportUnparsed } from './messages.js';
+
+export interface AnalyzeCommandOptions {
+  inputs: string[];
+  format: 'text' | 'json' | 'csv';
+  /** Write here instead of stdout (atomically). */
+  out?: string;
+  heapLimitMb?: number;
+  color: boolean;
+}
+
+export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number> {
+  const analyzer = new Analyzer(options.heapLimitMb !== undefined ? { heapLimitMb: options.heapLimitMb } : {});
+  const stdout = new StdoutWriter();
+  // CSV rows stream out as events are read; a file target appears only once complete.
+  const csvFile = options.format === 'csv' && options.out !== undefined ? new AtomicFileWriter(options.out) : null;
+  const emitCsv = (text: string): void => (csvFile !== null ? csvFile.write(text) : stdout.write(text));
+  if (options.format === 'csv') emitCsv(csvHeader());
+  try {
+    for (const input of options.inputs) {
+      const name = input === '-' ? 'stdin' : input;
+      const onEvent = analyzer.beginInput(name);
+      const parsed = await readLog(
+        input,
+        options.format === 'csv'
+          ? (event) => {
+              onEvent(event);
+              if (isGcEvent(event)) emitCsv(csvRow(name, event));
+            }
+          : onEvent,
+        {
+          beforeChunk: async () => {
+            await csvFile?.drain();
+            await stdout.drain();
+            if (stdoutClosed()) process.exit(0);
+          },
+        },
+      );
+      analyzer.endInput(parsed);
+      if (options.format !== 'json') reportUnparsed(parsed.name, parsed.stats);
+    }
+  } catch (error) {
+    await csvFile?.abort();
+    throw error;
+  }
+  const summary = analyzer.summary();
+  if (options.format === 'csv') {
+    if (csvFile !== null) {
+      await csvFile.commit();
+      process.stderr.write(`gclog: wrote ${csvFile.path}\n`);
+    }
+    await stdout.end();
+    return 0;
+  }
+  const text = options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { color: options.color && options.out === undefined });
+  if (options.out !== undefined) await writeOutput(options.out, text);
+  else {
+    stdout.write(text);
+    await stdout.end();
+  }
+  return 0;
+}
+
+async function writeOutput(path: string, content: string): Promise<void> {
+  await writeFileAtomic(path, content);
+  process.stderr.write(`gclog: wrote ${path}\n`);
+}

@@ -1,0 +1,145 @@
+// Summary → the terminal report: the verdict first, then aligned tables with units.
+
+import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
+import { GC_TYPES } from '../events.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+type Paint = (text: string) => string;
+interface Palette {
+  bold: Paint;
+  dim: Paint;
+  red: Paint;
+  yellow: Paint;
+  green: Paint;
+  cyan: Paint;
+}
+
+function palette(color: boolean): Palette {
+  const code = (open: number, close: number): Paint => (color ? (text) => `\x1b[${open}m${text}\x1b[${close}m` : (text) => text);
+  return { bold: code(1, 22), dim: code(2, 22), red: code(31, 39), yellow: code(33, 39), green: code(32, 39), cyan: code(36, 39) };
+}
+
+const VERDICT_WORDS: Record<LeakVerdict, string> = {
+  leak: 'LEAK',
+  suspected: 'SUSPECTED LEAK',
+  none: 'no leak',
+  'insufficient-data': 'not enough data to judge a leak',
+};
+
+export function renderText(summary: Summary, options: TextOptions): string {
+  const paint = palette(options.color);
+  const out: string[] = [];
+  for (const input of summary.inputs) {
+    out.push(
+      paint.bold(`${input.name}`) +
+        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`),
+    );
+  }
+  for (const isolate of summary.isolates) out.push('', ...renderIsolate(isolate, summary.isolates.length > 1, paint));
+  if (summary.unparsed.count > 0) {
+    out.push('', paint.yellow(`${summary.unparsed.count} line(s) look like GC records but did not parse:`));
+    for (const line of summary.unparsed.lines.slice(0, 5)) out.push(`  ${line.input}:${line.line}: ${line.text.slice(0, 160)}`);
+  }
+  if (summary.cut.count > 0) {
+    out.push('', paint.dim(`${summary.cut.count} GC record(s) were cut before their pause (out-of-memory ring buffer) and not counted.`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette): string[] {
+  const out: string[] = [];
+  const where = [isolate.input, isolate.pid !== null ? `pid ${isolate.pid}` : null, isolate.isolate].filter(Boolean).join(' ');
+  out.push(paint.bold(several ? `── ${isolate.label} (${where}) ──` : `── ${isolate.label} ──`));
+  const verdictColor = { leak: paint.red, suspected: paint.yellow, none: paint.green, 'insufficient-data': paint.dim }[isolate.leak.verdict];
+  out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} ${paint.dim(`(${isolate.leak.verdict})`)} — ${isolate.leak.reasons.join('; ')}`);
+  const overhead = isolate.overhead;
+  out.push(
+    `${(isolate.durationMs / 1000).toFixed(1)} s covered, ${isolate.counts.total} GCs; GC overhead ${(overhead.fraction * 100).toFixed(1)}%` +
+      (overhead.lastAverageMu !== null ? `, V8 average mu ${overhead.lastAverageMu.toFixed(3)}` : '') +
+      (overhead.worstWindow !== null ? `; worst second ${overhead.worstWindow.gcMs.toFixed(1)} ms of GC at ${(overhead.worstWindow.startMs / 1000).toFixed(0)} s` : ''),
+  );
+  if (isolate.outOfMemory !== null) {
+    out.push(paint.red(`Out of memory: ${isolate.outOfMemory.location} ${isolate.outOfMemory.message} (line ${isolate.outOfMemory.line})`));
+  }
+
+  out.push('', paint.bold('Pauses'));
+  const rows: string[][] = [['type', 'count', 'total ms', 'mean', 'p50', 'p95', 'p99', 'max']];
+  const row = (name: string, stats: PauseStats): string[] => [
+    name,
+    String(stats.count),
+    stats.totalMs.toFixed(1),
+    stats.meanMs.toFixed(2),
+    stats.p50Ms.toFixed(2),
+    stats.p95Ms.toFixed(2),
+    stats.p99Ms.toFixed(2),
+    stats.maxMs.toFixed(2),
+  ];
+  for (const type of GC_TYPES) {
+    const stats = isolate.pauses.byType[type];
+    if (stats !== undefined) rows.push(row(type, stats));
+  }
+  rows.push(row('all', isolate.pauses.all));
+  out.push(...table(rows));
+
+  out.push('', paint.bold('Heap'));
+  const floors = isolate.floors;
+  if (floors.total !== null) {
+    const total = floors.total;
+    out.push(
+      `Floor after Mark-Compact (live set): first ${total.firstMb.toFixed(1)} MB, min ${total.minMb.toFixed(1)}, last ${total.lastMb.toFixed(1)}, max ${total.maxMb.toFixed(1)}; ` +
+        `trend ${total.slopeMbPerMinute >= 0 ? '+' : ''}${total.slopeMbPerMinute.toFixed(2)} MB/min (R² ${total.r2.toFixed(2)}, ${total.points} Mark-Compacts)`,
+    );
+  } else {
+    out.push('No Mark-Compact in this log: no floor (live set) to show.');
+  }
+  // Spaces that stay empty (new large object, code large object …) would only add rows of zeros.
+  const spaces = Object.entries(floors.bySpace).filter(([space, trend]) => space !== 'all' && trend.maxMb > 0.05);
+  if (spaces.length > 0) {
+    const spaceRows = [['space', 'first MB', 'min', 'last', 'trend MB/min']];
+    for (const [space, trend] of spaces) {
+      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), trend.slopeMbPerMinute.toFixed(2)]);
+    }
+    out.push(paint.dim('By space after Mark-Compact (from --trace-gc-verbose):'), ...table(spaceRows));
+  } else {
+    out.push(paint.dim('By space: not in this log (run node with --trace-gc-verbose for per-space figures).'));
+  }
+  out.push(
+    `Allocation ${isolate.allocation.mbPerSecond.toFixed(1)} MB/s (${sourceWords(isolate.allocation.source)}); ` +
+      `promotion to old space ~${isolate.promotion.mbPerSecond.toFixed(2)} MB/s (${sourceWords(isolate.promotion.source)})`,
+  );
+
+  if (isolate.reasons.length > 0) {
+    out.push('', paint.bold('Reasons'));
+    const reasonRows = [['reason', 'count', 'pause ms', '']];
+    for (const reason of isolate.reasons) reasonRows.push([reason.reason, String(reason.count), reason.pauseMs.toFixed(1), reason.forced ? 'forced' : '']);
+    out.push(...table(reasonRows));
+  }
+  if (isolate.findings.length > 0) {
+    out.push('', paint.bold('Findings'));
+    for (const finding of isolate.findings) out.push(...renderFinding(finding, paint));
+  }
+  return out;
+}
+
+function renderFinding(finding: Finding, paint: Palette): string[] {
+  const tag = { error: paint.red('error'), warn: paint.yellow('warn '), info: paint.cyan('info ') }[finding.severity];
+  return [`${tag} ${finding.statement}`, `      ${paint.dim('→')} ${finding.nextStep}`];
+}
+
+function sourceWords(source: string): string {
+  return { nvp: 'exact, from NVP', spaces: 'from per-space figures', 'heap-growth': 'estimated from heap growth', none: 'no data' }[source] ?? source;
+}
+
+/** Left-aligns the first column, right-aligns the others. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
