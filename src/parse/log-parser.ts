@@ -65,7 +65,7 @@ export class GcLogParser {
     cut: { count: 0, lines: [] },
   };
   /** The last GC of each isolate, kept until its verbose block (if any) has been read. */
-  private readonly awaitingVerbose = new Map<string, GcEvent>();
+  private readonly awaitingVerbose = new Map<string, { event: GcEvent; blockClosed: boolean }>();
   /** Identity keys of the last trace records of each isolate. */
   private readonly recentRecords = new Map<string, string[]>();
   /** Records read from out-of-memory blocks, emitted at the end unless also seen as trace lines. */
@@ -87,7 +87,7 @@ export class GcLogParser {
 
   /** Flushes what is held back and returns the counts. */
   end(): ParseStats {
-    for (const event of this.awaitingVerbose.values()) this.emitGc(event);
+    for (const held of this.awaitingVerbose.values()) this.emitGc(held.event);
     this.awaitingVerbose.clear();
     for (const event of this.oomRecords) {
       if (this.isRecent(event)) this.stats.duplicateOomRecords++;
@@ -263,18 +263,20 @@ export class GcLogParser {
   private hold(event: GcEvent): void {
     const key = isolateKey(event.pid, event.isolate);
     const previous = this.awaitingVerbose.get(key);
-    if (previous !== undefined) this.emitGc(previous);
-    this.awaitingVerbose.set(key, event);
+    if (previous !== undefined) this.emitGc(previous.event);
+    this.awaitingVerbose.set(key, { event, blockClosed: false });
   }
 
   private attachVerbose(verbose: VerboseLine, header: IsolateHeader): void {
     const key = isolateKey(header.pid, header.isolate);
-    const event = this.awaitingVerbose.get(key);
-    if (event === undefined) {
-      // Statistics printed before the first GC of this isolate (or after its block closed).
+    const held = this.awaitingVerbose.get(key);
+    // Statistics before the first GC of this isolate, or after its block closed (a GC whose own
+    // record was not printed, as with --trace-gc-ignore-scavenger): they belong to no GC we have.
+    if (held === undefined || (held.blockClosed && verbose.kind !== 'sweeping-note')) {
       this.stats.skippedLines++;
       return;
     }
+    const event = held.event;
     this.stats.verboseLines++;
     const spaces: HeapSpaces = (event.spaces ??= { spaces: {} });
     switch (verbose.kind) {
@@ -297,7 +299,8 @@ export class GcLogParser {
         return;
       case 'total-gc-time':
         spaces.totalGcTimeMs = verbose.ms;
-        // Before V8 11.5 this closes the block; later the `(*) Sweeping` note may follow, or nothing.
+        // The block's last line (only the `(*) Sweeping` note may follow, V8 11.5+).
+        held.blockClosed = true;
         return;
       case 'sweeping-note':
         return;
