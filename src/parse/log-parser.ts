@@ -68,9 +68,14 @@ export class GcLogParser {
   private readonly awaitingVerbose = new Map<string, { event: GcEvent; blockClosed: boolean }>();
   /** Identity keys of the last trace records of each isolate. */
   private readonly recentRecords = new Map<string, string[]>();
-  /** Records read from out-of-memory blocks, emitted at the end unless also seen as trace lines. */
+  /**
+   * Records read from an out-of-memory block, emitted at the fatal line (or the end) unless also
+   * seen as trace lines: stdout and stderr interleave in any order in a combined log.
+   */
   private readonly oomRecords: GcEvent[] = [];
   private inOomBlock = false;
+  /** What a logger put before `<--- Last few GCs --->` (`[1] `, a timestamp): a block line of no more is blank. */
+  private oomBlockPrefixLength = 0;
   private lastPid: number | null = null;
   private lastIsolate: string | null = null;
 
@@ -89,12 +94,17 @@ export class GcLogParser {
   end(): ParseStats {
     for (const held of this.awaitingVerbose.values()) this.emitGc(held.event);
     this.awaitingVerbose.clear();
+    this.flushOomRecords();
+    return this.stats;
+  }
+
+  /** Emits the out-of-memory block's records that were not also printed as trace lines. */
+  private flushOomRecords(): void {
     for (const event of this.oomRecords) {
       if (this.isRecent(event)) this.stats.duplicateOomRecords++;
       else this.emitGc(event);
     }
     this.oomRecords.length = 0;
-    return this.stats;
   }
 
   /** Counts a line that is too long to hold as skipped (the reader caps line length). */
@@ -128,10 +138,11 @@ export class GcLogParser {
   private readOtherLine(line: string, lineNumber: number): void {
     if (line.includes(LAST_FEW_GCS_MARKER)) {
       this.inOomBlock = true;
+      this.oomBlockPrefixLength = line.slice(0, line.indexOf(LAST_FEW_GCS_MARKER)).trim().length;
       this.stats.skippedLines++;
       return;
     }
-    const fatal = line.includes('atal') ? parseFatalOutOfMemory(line) : null;
+    const fatal = line.includes('FATAL') || line.includes('# Fatal') ? parseFatalOutOfMemory(line) : null;
     if (fatal !== null) {
       const event: OutOfMemoryEvent = {
         type: 'OutOfMemory',
@@ -140,6 +151,14 @@ export class GcLogParser {
         isolate: this.lastIsolate,
         ...fatal,
       };
+      // The process is ending: its held GCs, then the block's own records, come before the crash.
+      const pidPrefix = `${this.lastPid ?? ''}:`;
+      for (const [key, held] of this.awaitingVerbose) {
+        if (!key.startsWith(pidPrefix)) continue;
+        this.emitGc(held.event);
+        this.awaitingVerbose.delete(key);
+      }
+      this.flushOomRecords();
       this.stats.outOfMemoryEvents++;
       this.emit(event);
       return;
@@ -309,7 +328,7 @@ export class GcLogParser {
 
   /** Lines of the `<--- Last few GCs --->` block: records, possibly several glued on one line. */
   private readOomBlockLine(line: string, lineNumber: number): boolean {
-    if (line.trim() === '') {
+    if (line.trim().length <= this.oomBlockPrefixLength) {
       this.stats.skippedLines++;
       return true;
     }
