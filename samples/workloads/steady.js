@@ -3,15 +3,16 @@
 // an LRU-ish cache of fixed size whose entries are replaced continually, so that
 // promoted (old-space) objects keep dying. The live set stays flat.
 //
-// usage: node [gc flags] steady.js [seconds=20] [maxIterations=inf] [cacheSize=20000]
+// usage: node [gc flags] steady.js [seconds=20] [maxIterations=inf] [cacheSize=10000]
 //        [requestsPerIter=20] [cacheWritesPerIter=20]
 // Plain CommonJS; runs on Node 8 .. 26.
 var DURATION_MS = Number(process.argv[2] || 20) * 1000;
 var MAX_ITERS = Number(process.argv[3] || Infinity);
-var CACHE_SIZE = Number(process.argv[4] || 20000);
+var CACHE_SIZE = Number(process.argv[4] || 10000);
 var REQUESTS_PER_ITER = Number(process.argv[5] || 20);
 var CACHE_WRITES_PER_ITER = Number(process.argv[6] || 20);
-var ENTRY_OBJECTS = 32;
+var ENTRY_OBJECTS = 16;
+var BLOB_LEN = 256;
 
 var cache = new Array(CACHE_SIZE); // ring buffer: slot i holds entry (i mod size)
 var hits = 0, misses = 0, checksum = 0;
@@ -36,10 +37,12 @@ function handle(req) {
 }
 
 function makeEntry(i) {
-  // ~1 KB entry; survives long enough to be promoted, then is evicted while in old space
+  // ~2.5 KB entry; survives long enough to be promoted, then is evicted while in old space
   var payload = new Array(ENTRY_OBJECTS);
   for (var k = 0; k < payload.length; k++) payload[k] = { n: i + k };
-  return { key: 'item:' + i, created: i, payload: payload, text: 'value-' + i + '-' + (i * 7919) };
+  var blob = new Array(BLOB_LEN);          // cached response body (~2 KB)
+  for (var b = 0; b < BLOB_LEN; b++) blob[b] = (i + b) & 1023;
+  return { key: 'item:' + i, created: i, payload: payload, blob: blob, text: 'value-' + i + '-' + (i * 7919) };
 }
 
 function cachePut(id, value) {

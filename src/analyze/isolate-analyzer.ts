@@ -73,8 +73,6 @@ export class IsolateAnalyzer {
   private floorMin = Infinity;
   private floorMax = -Infinity;
   private floorLast: number | null = null;
-  private growthStreak = 0;
-  private longestGrowthStreak = 0;
   private ineffectiveStreak = 0;
   private longestIneffectiveStreak = 0;
   private readonly spaceFloors = new Map<string, SpaceFloors>();
@@ -202,10 +200,6 @@ export class IsolateAnalyzer {
     this.floorFirst ??= floor;
     this.floorMin = Math.min(this.floorMin, floor);
     this.floorMax = Math.max(this.floorMax, floor);
-    if (this.floorLast !== null) {
-      this.growthStreak = floor > this.floorLast ? this.growthStreak + 1 : 0;
-      this.longestGrowthStreak = Math.max(this.longestGrowthStreak, this.growthStreak);
-    }
     this.floorLast = floor;
     const freedShare = event.heapBeforeMb > 0 ? (event.heapBeforeMb - event.heapAfterMb) / event.heapBeforeMb : 1;
     this.ineffectiveStreak = freedShare < INEFFECTIVE_FREED_SHARE ? this.ineffectiveStreak + 1 : 0;
@@ -238,7 +232,6 @@ export class IsolateAnalyzer {
       floors: this.floorSamples,
       startMs: this.startMs,
       endMs: this.endMs,
-      longestGrowthStreak: this.longestGrowthStreak,
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       outOfMemory: this.outOfMemory !== null,
       heapLimitMb,

@@ -3,7 +3,8 @@
 // - leak: an out-of-memory crash with a rising floor; or, after the warm-up, a floor that rises
 //   steadily (R² ≥ 0.6) by ≥ 25% of its mean and ≥ 2 MB over the log.
 // - suspected: an OOM crash; a weaker rise (R² ≥ 0.3, ≥ 10% and ≥ 1 MB); memwatch's rule (the
-//   floor grew 5 times in a row); 4+ ineffective Mark-Compacts in a row; floor ≥ 80% of the limit.
+//   floor grew 5 times in a row, by ≥ 10% in all); 4+ ineffective Mark-Compacts in a row; floor
+//   ≥ 80% of the limit.
 // - insufficient-data: fewer than 5 Mark-Compacts after the warm-up, and none of the above.
 // - none: otherwise.
 
@@ -14,6 +15,8 @@ import type { Leak, LeakEvidence, LeakVerdict } from './summary.js';
 export const WARM_UP_FRACTION = 0.2;
 export const MIN_TREND_POINTS = 5;
 export const MEMWATCH_STREAK = 5;
+/** A growth streak counts for memwatch's rule only if the floor grew this much over it (not 0.1 MB steps). */
+export const MEMWATCH_MIN_GROWTH = 0.1;
 export const INEFFECTIVE_STREAK = 4;
 
 export interface FloorSample {
@@ -26,21 +29,54 @@ export interface LeakInput {
   floors: FloorSample[];
   startMs: number;
   endMs: number;
-  longestGrowthStreak: number;
   ineffectiveMarkCompacts: number;
   outOfMemory: boolean;
   heapLimitMb: number | null;
 }
 
-/** The floors after the warm-up (at least MIN_TREND_POINTS when there are that many at all). */
+/** A last Mark-Compact that frees more than this share of the previous floor is the app letting go at exit. */
+export const SHUTDOWN_DROP = 0.5;
+
+/**
+ * The floors the trend is fitted on: after the warm-up (at least MIN_TREND_POINTS when there are
+ * that many at all), without a final collapse at shutdown (Node 24+ collects almost everything
+ * when the script ends), which is not the live set of the running app.
+ */
 export function trendFloors(floors: FloorSample[], startMs: number, endMs: number): FloorSample[] {
+  const last = floors.at(-1);
+  const beforeLast = floors.at(-2);
+  const running =
+    last !== undefined && beforeLast !== undefined && last.heapAfterMb < beforeLast.heapAfterMb * SHUTDOWN_DROP ? floors.slice(0, -1) : floors;
   const cutoff = startMs + (endMs - startMs) * WARM_UP_FRACTION;
-  const after = floors.filter((floor) => floor.timeMs >= cutoff);
-  return after.length >= MIN_TREND_POINTS ? after : floors.slice(-MIN_TREND_POINTS);
+  const after = running.filter((floor) => floor.timeMs >= cutoff);
+  return after.length >= MIN_TREND_POINTS ? after : running.slice(-MIN_TREND_POINTS);
+}
+
+/**
+ * memwatch's rule, after the warm-up: the longest run of floors each above the one before, counted
+ * only when the run grew by MEMWATCH_MIN_GROWTH in all (0.1 MB wobbles are not growth).
+ */
+export function longestGrowthStreak(floors: FloorSample[]): number {
+  let longest = 0;
+  let streak = 0;
+  let streakStartMb = 0;
+  for (let index = 1; index < floors.length; index++) {
+    const previous = floors[index - 1]!.heapAfterMb;
+    const floor = floors[index]!.heapAfterMb;
+    if (floor <= previous) {
+      streak = 0;
+      continue;
+    }
+    if (streak === 0) streakStartMb = previous;
+    streak++;
+    if (floor >= streakStartMb * (1 + MEMWATCH_MIN_GROWTH)) longest = Math.max(longest, streak);
+  }
+  return longest;
 }
 
 export function judgeLeak(input: LeakInput): Leak {
   const points = trendFloors(input.floors, input.startMs, input.endMs);
+  const growthStreak = longestGrowthStreak(points);
   const fit = points.length >= 2 ? fitLine(points.map((p) => p.timeMs / 60_000), points.map((p) => p.heapAfterMb)) : null;
   const spanMinutes = points.length >= 2 ? (points[points.length - 1]!.timeMs - points[0]!.timeMs) / 60_000 : 0;
   const meanFloor = points.reduce((sum, p) => sum + p.heapAfterMb, 0) / Math.max(1, points.length);
@@ -52,7 +88,7 @@ export function judgeLeak(input: LeakInput): Leak {
     r2: fit === null ? null : fit.r2,
     points: points.length,
     relativeGrowth,
-    longestGrowthStreak: input.longestGrowthStreak,
+    longestGrowthStreak: growthStreak,
     ineffectiveMarkCompacts: input.ineffectiveMarkCompacts,
     outOfMemory: input.outOfMemory,
     heapLimitMb: input.heapLimitMb,
@@ -77,8 +113,8 @@ export function judgeLeak(input: LeakInput): Leak {
     const suspicions: string[] = [];
     if (input.outOfMemory) suspicions.push('the process ran out of memory');
     if (rises(0.3, 0.1, 1)) suspicions.push(trendText());
-    if (input.longestGrowthStreak >= MEMWATCH_STREAK) {
-      suspicions.push(`the heap after a full GC grew ${input.longestGrowthStreak} times in a row (memwatch's rule: 5)`);
+    if (growthStreak >= MEMWATCH_STREAK) {
+      suspicions.push(`the heap after a full GC grew ${growthStreak} times in a row (memwatch's rule: 5, by ≥ 10%)`);
     }
     if (input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK) {
       suspicions.push(`${input.ineffectiveMarkCompacts} Mark-Compacts in a row freed under 5% of the heap`);

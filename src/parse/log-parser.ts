@@ -50,8 +50,9 @@ type Emit = (event: TraceEvent) => void;
 
 const NVP_BODY = /^ *(-?\d+(?:\.\d+)?) ms: (?:(pause=)|GC: )/;
 const NVP_LOOKALIKE = /(?:^|\s)pause=\S+ mutator=\S+ gc=|GC: \{"pause"/;
+// Other lines of --trace-gc-verbose, known and skipped (some carry the `123 ms: ` timestamp).
 const OTHER_VERBOSE =
-  /^(?:\[(?:HeapController|GlobalMemoryController)\]|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Memory allocator,|Min semi-space size)/;
+  /^(?: *-?\d+ ms: )?(?:\[(?:HeapController|GlobalMemoryController)\]|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Memory allocator,|Min semi-space size)/;
 
 export class GcLogParser {
   private readonly stats: ParseStats = {

@@ -2,6 +2,7 @@
 // (V8 5.5 – 13.6, sizes in bytes, ratios as `12.3%`) and the JSON form `GC: {"pause":1.2,…}` (V8 14+).
 
 import type { GcType, NvpFields } from '../events.js';
+import { isPlausibleNumber } from './trace-record.js';
 
 const GC_CODES: Record<string, { type: GcType; v8Name: string }> = {
   s: { type: 'Scavenge', v8Name: 'Scavenge' },
@@ -47,8 +48,7 @@ function nvpValue(text: string): number | string | null {
   if (/^-?(?:nan|inf)$/i.test(numeric)) return null;
   if (numeric !== '' && /^-?\d/.test(numeric)) {
     const value = Number(numeric);
-    if (Number.isFinite(value)) return value;
-    return null;
+    return isPlausibleNumber(value) ? value : null;
   }
   return text;
 }
@@ -69,7 +69,7 @@ export function parseNvpJson(text: string): NvpFields | null {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
   const fields: NvpFields = {};
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
-    if (typeof value === 'number') fields[key] = Number.isFinite(value) ? value : null;
+    if (typeof value === 'number') fields[key] = isPlausibleNumber(value) ? value : null;
     else if (typeof value === 'string' || typeof value === 'boolean' || value === null) fields[key] = value;
   }
   return typeof fields['gc'] === 'string' ? fields : null;

@@ -36,6 +36,19 @@ const V8_NAMES: Record<string, GcType> = {
 };
 
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+
+/**
+ * Numbers beyond these are damage, not measurements (1e15 ms is 31,000 years; 1e15 MB or bytes, more
+ * than any heap; 1e-9 is far below what V8 prints): refusing them keeps every sum and ratio finite.
+ */
+export const MAX_PLAUSIBLE_NUMBER = 1e15;
+export const MIN_PLAUSIBLE_NONZERO = 1e-9;
+
+export function isPlausibleNumber(value: number): boolean {
+  const size = Math.abs(value);
+  return size === 0 || (size >= MIN_PLAUSIBLE_NONZERO && size <= MAX_PLAUSIBLE_NUMBER);
+}
+
 const RECORD = new RegExp(
   String.raw`^ *(-?\d+(?:\.\d+)?) ms: (Shared )?` +
     String.raw`(Scavenge|Minor Mark-Compact|Minor Mark-Sweep|Incremental Minor Mark-Sweep|Mark-sweep|Mark-Compact|Incremental Mark-Compact)` +
@@ -81,7 +94,7 @@ export function parseTraceRecord(body: string): TraceRecord | null {
   const match = RECORD.exec(body);
   if (match === null) return null;
   const numbers = [1, 5, 6, 7, 8, 10, 11].map((group) => Number(match[group]));
-  if (!numbers.every(Number.isFinite)) return null;
+  if (!numbers.every(isPlausibleNumber)) return null;
   const v8Name = match[3]!;
   const type = V8_NAMES[v8Name]!;
   const decorations: Decoration[] = [];
@@ -104,11 +117,15 @@ export function parseTraceRecord(body: string): TraceRecord | null {
     externalMs: numbers[6]!,
     reason: null,
   };
-  if (match[9] !== undefined) record.pooledMb = Number(match[9]);
+  if (match[9] !== undefined) {
+    record.pooledMb = Number(match[9]);
+    if (!isPlausibleNumber(record.pooledMb)) return null;
+  }
 
   let rest = body.slice(match[0].length);
   const incremental = INCREMENTAL.exec(rest);
   if (incremental !== null) {
+    if (![1, 2, 4, 5].every((group) => incremental[group] === undefined || isPlausibleNumber(Number(incremental[group])))) return null;
     record.incremental = {
       stepsMs: Number(incremental[1]),
       steps: Number(incremental[2]),
@@ -120,6 +137,7 @@ export function parseTraceRecord(body: string): TraceRecord | null {
   }
   const mu = MUTATOR_UTILIZATION.exec(rest);
   if (mu !== null) {
+    if (!isPlausibleNumber(Number(mu[1])) || !isPlausibleNumber(Number(mu[2]))) return null;
     record.mu = { average: Number(mu[1]), current: Number(mu[2]) };
     rest = rest.slice(mu[0].length);
   }

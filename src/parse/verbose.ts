@@ -1,6 +1,8 @@
 // The `--trace-gc-verbose` block (Heap::PrintShortHeapStatistics) printed after each GC record:
 //   `New space,              used:    529 KB, available:    477 KB, committed:   2048 KB`
 
+import { isPlausibleNumber } from './trace-record.js';
+
 /** One line of the block, already stripped of its `[pid:isolate] ` header. */
 export type VerboseLine =
   | { kind: 'space'; space: string; usedKb: number; availableKb: number; committedKb: number }
@@ -35,17 +37,20 @@ export function spaceKey(label: string): string {
   return SPACE_KEYS[label] ?? label.toLowerCase().replace(/ space$/, '').replace(/[^a-z0-9]+/g, '_');
 }
 
-const SPACE_LINE = /^([A-Z][A-Za-z -]*?),\s+used:\s*(\d+) KB, available:\s*(\d+) KB\*?(?:, committed:\s*(\d+) ?KB)?\s*$/;
+// `available:` carries a `*` while sweeping runs (V8 11.5+), after the number or, in some versions, before it.
+const SPACE_LINE = /^([A-Z][A-Za-z -]*?),\s+used:\s*(\d+) KB, available:\*?\s*(\d+) KB\*?(?:, committed:\s*(\d+) ?KB)?\s*$/;
 const OTHER_LINES: Array<[RegExp, (value: number) => VerboseLine]> = [
   [/^External memory reported:\s*(-?\d+) KB\s*$/, (kb) => ({ kind: 'external', kb })],
-  [/^External memory global\s+(-?\d+) KB\s*$/, (kb) => ({ kind: 'external-global', kb })],
+  [/^External memory global:?\s+(-?\d+) KB\s*$/, (kb) => ({ kind: 'external-global', kb })],
   [/^Backing store memory:\s*(\d+) KB\s*$/, (kb) => ({ kind: 'backing-store', kb })],
-  [/^(?:Unmapper|Pool) buffering \d+ chunks of committed:\s*(\d+) KB\s*$/, (kb) => ({ kind: 'pool', kb })],
+  [/^(?:Unmapper|Pool) buffering\s+\d+ chunk(?:s|\(s\)) of committed:\s*(\d+) KB\s*$/, (kb) => ({ kind: 'pool', kb })],
   [/^Total time spent in GC\s*:\s*(\d+(?:\.\d+)?) ms\s*$/, (ms) => ({ kind: 'total-gc-time', ms })],
 ];
 
 export function parseVerboseLine(body: string): VerboseLine | null {
   const space = SPACE_LINE.exec(body);
+  // A number no heap can have is damage: the line is then not a statistic.
+  if (space !== null && ![2, 3, 4].every((group) => space[group] === undefined || isPlausibleNumber(Number(space[group])))) return null;
   if (space !== null) {
     const label = space[1]!;
     if (label === 'Memory allocator') return { kind: 'allocator', usedKb: Number(space[2]) };
@@ -60,7 +65,7 @@ export function parseVerboseLine(body: string): VerboseLine | null {
   }
   for (const [pattern, make] of OTHER_LINES) {
     const match = pattern.exec(body);
-    if (match !== null) return make(Number(match[1]));
+    if (match !== null) return isPlausibleNumber(Number(match[1])) ? make(Number(match[1])) : null;
   }
   if (body.startsWith('(*) Sweeping is still in progress')) return { kind: 'sweeping-note' };
   return null;
