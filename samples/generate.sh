@@ -35,6 +35,9 @@
 #     node<M>-steady.ignore-scavenger.log      node --trace-gc --trace-gc-ignore-scavenger steady.js 20
 #   M in 20 24:
 #     node<M>-leak.verbose.log    node --trace-gc --trace-gc-verbose leak.js 14 400000 2
+#   M in 18 (V8's --minor-mc) and 22 26 (--minor-ms): the young generation by a minor mark-compact/sweep
+#     node<M>-steady.minor.log    node --trace-gc --minor-mc|--minor-ms steady.js 8
+#   node26-steady.minor.nvp.log   node --trace-gc-nvp --minor-ms steady.js 4
 #   node22-oom.nvp.log            node --trace-gc-nvp --max-old-space-size=32 oom.js
 #   node12-oom.plain.log          node --max-old-space-size=32 oom.js
 #   node22-oom.plain.log          node --max-old-space-size=32 oom.js
@@ -103,6 +106,15 @@ for g in $GROUPS_WANTED; do
   fi
   if has "20 24" "$M"; then
     run "$M" "node$M-leak.verbose.log" --trace-gc --trace-gc-verbose leak.js 14 400000 2
+  fi
+  if [ "$M" = 18 ]; then
+    run 18 node18-steady.minor.log     --trace-gc --minor-mc steady.js 8
+  fi
+  if has "22 26" "$M"; then
+    run "$M" "node$M-steady.minor.log" --trace-gc --minor-ms steady.js 8
+  fi
+  if [ "$M" = 26 ]; then
+    run 26 node26-steady.minor.nvp.log --trace-gc-nvp --minor-ms steady.js 4
   fi
   if [ "$M" = 22 ]; then
     run 22 node22-oom.nvp.log          --trace-gc-nvp --max-old-space-size=32 oom.js

@@ -1,5 +1,7 @@
 // Every failure a user can cause, with its one-line message and exit code, written once here.
 
+import { dirname } from 'node:path';
+
 export type AppErrorContext =
   | { code: 'FileNotFound'; path: string }
   | { code: 'IsDirectory'; path: string }
@@ -48,7 +50,7 @@ function describe(context: AppErrorContext): string {
     case 'CorruptGzip':
       return `${context.path}: the gzip data is corrupt or truncated (${context.detail}). Re-copy the file, or check it with: gzip -t ${context.path}`;
     case 'ReadFailed':
-      return `${context.path}: could not be read (${context.detail}).`;
+      return `${context.path}: could not be read (${context.detail}). Check the disk or the device, or copy the log somewhere else and retry.`;
     case 'OutputNotWritable':
       return `cannot write ${context.path} (${context.detail}). Choose another path with --out.`;
     case 'NoComparableIsolate':
@@ -56,9 +58,16 @@ function describe(context: AppErrorContext): string {
   }
 }
 
+/** A path, a detail or a line of the log may hold a newline or a terminal escape: shown escaped, on one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) =>
+    char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export class AppError extends Error {
   constructor(readonly context: AppErrorContext) {
-    super(describe(context));
+    super(oneLine(describe(context)));
     this.name = 'AppError';
   }
 
@@ -69,9 +78,13 @@ export class AppError extends Error {
 
 /** Turns a Node file-system error about `path` into the user's words, or returns null when it is not one we know. */
 export function fromFileSystemError(error: unknown, path: string): AppError | null {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const code = errorCode(error);
   switch (code) {
     case 'ENOENT':
+    // A part of the path is a file (`gc.log/x`), or the path cannot exist: there is no such file either way.
+    case 'ENOTDIR':
+    case 'ENAMETOOLONG':
+    case 'ELOOP':
       return new AppError({ code: 'FileNotFound', path });
     case 'EISDIR':
       return new AppError({ code: 'IsDirectory', path });
@@ -81,4 +94,41 @@ export function fromFileSystemError(error: unknown, path: string): AppError | nu
     default:
       return null;
   }
+}
+
+/** Any failure to read `path`: a known file-system error, else ReadFailed with the system's words. */
+export function fromReadError(error: unknown, path: string): AppError {
+  if (error instanceof AppError) return error;
+  return fromFileSystemError(error, path) ?? new AppError({ code: 'ReadFailed', path, detail: systemDetail(error) });
+}
+
+/** Any failure to write the output file `path`, said in words (the folder is missing, read-only, full …). */
+export function fromWriteError(error: unknown, path: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = errorCode(error);
+  const folder = dirname(path);
+  const detail =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? `the folder ${folder} does not exist`
+      : code === 'EACCES' || code === 'EPERM'
+        ? `permission denied in ${folder}`
+        : code === 'EISDIR'
+          ? `${path} is a directory`
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : code === 'ENOSPC' || code === 'EDQUOT'
+              ? 'no space left on the device'
+              : systemDetail(error);
+  return new AppError({ code: 'OutputNotWritable', path, detail });
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** `EIO: i/o error` rather than the whole `EIO: i/o error, read` with paths and syscalls. */
+function systemDetail(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split(',')[0]!.trim() || (errorCode(error) ?? 'unknown error');
 }

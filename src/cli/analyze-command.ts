@@ -1,5 +1,6 @@
 // `gclog analyze <file...|->`: the summary as a terminal report, JSON, CSV (one row per event) or HTML.
 
+import { basename } from 'node:path';
 import { Analyzer } from '../analyze/analyzer.js';
 import { isGcEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
@@ -11,9 +12,11 @@ import { reportUnparsed } from './messages.js';
 
 export interface AnalyzeCommandOptions {
   inputs: string[];
-  format: 'text' | 'json' | 'csv';
-  /** Write here instead of stdout (atomically). */
+  format: 'text' | 'json' | 'csv' | 'html';
+  /** Write here instead of stdout (atomically); HTML defaults to defaultHtmlPath(inputs). */
   out?: string;
+  /** Open the HTML report in the browser once written (prints its path when there is no display). */
+  open?: boolean;
   heapLimitMb?: number;
   color: boolean;
 }
@@ -61,6 +64,14 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     await stdout.end();
     return 0;
   }
+  if (options.format === 'html') {
+    // Loaded only here: the chart compiler is large and the other formats do not need it.
+    const { renderHtmlReport } = await import('../report/html/render-html.js');
+    const path = options.out ?? defaultHtmlPath(options.inputs);
+    await writeOutput(path, renderHtmlReport(summary));
+    if (options.open === true) await openHtml(path);
+    return 0;
+  }
   const text = options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { color: options.color && options.out === undefined });
   if (options.out !== undefined) await writeOutput(options.out, text);
   else {
@@ -73,4 +84,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
 async function writeOutput(path: string, content: string): Promise<void> {
   await writeFileAtomic(path, content);
   process.stderr.write(`gclog: wrote ${path}\n`);
+}
+
+/** `gc.log` → `gc.gclog.html` in the current directory (`.gz` and one extension dropped). */
+export function defaultHtmlPath(inputs: string[]): string {
+  const first = inputs[0] ?? '-';
+  const name = first === '-' ? 'stdin' : basename(first).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+  return `${name || 'gc'}.gclog.html`;
+}
+
+async function openHtml(path: string): Promise<void> {
+  const { openReport, reportUrl } = await import('../report/html/open-report.js');
+  if (!(await openReport(path))) process.stderr.write(`gclog: no browser to open here; open ${reportUrl(path)}\n`);
 }

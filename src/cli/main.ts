@@ -3,12 +3,13 @@
 import yargs from 'yargs';
 import { AppError, EXIT_CODES } from '../errors.js';
 import { runAnalyze } from './analyze-command.js';
+import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   let exitCode = 0;
-  const cli = yargs(argv)
+  const cli = yargs(argv.map((argument) => (argument === '-' ? STDIN_TOKEN : argument)))
     .scriptName('gclog')
     .usage('$0 <command> [options]\n\nTurn V8 GC traces (node --trace-gc) into answers.')
     .command(
@@ -19,17 +20,32 @@ export async function main(argv: string[]): Promise<number> {
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'GC log files, .gz, or - for stdin' })
           .option('json', { type: 'boolean', describe: 'Print the summary as JSON (schema in the README)' })
           .option('csv', { type: 'boolean', describe: 'Print one CSV row per GC event' })
+          .option('html', { type: 'boolean', describe: 'Write a self-contained HTML report with charts (to --out; default <log name>.gclog.html in the current directory)' })
           .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html; prints its path when there is no display)' })
           .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size), to judge how close the floor gets' })
           .conflicts('json', 'csv')
+          .conflicts('html', ['json', 'csv'])
+          .conflicts('open', ['json', 'csv'])
+          .check((args) => {
+            const heapLimit = args['heap-limit'];
+            if (heapLimit !== undefined && !(Number.isFinite(heapLimit) && heapLimit > 0)) throw new Error('--heap-limit takes a size in MB, e.g. --heap-limit 4096');
+            const out = args.out as unknown;
+            if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
+              throw new Error('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
+            }
+            return true;
+          })
           .example('$0 analyze gc.log', 'terminal summary, verdict first')
           .example('$0 analyze gc.log --json | jq .isolates[0].leak', 'the leak verdict and its evidence')
-          .example('node --trace-gc app.js | $0 analyze -', 'read a running app from a pipe'),
+          .example('node --trace-gc app.js | $0 analyze -', 'read a running app from a pipe')
+          .example('$0 analyze gc.log --html --open', 'charts in the browser (gc.gclog.html)'),
       async (args) => {
         exitCode = await runAnalyze({
           inputs: args.files as string[],
-          format: args.json ? 'json' : args.csv ? 'csv' : 'text',
+          format: args.json ? 'json' : args.csv ? 'csv' : args.html || args.open ? 'html' : 'text',
           ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
         });
@@ -47,17 +63,63 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await runEvents({ input: args.file as string, all: args.all as boolean });
       },
     )
+    .command(
+      'compare <before> <after>',
+      'Compare two GC logs (before and after a change): a table of differences and a verdict',
+      (command) =>
+        command
+          .positional('before', { type: 'string', demandOption: true, describe: 'GC log of the run before the change (.gz, or - for stdin)' })
+          .positional('after', { type: 'string', demandOption: true, describe: 'GC log of the run after the change (.gz, or - for stdin)' })
+          .option('json', { type: 'boolean', describe: 'Print the comparison as JSON' })
+          .option('html', { type: 'boolean', describe: 'Write an HTML report with both runs overlaid (to --out; default <before>-vs-<after>.gclog.html in the current directory)' })
+          .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' })
+          .option('threshold', { type: 'number', default: 10, describe: 'Differences under this percent (of the smaller value) are noise' })
+          .option('isolate', { type: 'string', array: true, describe: 'Pair isolates yourself: B:A by number (0:1) or label (main thread:worker 1); repeatable' })
+          .option('fail-on-regression', { type: 'boolean', default: false, describe: 'Exit with code 1 when the verdict is regressed (for CI)' })
+          .conflicts('json', 'html')
+          .conflicts('json', 'open')
+          .check((args) => {
+            const threshold = args.threshold as number;
+            if (!Number.isFinite(threshold) || threshold < 0) throw new UsageError('--threshold takes a percentage ≥ 0, e.g. --threshold 10');
+            const fromStdin = (value: unknown) => value === '-' || value === STDIN_TOKEN;
+            if (fromStdin(args.before) && fromStdin(args.after)) throw new UsageError('Only one of the two logs can come from stdin (-)');
+            return true;
+          })
+          .example('$0 compare before.log after.log', 'table and verdict')
+          .example('$0 compare before.log after.log --fail-on-regression', 'exit code 1 when the change made GC worse (CI)')
+          .example('$0 compare before.log after.log --html --out cmp.html', 'both runs overlaid in one HTML file'),
+      async (args) => {
+        exitCode = await runCompare({
+          before: args.before as string,
+          after: args.after as string,
+          format: args.json ? 'json' : args.html || args.open ? 'html' : 'text',
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
+          thresholdPercent: args.threshold as number,
+          isolates: (args.isolate as string[] | undefined) ?? [],
+          failOnRegression: args['fail-on-regression'] as boolean,
+          color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+        });
+      },
+    )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
+    .middleware(restoreStdinArguments)
     .demandCommand(1, 'Name a command: analyze, events or compare.')
     .strict()
+    .strictCommands()
     .recommendCommands()
     .help()
     .alias('h', 'help')
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message, error) => {
-      // Throwing stops yargs before any command runs.
-      throw error ?? new UsageError(message);
+      // Throwing stops yargs before any command runs. A message means yargs (or a check) refused the
+      // arguments; without one, the error came from a command handler.
+      if (!message) throw error;
+      // recommendCommands says only "Did you mean analyze?": say first what was typed.
+      const typed = message.startsWith('Did you mean') ? `Unknown command: ${argv.find((argument) => !argument.startsWith('-'))}. ` : '';
+      throw new UsageError(`${typed}${message.replaceAll(STDIN_TOKEN, '-')}`);
     });
   try {
     await cli.parseAsync();
@@ -73,6 +135,19 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/**
+ * yargs takes a lone `-` for the start of a flag and drops it (`events -` gives `file: ''`), so `-`
+ * (stdin) travels through the parser as a token no real argument can contain (a NUL) and comes back here.
+ */
+const STDIN_TOKEN = '\u0000stdin';
+
+function restoreStdinArguments(args: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (value === STDIN_TOKEN) args[key] = '-';
+    else if (Array.isArray(value)) args[key] = value.map((item: unknown) => (item === STDIN_TOKEN ? '-' : item));
+  }
+}
 
 function reportError(error: unknown, debug: boolean): number {
   if (error instanceof AppError) {

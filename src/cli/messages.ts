@@ -1,5 +1,6 @@
 // Words the CLI prints on stderr besides errors: warnings about lines that did not parse.
 
+import { oneLine } from '../errors.js';
 import type { ParseStats } from '../parse/log-parser.js';
 
 const SHOWN_LINES = 5;
@@ -13,7 +14,7 @@ export function reportUnparsed(name: string, stats: ParseStats): void {
     if (report.count === 0) continue;
     process.stderr.write(`gclog: warning: ${report.count} line(s) of ${name} ${label}:\n`);
     for (const line of report.lines.slice(0, SHOWN_LINES)) {
-      process.stderr.write(`  line ${line.line}: ${line.text.slice(0, 200)}\n`);
+      process.stderr.write(`  line ${line.line}: ${oneLine(line.text.slice(0, 200))}\n`);
     }
     if (report.count > SHOWN_LINES) process.stderr.write(`  … and ${report.count - SHOWN_LINES} more (see "unparsed" in --json)\n`);
   }

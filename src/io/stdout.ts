@@ -1,19 +1,23 @@
-// Writing to stdout with backpressure, and a quiet exit when the reader goes away (`gclog events | head`).
+// Writing to stdout with backpressure, a quiet exit when the reader goes away (`gclog events | head`),
+// and one clear error when stdout cannot be written (`> /dev/full`, a full disk).
 
 import { once } from 'node:events';
+import { fromWriteError, type AppError } from '../errors.js';
+
+const STDOUT_NAME = 'standard output';
 
 /** Set when stdout's reader has closed (EPIPE): there is no one left to write for. */
 let closed = false;
+/** Any other write error: reported once, by the next `drain()` or `end()`. */
+let failure: AppError | null = null;
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') {
-    closed = true;
-    return;
-  }
-  throw error;
+  closed = true;
+  if (error.code !== 'EPIPE') failure ??= fromWriteError(error, STDOUT_NAME);
 });
 
 export function stdoutClosed(): boolean {
-  return closed;
+  return closed && failure === null;
 }
 
 /** Buffers text and writes it in large pieces; `drain()` waits when the pipe is full. */
@@ -31,9 +35,10 @@ export class StdoutWriter {
   async drain(): Promise<void> {
     this.flush();
     if (!closed && process.stdout.writableNeedDrain) {
-      // `once` rejects on 'error'; EPIPE is recorded by the listener above and ends output quietly.
+      // `once` rejects on 'error'; the listener above has recorded it.
       await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'error')]).catch(() => undefined);
     }
+    if (failure !== null) throw failure;
   }
 
   flush(): void {
@@ -43,7 +48,14 @@ export class StdoutWriter {
     this.bufferedLength = 0;
   }
 
+  /** Writes what is left and waits until it has been handed to the system, so a late error is not lost. */
   async end(): Promise<void> {
     await this.drain();
+    if (!closed) {
+      await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+      // The error event of a failed write comes after its callback.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (failure !== null) throw failure;
   }
 }

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { AppError } from '../errors.js';
+import { fromWriteError } from '../errors.js';
 
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = temporaryPath(path);
@@ -14,7 +14,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw notWritable(path, error);
+    throw fromWriteError(error, path);
   }
 }
 
@@ -36,33 +36,41 @@ export class AtomicFileWriter {
     if (this.failure === null) this.stream.write(text);
   }
 
-  /** Waits while the disk is behind, so that memory stays bounded. */
+  /**
+   * Waits while the disk is behind, so that memory stays bounded. Throws as soon as the file
+   * cannot be written (no such folder, disk full), rather than after the whole input is read.
+   */
   async drain(): Promise<void> {
     if (this.failure === null && this.stream.writableNeedDrain) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]).catch(() => undefined);
+    if (this.failure !== null) {
+      await this.abort();
+      throw fromWriteError(this.failure, this.path);
+    }
   }
 
   async commit(): Promise<void> {
     try {
-      await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (this.failure === null) {
+        await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      }
+      // The first error says why (ENOENT, ENOSPC); a later one is only "the stream was destroyed".
       if (this.failure !== null) throw this.failure;
       await rename(this.temporary, this.path);
     } catch (error) {
       await rm(this.temporary, { force: true });
-      throw notWritable(this.path, error);
+      throw fromWriteError(this.failure ?? error, this.path);
     }
   }
 
   async abort(): Promise<void> {
+    // Wait for the file to be opened and closed: removing it before would race with its creation.
+    const closed = this.stream.closed ? Promise.resolve() : once(this.stream, 'close').catch(() => undefined);
     this.stream.destroy();
+    await closed;
     await rm(this.temporary, { force: true });
   }
 }
 
 function temporaryPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-}
-
-function notWritable(path: string, error: unknown): AppError {
-  const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new AppError({ code: 'OutputNotWritable', path, detail });
 }

@@ -2,11 +2,12 @@
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import split2 from 'split2';
-import { AppError, fromFileSystemError } from '../errors.js';
+import { AppError, fromReadError } from '../errors.js';
 import type { TraceEvent } from '../events.js';
 import { GcLogParser, type ParseStats } from './log-parser.js';
 
@@ -36,12 +37,12 @@ async function openInput(path: string): Promise<{ stream: Readable; size: number
     if (info.isDirectory()) throw new AppError({ code: 'IsDirectory', path });
     size = info.size;
   } catch (error) {
-    throw fromFileSystemError(error, path) ?? error;
+    throw fromReadError(error, path);
   }
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
-    stream.once('error', (error) => reject(fromFileSystemError(error, path) ?? error));
+    stream.once('error', (error) => reject(fromReadError(error, path)));
   });
   return { stream, size };
 }
@@ -57,10 +58,13 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   let bytesRead = 0;
   let firstChunk: Buffer | null = null;
 
-  // `skipOverflow` is in split2 4.x but not in its type definitions.
-  const skipOverflow: object = { skipOverflow: true };
-  const splitter = split2('\n', (line: string) => parser.push(line), { maxLength: MAX_LINE_LENGTH, ...skipOverflow });
-  countOverlongLines(splitter, () => parser.skipOverlongLine());
+  // UTF-8 unless a byte-order mark says UTF-16 (PowerShell's `>` writes UTF-16LE).
+  let encoding: TextEncoding = 'utf-8';
+  const splitter = lineSplitter(
+    (line) => parser.push(line),
+    () => parser.skipOverlongLine(),
+  );
+  const transcode = utf16ToUtf8(() => encoding);
 
   // Gzip is recognised by its magic bytes, whatever the file is called.
   const source = await peekFirstChunk(stream);
@@ -73,7 +77,8 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
     for await (const chunk of chunks) {
       if (!checkedBinary) {
         checkedBinary = true;
-        if (looksBinary(chunk)) throw new AppError({ code: 'BinaryInput', path: name });
+        encoding = encodingOf(chunk);
+        if (encoding === 'utf-8' && looksBinary(chunk)) throw new AppError({ code: 'BinaryInput', path: name });
       }
       yield chunk;
     }
@@ -89,9 +94,9 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
 
   try {
     if (isGzip) {
-      await pipeline(source.stream, counter, createGunzip(), textGuard, splitter);
+      await pipeline(source.stream, counter, createGunzip(), textGuard, transcode, splitter);
     } else {
-      await pipeline(source.stream, counter, textGuard, splitter);
+      await pipeline(source.stream, counter, textGuard, transcode, splitter);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -102,7 +107,7 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
     if (isGzip && (error as Error).message.includes('unexpected end of file')) {
       throw new AppError({ code: 'CorruptGzip', path: name, detail: 'unexpected end of file' });
     }
-    throw fromFileSystemError(error, name) ?? new AppError({ code: 'ReadFailed', path: name, detail: (error as Error).message });
+    throw fromReadError(error, name);
   }
   const stats = parser.end();
   if (stats.gcEvents === 0 && stats.outOfMemoryEvents === 0 && stats.unparsed.count === 0) {
@@ -129,6 +134,14 @@ async function peekFirstChunk(stream: Readable): Promise<{ first: Buffer | null;
   return { first, stream: rest() };
 }
 
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+function encodingOf(firstChunk: Buffer): TextEncoding {
+  if (firstChunk[0] === 0xff && firstChunk[1] === 0xfe) return 'utf-16le';
+  if (firstChunk[0] === 0xfe && firstChunk[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
 /** NUL bytes do not occur in text logs; a few in the first chunk mean a binary file. */
 function looksBinary(chunk: Buffer): boolean {
   const sample = chunk.subarray(0, 65536);
@@ -137,9 +150,25 @@ function looksBinary(chunk: Buffer): boolean {
   return nul > 0 && nul >= sample.length / 1000;
 }
 
-/** split2 drops an over-long line silently with `skipOverflow`; this tells the parser so it is counted. */
-function countOverlongLines(splitter: ReturnType<typeof split2>, onOverlong: () => void): void {
-  const state = splitter as unknown as { overflow: boolean; _transform: (chunk: Buffer, encoding: string, callback: (error?: Error | null) => void) => void };
+/**
+ * The sink that cuts text into lines: split2, with a line-length cap. split2's `skipOverflow` drops
+ * a line as soon as it is longer than MAX_LINE_LENGTH, so one endless line (no newline in 100 MB)
+ * costs at most that much memory; the wrapper reports each such line once through `onOverlong`,
+ * and the start of a last unterminated one, which split2 still hands on at the end, is not parsed.
+ */
+function lineSplitter(onLine: (line: string) => void, onOverlong: () => void): Transform {
+  const skipOverflow: object = { skipOverflow: true }; // in split2 4.x, not in its type definitions
+  const splitter = split2(
+    '\n',
+    (line: string) => {
+      if (line.length <= MAX_LINE_LENGTH) onLine(line);
+    },
+    { maxLength: MAX_LINE_LENGTH, ...skipOverflow },
+  );
+  const state = splitter as unknown as {
+    overflow: boolean;
+    _transform: (chunk: Buffer, encoding: string, callback: (error?: Error | null) => void) => void;
+  };
   const transform = state._transform.bind(splitter);
   state._transform = (chunk, encoding, callback) => {
     const wasOverflowing = state.overflow;
@@ -147,5 +176,22 @@ function countOverlongLines(splitter: ReturnType<typeof split2>, onOverlong: () 
       if (!wasOverflowing && state.overflow) onOverlong();
       callback(error);
     });
+  };
+  return splitter;
+}
+
+/** Re-encodes UTF-16 text as UTF-8 for the splitter (PowerShell's `>` writes UTF-16LE with a byte-order mark). */
+function utf16ToUtf8(encoding: () => TextEncoding): (chunks: AsyncIterable<Buffer>) => AsyncGenerator<Buffer> {
+  return async function* (chunks) {
+    let decoder: TextDecoder | null = null;
+    for await (const chunk of chunks) {
+      if (encoding() === 'utf-8') {
+        yield chunk;
+        continue;
+      }
+      decoder ??= new TextDecoder(encoding());
+      yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
+    }
+    if (decoder !== null) yield Buffer.from(decoder.decode(), 'utf8');
   };
 }

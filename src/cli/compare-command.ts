@@ -1,0 +1,87 @@
+// `gclog compare <before> <after>`: analyzes both logs, compares them, prints the table, JSON or
+// HTML, and with --fail-on-regression turns a `regressed` verdict into exit code 1 (for CI).
+
+import { basename } from 'node:path';
+import { Analyzer } from '../analyze/analyzer.js';
+import type { Summary } from '../analyze/summary.js';
+import { compareSummaries } from '../compare/compare.js';
+import type { Comparison } from '../compare/comparison.js';
+import { parseIsolatePick } from '../compare/pairing.js';
+import { renderComparisonText } from '../compare/text.js';
+import { EXIT_CODES } from '../errors.js';
+import { StdoutWriter } from '../io/stdout.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { readLog } from '../parse/reader.js';
+import { reportUnparsed } from './messages.js';
+
+export interface CompareCommandOptions {
+  before: string;
+  after: string;
+  format: 'text' | 'json' | 'html';
+  /** Write here instead of stdout (atomically); HTML defaults to defaultComparisonHtmlPath(). */
+  out?: string;
+  /** Open the HTML report in the browser once written. */
+  open: boolean;
+  thresholdPercent: number;
+  /** `B:A` selectors, as typed after --isolate. */
+  isolates: string[];
+  failOnRegression: boolean;
+  color: boolean;
+}
+
+/** `before.log`, `after.log` → `before-vs-after.gclog.html` in the current directory, like analyze's. */
+export function defaultComparisonHtmlPath(before: string, after: string): string {
+  const stem = (input: string) => (input === '-' ? 'stdin' : basename(input).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')) || 'gc';
+  return `${stem(before)}-vs-${stem(after)}.gclog.html`;
+}
+
+export async function runCompare(options: CompareCommandOptions): Promise<number> {
+  const before = await summarize(options.before);
+  const after = await summarize(options.after);
+  const comparison = compareSummaries(before, after, {
+    thresholdPercent: options.thresholdPercent,
+    isolates: options.isolates.map(parseIsolatePick),
+  });
+  if (options.format === 'html') {
+    const path = options.out ?? defaultComparisonHtmlPath(options.before, options.after);
+    const { renderComparisonHtml } = await import('../report/html-compare/page.js');
+    await writeFileAtomic(path, renderComparisonHtml(comparison, before, after));
+    process.stderr.write(`gclog: wrote ${path}\n`);
+    if (options.open) await openInBrowser(path);
+  } else {
+    const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, { color: options.color && options.out === undefined });
+    await emit(text, options.out);
+  }
+  return exitCodeFor(comparison, options.failOnRegression);
+}
+
+/** 1 only for `regressed`: `mixed` has improvements too, and CI should not fail on a judgement call. */
+export function exitCodeFor(comparison: Comparison, failOnRegression: boolean): number {
+  return failOnRegression && comparison.verdict.verdict === 'regressed' ? EXIT_CODES.Regression : 0;
+}
+
+async function summarize(input: string): Promise<Summary> {
+  const analyzer = new Analyzer();
+  const onEvent = analyzer.beginInput(input === '-' ? 'stdin' : input);
+  const parsed = await readLog(input, onEvent);
+  analyzer.endInput(parsed);
+  reportUnparsed(parsed.name, parsed.stats);
+  return analyzer.summary();
+}
+
+async function emit(text: string, out: string | undefined): Promise<void> {
+  if (out !== undefined) {
+    await writeFileAtomic(out, text);
+    process.stderr.write(`gclog: wrote ${out}\n`);
+    return;
+  }
+  const stdout = new StdoutWriter();
+  stdout.write(text);
+  await stdout.end();
+}
+
+/** Like analyze --open: the browser when there is a display, else the URL to paste. */
+async function openInBrowser(path: string): Promise<void> {
+  const { openReport, reportUrl } = await import('../report/html/open-report.js');
+  if (!(await openReport(path))) process.stderr.write(`gclog: no browser to open here; open ${reportUrl(path)}\n`);
+}

@@ -1,0 +1,163 @@
+// What `compare` measures on each side of an isolate pair: one definition per table row, with
+// its unit, which way is better, and whether it decides the verdict. Rates are per minute or per
+// GC so that logs of different lengths compare fairly; totals are shown but never judged.
+
+import { MIN_TREND_POINTS } from '../analyze/leak.js';
+import type { FloorTrend, IsolateSummary, LeakVerdict } from '../analyze/summary.js';
+import { GC_TYPES, type GcType } from '../events.js';
+import type { Direction, MetricGroup, MetricRow, MetricUnit, StateRow } from './comparison.js';
+import { MINIMUM_ABSOLUTE_DIFFERENCE, difference, judge, judgeRank } from './noise-rule.js';
+
+interface MetricDefinition {
+  id: string;
+  group: MetricGroup;
+  label: string;
+  unit: MetricUnit;
+  direction: Direction;
+  decisive: boolean;
+  value: (isolate: IsolateSummary) => number | null;
+  /** What the noise rule looks at, when not the shown value (a shrinking floor is judged as flat). */
+  judged?: (isolate: IsolateSummary) => number | null;
+}
+
+const PERCENTILES = [
+  ['p50', 'p50Ms'],
+  ['p95', 'p95Ms'],
+  ['p99', 'p99Ms'],
+  ['max', 'maxMs'],
+] as const;
+
+/**
+ * The percentile of all pauses that decides the verdict: the tail requests feel, yet resting on
+ * enough pauses to be stable (with a few hundred GCs, p99 and max are one or two pauses each).
+ */
+const DECISIVE_PERCENTILES = new Set(['p95']);
+
+const perMinute = (count: number | undefined, isolate: IsolateSummary): number | null =>
+  isolate.durationMs > 0 ? ((count ?? 0) * 60_000) / isolate.durationMs : null;
+
+/** Types seen on either side, in GC_TYPES order, so absent ones do not add empty rows. */
+function typesOf(before: IsolateSummary, after: IsolateSummary): GcType[] {
+  return GC_TYPES.filter((type) => (before.counts[type] ?? 0) > 0 || (after.counts[type] ?? 0) > 0);
+}
+
+/** Spaces with any content on either side (empty large-object spaces would add rows of zeros). */
+function spacesOf(before: IsolateSummary, after: IsolateSummary): string[] {
+  const names = new Set([...Object.keys(before.floors.bySpace), ...Object.keys(after.floors.bySpace)]);
+  names.delete('all');
+  return [...names].filter((space) =>
+    [before, after].some((isolate) => (isolate.floors.bySpace[space]?.maxMb ?? 0) > 0.05),
+  );
+}
+
+/** Below this R² the slope is scatter, not a trend: the leak detector's weakest rule (`suspected`). */
+export const TREND_MIN_R2 = 0.3;
+
+/**
+ * The trend as judged: only growth is worse (a shrinking floor counts as flat), a fit that explains
+ * little is flat, and too few Mark-Compacts after the warm-up give no trend, as for the leak verdict.
+ */
+function judgedTrend(trend: FloorTrend | null | undefined): number | null {
+  if (trend === null || trend === undefined || trend.trendPoints < MIN_TREND_POINTS) return null;
+  return trend.r2 < TREND_MIN_R2 ? 0 : Math.max(0, trend.slopeMbPerMinute);
+}
+
+function floorDefinitions(idSuffix: string, labelSuffix: string, group: MetricGroup, decisive: boolean, trend: (isolate: IsolateSummary) => FloorTrend | null | undefined): MetricDefinition[] {
+  return [
+    { id: `floor.last${idSuffix}`, group, label: `Floor after Mark-Compact, last${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.lastMb ?? null },
+    { id: `floor.trend${idSuffix}`, group, label: `Floor trend${labelSuffix}`, unit: 'MB/min', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.slopeMbPerMinute ?? null, judged: (i) => judgedTrend(trend(i)) },
+  ];
+}
+
+export function metricDefinitions(before: IsolateSummary, after: IsolateSummary): MetricDefinition[] {
+  const types = typesOf(before, after);
+  const definitions: MetricDefinition[] = [
+    { id: 'overhead', group: 'overhead', label: 'GC overhead', unit: '%', direction: 'lower-is-better', decisive: true, value: (i) => i.overhead.fraction * 100 },
+  ];
+  for (const scope of ['all', ...types] as const) {
+    for (const [name, field] of PERCENTILES) {
+      const stats = (i: IsolateSummary) => (scope === 'all' ? i.pauses.all : i.pauses.byType[scope]);
+      definitions.push({
+        id: `pause.${name}.${scope}`,
+        group: 'pauses',
+        label: `Pause ${name}, ${scope === 'all' ? 'all GCs' : scope}`,
+        unit: 'ms',
+        direction: 'lower-is-better',
+        decisive: scope === 'all' && DECISIVE_PERCENTILES.has(name),
+        value: (i) => {
+          const s = stats(i);
+          return s === undefined || s.count === 0 ? null : s[field];
+        },
+      });
+    }
+  }
+  definitions.push({ id: 'rate.gcs.all', group: 'counts', label: 'GCs per minute', unit: 'per min', direction: 'lower-is-better', decisive: false, value: (i) => perMinute(i.counts.total, i) });
+  for (const type of types) {
+    definitions.push({ id: `rate.gcs.${type}`, group: 'counts', label: `${type} per minute`, unit: 'per min', direction: 'lower-is-better', decisive: false, value: (i) => perMinute(i.counts[type], i) });
+  }
+  // Totals grow with the log's length: shown for reference, never judged for better or worse.
+  definitions.push({ id: 'count.all', group: 'counts', label: 'GCs in the log', unit: 'count', direction: 'neutral', decisive: false, value: (i) => i.counts.total });
+  for (const type of types) {
+    definitions.push({ id: `count.${type}`, group: 'counts', label: `${type} in the log`, unit: 'count', direction: 'neutral', decisive: false, value: (i) => i.counts[type] ?? 0 });
+  }
+  definitions.push(
+    // More allocation can mean more work done: a property of the workload, not a verdict.
+    { id: 'rate.allocation', group: 'rates', label: 'Allocation rate', unit: 'MB/s', direction: 'neutral', decisive: false, value: (i) => (i.allocation.source === 'none' ? null : i.allocation.mbPerSecond) },
+    { id: 'rate.promotion', group: 'rates', label: 'Promotion to old space', unit: 'MB/s', direction: 'lower-is-better', decisive: false, value: (i) => (i.promotion.source === 'none' ? null : i.promotion.mbPerSecond) },
+  );
+  definitions.push(...floorDefinitions('', '', 'floors', true, (i) => i.floors.total));
+  for (const space of spacesOf(before, after)) {
+    definitions.push(...floorDefinitions(`.${space}`, ` (${space} space)`, 'spaces', false, (i) => i.floors.bySpace[space]));
+  }
+  return definitions;
+}
+
+export function metricRows(before: IsolateSummary, after: IsolateSummary, thresholdPercent: number): MetricRow[] {
+  return metricDefinitions(before, after).map((definition) => {
+    const valueBefore = definition.value(before);
+    const valueAfter = definition.value(after);
+    const minimumAbsolute = MINIMUM_ABSOLUTE_DIFFERENCE[definition.unit];
+    const shown = valueBefore === null || valueAfter === null ? null : difference(valueBefore, valueAfter);
+    return {
+      id: definition.id,
+      group: definition.group,
+      label: definition.label,
+      unit: definition.unit,
+      before: valueBefore,
+      after: valueAfter,
+      differenceAbsolute: shown?.absolute ?? null,
+      differencePercent: shown?.percent ?? null,
+      direction: definition.direction,
+      decisive: definition.decisive,
+      minimumAbsolute,
+      change: judge(
+        definition.judged === undefined ? valueBefore : definition.judged(before),
+        definition.judged === undefined ? valueAfter : definition.judged(after),
+        definition.direction,
+        minimumAbsolute,
+        thresholdPercent,
+      ),
+    };
+  });
+}
+
+/** A leak verdict's place on the scale; `insufficient-data` has none, so it compares with nothing. */
+const LEAK_RANK: Record<LeakVerdict, number | null> = { none: 0, suspected: 1, leak: 2, 'insufficient-data': null };
+
+export function stateRows(before: IsolateSummary, after: IsolateSummary): StateRow[] {
+  const oom = (isolate: IsolateSummary) => (isolate.outOfMemory === null ? 0 : 1);
+  return [
+    { id: 'leak', label: 'Leak verdict', before: before.leak.verdict, after: after.leak.verdict, decisive: true, change: judgeRank(LEAK_RANK[before.leak.verdict], LEAK_RANK[after.leak.verdict]) },
+    { id: 'out-of-memory', label: 'Fatal out of memory', before: oom(before) ? 'yes' : 'no', after: oom(after) ? 'yes' : 'no', decisive: true, change: judgeRank(oom(before), oom(after)) },
+  ];
+}
+
+/** Reasons (`allocation failure`, `testing` …) seen in only one run. */
+export function reasonChanges(before: IsolateSummary, after: IsolateSummary): { appeared: string[]; vanished: string[] } {
+  const namesBefore = new Set(before.reasons.map((row) => row.reason));
+  const namesAfter = new Set(after.reasons.map((row) => row.reason));
+  return {
+    appeared: [...namesAfter].filter((reason) => !namesBefore.has(reason)).sort(),
+    vanished: [...namesBefore].filter((reason) => !namesAfter.has(reason)).sort(),
+  };
+}

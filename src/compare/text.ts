@@ -1,0 +1,116 @@
+// Comparison → the terminal report: the verdict and what decided it first, then what was paired,
+// then one table per pair (before, after, change, %, judgement) and the reasons that came or went.
+
+import type { Change, Comparison, MetricRow, PairComparison, Verdict } from './comparison.js';
+import { formatPercent, formatSigned, formatValue } from './format.js';
+import { MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
+import { describeIsolate } from './pairing.js';
+
+export interface CompareTextOptions {
+  color: boolean;
+}
+
+type Paint = (text: string) => string;
+
+function painter(color: boolean) {
+  const code = (open: number, close: number): Paint => (color ? (text) => `\x1b[${open}m${text}\x1b[${close}m` : (text) => text);
+  return { bold: code(1, 22), dim: code(2, 22), red: code(31, 39), yellow: code(33, 39), green: code(32, 39) };
+}
+
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  improved: 'IMPROVED',
+  regressed: 'REGRESSED',
+  mixed: 'MIXED',
+  unchanged: 'UNCHANGED',
+};
+
+export const CHANGE_WORDS: Record<Change, string> = {
+  improved: 'better',
+  regressed: 'worse',
+  unchanged: 'same',
+  changed: 'changed',
+  'not-comparable': '',
+};
+
+/** The noise rule in one sentence, as the report states it. */
+export function noiseRuleSentence(thresholdPercent: number): string {
+  const m = MINIMUM_ABSOLUTE_DIFFERENCE;
+  return (
+    `A metric changed only when after and before differ by ≥ ${thresholdPercent}% (of the smaller) and by at least ` +
+    `${m.ms} ms (pauses), ${m['%']} points (overhead), ${m.MB} MB (floors), ${m['MB/min']} MB/min (trends), ` +
+    `${m['per min']}/min (GC rates), ${m['MB/s']} MB/s (rates); ✱ marks the metrics that decide the verdict.`
+  );
+}
+
+/** `improved: leak verdict leak → none; GC overhead 42.2% → 20.1% (−52%)`. */
+export function verdictSentence(comparison: Comparison): string {
+  const { verdict, improved, regressed } = comparison.verdict;
+  const list = (deciders: typeof improved) => deciders.map((decider) => decider.text).join('; ');
+  switch (verdict) {
+    case 'improved':
+      return `${list(improved)}`;
+    case 'regressed':
+      return `${list(regressed)}`;
+    case 'mixed':
+      return `better: ${list(improved)} — worse: ${list(regressed)}`;
+    case 'unchanged':
+      return 'no metric that decides the verdict moved beyond run-to-run noise';
+  }
+}
+
+/** `main thread #0 ↔ main thread #0 (paired by role)`. */
+export function pairSentence(pair: PairComparison): string {
+  return `${describeIsolate(pair.before)} ↔ ${describeIsolate(pair.after)} (${pair.pairedBy === 'role' ? 'paired by role' : 'chosen with --isolate'})`;
+}
+
+export function renderComparisonText(comparison: Comparison, options: CompareTextOptions): string {
+  const paint = painter(options.color);
+  const out: string[] = [];
+  const verdictPaint = { improved: paint.green, regressed: paint.red, mixed: paint.yellow, unchanged: paint.dim }[comparison.verdict.verdict];
+  out.push(`${paint.bold('Verdict:')} ${verdictPaint(VERDICT_WORDS[comparison.verdict.verdict])} ${paint.dim(`(${comparison.verdict.verdict})`)} — ${verdictSentence(comparison)}`);
+  out.push(`${paint.bold('before')} ${comparison.before.inputs.join(', ')}`);
+  out.push(`${paint.bold('after ')} ${comparison.after.inputs.join(', ')}`);
+  for (const pair of comparison.pairs) out.push(`Paired: ${pairSentence(pair)}`);
+  for (const [side, refs] of [['before', comparison.unpaired.before], ['after', comparison.unpaired.after]] as const) {
+    if (refs.length > 0) out.push(paint.yellow(`Not paired (${side}): ${refs.map(describeIsolate).join(', ')}`) + paint.dim(' — pick pairs with --isolate B:A'));
+  }
+  out.push(paint.dim(noiseRuleSentence(comparison.thresholdPercent)));
+  for (const pair of comparison.pairs) out.push('', ...renderPair(pair, comparison.pairs.length > 1, paint));
+  return `${out.join('\n')}\n`;
+}
+
+function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<typeof painter>): string[] {
+  const out: string[] = [];
+  if (several) out.push(paint.bold(`── ${pair.before.label} ↔ ${pair.after.label} ──`));
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  out.push(paint.dim(`before: ${seconds(pair.before.durationMs)}, ${pair.before.gcCount} GCs; after: ${seconds(pair.after.durationMs)}, ${pair.after.gcCount} GCs`));
+  const mark = (change: Change): string =>
+    ({ improved: paint.green, regressed: paint.red, changed: paint.yellow, unchanged: paint.dim, 'not-comparable': paint.dim })[change](CHANGE_WORDS[change]);
+  const rows: Array<{ cells: string[]; change: Change }> = [];
+  for (const state of pair.states) {
+    rows.push({ cells: [`${state.decisive ? '✱ ' : '  '}${state.label}`, state.before, state.after, state.before === state.after ? '' : `${state.before} → ${state.after}`, ''], change: state.change });
+  }
+  for (const row of pair.metrics) rows.push({ cells: metricCells(row), change: row.change });
+  const header = ['  metric', 'before', 'after', 'change', '%'];
+  const table = [header, ...rows.map((row) => row.cells)];
+  const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  out.push(paint.bold(line(header)));
+  for (const row of rows) out.push(`${line(row.cells)}  ${mark(row.change)}`.trimEnd());
+  if (pair.reasons.appeared.length > 0) out.push(`GC reasons that appeared: ${pair.reasons.appeared.join(', ')}`);
+  if (pair.reasons.vanished.length > 0) out.push(`GC reasons that vanished: ${pair.reasons.vanished.join(', ')}`);
+  if (pair.reasons.appeared.length + pair.reasons.vanished.length === 0) out.push(paint.dim('GC reasons: the same in both runs.'));
+  return out;
+}
+
+function metricCells(row: MetricRow): string[] {
+  // `GCs per minute` and counts say their unit already.
+  const unit = row.unit === 'count' || row.unit === 'per min' ? '' : ` (${row.unit})`;
+  return [
+    `${row.decisive ? '✱ ' : '  '}${row.label}${unit}`,
+    formatValue(row.before, row.unit),
+    formatValue(row.after, row.unit),
+    formatSigned(row.differenceAbsolute, row.unit),
+    formatPercent(row.differencePercent, row.before, row.after),
+  ];
+}

@@ -1,0 +1,194 @@
+// Summary → one self-contained HTML report: charts compiled to Vega here, runtime and data inlined.
+
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { IsolateSummary, Summary } from '../../analyze/summary.js';
+import { vegaAssets } from './assets.js';
+import { buildReportDisplay } from './display-data.js';
+import { escapeHtml } from './escape.js';
+import { PAGE_SCRIPT } from './page-script.js';
+import {
+  cardsHtml,
+  chartCardHtml,
+  findingsHtml,
+  inputsHtml,
+  isolateCards,
+  isolateOptionText,
+  reasonsTableHtml,
+  storyHtml,
+  verdictHtml,
+  type ChartCard,
+} from './sections.js';
+import { allocationSpec, heapSpec, histogramSpec, pausesSpec, reasonsSpec, spacesSpec, windowsSpec, type ChartContext } from './specs.js';
+import { renderDocument } from './template.js';
+import { formatCount, formatSlope } from './format.js';
+
+export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' | 'windows' | 'allocation' | 'reasons';
+
+/** Every chart's Vega-Lite spec, keyed as the page refers to them. */
+export function chartSpecs(context: ChartContext): Record<ChartKey, TopLevelSpec> {
+  return {
+    heap: heapSpec(),
+    pauses: pausesSpec(context, false),
+    pausesLog: pausesSpec(context, true),
+    histogram: histogramSpec(context),
+    spaces: spacesSpec(context),
+    windows: windowsSpec(context),
+    allocation: allocationSpec(),
+    reasons: reasonsSpec(),
+  };
+}
+
+/** Compiled once per report, not per isolate: the isolates differ only in the data filled in. */
+export function compileCharts(context: ChartContext): Record<string, unknown> {
+  const compiled: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(chartSpecs(context))) {
+    if (key === 'spaces' && context.spaceKeys.length === 0) continue;
+    compiled[key] = compile(spec).spec;
+  }
+  return compiled;
+}
+
+export function renderHtmlReport(summary: Summary): string {
+  const display = buildReportDisplay(summary);
+  const context: ChartContext = { gcTypes: display.gcTypes, spaceKeys: display.spaceKeys, windowThresholdMs: display.windowThresholdMs };
+  const shown = summary.isolates.slice(0, display.isolates.length);
+  const assets = vegaAssets();
+  const names = summary.inputs.map((input) => input.name).join(', ');
+  const body = [
+    '<div class="page">',
+    `<header class="masthead"><h1><span class="brand">gclog</span> · GC report</h1><span class="generator">made with ${escapeHtml(summary.generator)}</span></header>`,
+    inputsHtml(summary),
+    selectorHtml(shown, summary.inputs.length > 1, display.isolatesNotShown),
+    ...shown.map((isolate, index) => isolateSectionHtml(isolate, index, display.isolates[index]!.thinned)),
+    notesHtml(summary),
+    '</div>',
+  ].join('\n');
+  return renderDocument({
+    title: `gclog report: ${names}`,
+    body,
+    data: {
+      charts: compileCharts(context),
+      isolates: display.isolates.map((isolate) => ({ index: isolate.index, label: isolate.label, datasets: isolate.datasets })),
+    },
+    scripts: [assets.vegaRuntime, assets.expressionInterpreter, PAGE_SCRIPT],
+  });
+}
+
+function selectorHtml(isolates: IsolateSummary[], severalInputs: boolean, notShown: number): string {
+  if (isolates.length < 2) return '';
+  const options = isolates.map((isolate, index) => `<option value="${index}">${escapeHtml(isolateOptionText(isolate, severalInputs))}</option>`);
+  const hint = notShown > 0 ? `${notShown} more isolate(s) are in gclog analyze --json.` : `${isolates.length} isolates, main thread first`;
+  return (
+    `<nav class="selector"><label for="isolate-select">Isolate</label><select id="isolate-select">${options.join('')}</select>` +
+    `<span class="hint">${escapeHtml(hint)}</span></nav>`
+  );
+}
+
+function isolateSectionHtml(isolate: IsolateSummary, index: number, thinned: boolean): string {
+  const hidden = index === 0 ? '' : ' hidden';
+  return [
+    `<section class="isolate" data-isolate="${index}" id="isolate-${index}"${hidden}>`,
+    verdictHtml(isolate),
+    cardsHtml(isolateCards(isolate)),
+    '<h2 class="section">Findings</h2>',
+    findingsHtml(isolate.findings),
+    '<h2 class="section">Charts</h2>',
+    thinned || isolate.series.reduced
+      ? '<p class="note">This log is long: the charts draw a subset of the GCs that keeps every peak (the longest pauses, the highest heaps). The numbers above count every GC.</p>'
+      : '',
+    `<div class="charts">${chartCards(isolate, index).map(chartCardHtml).join('')}</div>`,
+    '<h2 class="section">New space vs old space</h2>',
+    storyHtml(isolate, index),
+    '</section>',
+  ].join('\n');
+}
+
+function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
+  const floor = isolate.floors.total;
+  const trend = floor !== null && floor.trendPoints >= 2 ? ` (${formatSlope(floor.slopeMbPerMinute)})` : '';
+  const windowsOver = isolate.overhead.windowsOverThreshold;
+  const allocationSources = {
+    nvp: 'Exact, from the byte counts of --trace-gc-nvp.',
+    spaces: 'From the per-space figures of --trace-gc-verbose.',
+    'heap-growth': 'Estimated from how much the heap grew between one GC and the next.',
+    none: '',
+  } as const;
+  return [
+    {
+      chart: 'heap',
+      isolateIndex: index,
+      title: 'Heap used before and after each GC',
+      caption:
+        `Each GC takes the heap from the light line down to the dark one; the dashed grey line is the memory V8 reserved (committed). ` +
+        `Red bars mark Mark-Compacts and what each freed; the brown diamonds are the floor they left, the dashed red line its trend${trend}. Drag to pan, scroll to zoom.`,
+      learn: { key: 'old', text: 'What a Mark-Compact does' },
+    },
+    {
+      chart: 'pauses',
+      isolateIndex: index,
+      title: 'Pause of each GC',
+      caption: 'How long each GC stopped the program, by type. Hover a point for its numbers and its line in the log.',
+      learn: { key: 'why', text: 'Why young GCs are short and Mark-Compacts long' },
+      controlsHtml: `<label class="toggle"><input type="checkbox" class="log-scale" id="log-scale-${index}" data-isolate="${index}"> log scale</label>`,
+    },
+    {
+      chart: 'histogram',
+      isolateIndex: index,
+      title: 'Pause distribution',
+      caption: `How many GCs paused for how long, each type apart (all ${formatCount(isolate.counts.total)} GCs).`,
+      learn: { key: 'why', text: 'Why the two kinds differ' },
+    },
+    isolate.series.spaces.length > 0
+      ? {
+          chart: 'spaces',
+          isolateIndex: index,
+          title: 'Heap used by space after each GC',
+          caption: 'Which space holds the memory after each GC: new space (young objects), old space (long-lived), code, large objects (lo) and the rest, stacked.',
+          learn: { key: 'young', text: 'New space and old space' },
+        }
+      : {
+          chart: null,
+          isolateIndex: index,
+          title: 'Heap used by space after each GC',
+          caption: 'Which space holds the memory after each GC.',
+          learn: { key: 'young', text: 'New space and old space' },
+          missing:
+            'This log has no per-space figures, so this chart cannot be drawn. Run node with --trace-gc-verbose (together with --trace-gc) to record, after every GC, how much the new space, old space, code space and large-object space hold.',
+        },
+    {
+      chart: 'windows',
+      isolateIndex: index,
+      title: 'GC time per second',
+      caption:
+        `Pause time summed over each 1-second window. At ${isolate.overhead.windowThresholdMs} ms or more (red) the app feels blocked: ` +
+        `${windowsOver} second${windowsOver === 1 ? '' : 's'} here.`,
+      learn: { key: 'why', text: 'Where the pause time goes' },
+    },
+    isolate.series.allocation.length > 0
+      ? {
+          chart: 'allocation',
+          isolateIndex: index,
+          title: 'Allocation rate',
+          caption: `How many MB the program allocated per second. ${allocationSources[isolate.allocation.source]}`,
+          learn: { key: 'young', text: 'Where new objects go' },
+        }
+      : { chart: null, isolateIndex: index, title: 'Allocation rate', caption: 'How many MB the program allocated per second.', learn: null, missing: 'The log does not show how much was allocated.' },
+    {
+      chart: 'reasons',
+      isolateIndex: index,
+      title: 'Why GCs ran',
+      caption:
+        'Pause time and number of GCs per reason V8 printed. "allocation failure" is normal: the new space was full, which starts a young GC. The table lists each reason in full.',
+      learn: { key: 'young', text: 'What fills the new space' },
+      afterHtml: reasonsTableHtml(isolate),
+    },
+  ];
+}
+
+function notesHtml(summary: Summary): string {
+  const notes: string[] = [];
+  if (summary.unparsed.count > 0) notes.push(`${formatCount(summary.unparsed.count)} line(s) looked like GC records but did not parse (see gclog analyze for their line numbers).`);
+  if (summary.cut.count > 0) notes.push(`${formatCount(summary.cut.count)} GC record(s) were cut before their pause and not counted.`);
+  notes.push('This file is self-contained: it loads nothing from the network.');
+  return `<footer class="notes">${notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('')}</footer>`;
+}

@@ -1,0 +1,160 @@
+// HTML building blocks of the report (verdict, cards, findings, chart cards, story, reasons table).
+// Each returns markup with every piece of text escaped; `gclog compare` reuses them.
+
+import type { Finding, IsolateSummary, LeakVerdict, Summary } from '../../analyze/summary.js';
+import { GC_TYPES } from '../../events.js';
+import { reasonRowsShown } from './display-data.js';
+import { escapeHtml } from './escape.js';
+import { formatCount, formatDuration, formatMb, formatMs, formatPercent, formatSlope } from './format.js';
+import { buildStory, storyAnchor, STORY_INTRO, type StoryPart } from './story.js';
+
+export type Tone = 'error' | 'warn' | 'ok' | 'neutral';
+
+export interface Card {
+  label: string;
+  value: string;
+  detail: string;
+  tone: Tone;
+}
+
+export function cardHtml(card: Card): string {
+  return `<div class="card tone-${card.tone}"><div class="label">${escapeHtml(card.label)}</div><div class="value">${escapeHtml(card.value)}</div><div class="detail">${escapeHtml(card.detail)}</div></div>`;
+}
+
+export function cardsHtml(cards: Card[]): string {
+  return `<div class="cards">${cards.map(cardHtml).join('')}</div>`;
+}
+
+export const VERDICT_TITLES: Record<LeakVerdict, string> = {
+  leak: 'Memory leak',
+  suspected: 'Suspected memory leak',
+  none: 'No leak',
+  'insufficient-data': 'Not enough data to judge a leak',
+};
+
+const VERDICT_BADGES: Record<LeakVerdict, string> = { leak: 'leak', suspected: 'suspected', none: 'no leak', 'insufficient-data': 'unknown' };
+
+export function verdictHtml(isolate: IsolateSummary): string {
+  const verdict = isolate.leak.verdict;
+  const because = isolate.leak.reasons.length > 0 ? `${capitalise(isolate.leak.reasons.join('; '))}.` : '';
+  return (
+    `<div class="verdict verdict-${verdict}" data-verdict="${verdict}"><span class="badge">${escapeHtml(VERDICT_BADGES[verdict])}</span>` +
+    `<div><h2 class="verdict-title">${escapeHtml(VERDICT_TITLES[verdict])}</h2><p>${escapeHtml(because)}</p></div></div>`
+  );
+}
+
+/** The key numbers of one isolate. */
+export function isolateCards(isolate: IsolateSummary): Card[] {
+  const { overhead, pauses } = isolate;
+  const slowest = GC_TYPES.filter((type) => pauses.byType[type] !== undefined).sort((a, b) => pauses.byType[b]!.maxMs - pauses.byType[a]!.maxMs)[0];
+  const floor = isolate.floors.total;
+  const verdictTone: Record<LeakVerdict, Tone> = { leak: 'error', suspected: 'warn', none: 'ok', 'insufficient-data': 'neutral' };
+  return [
+    { label: 'Duration', value: formatDuration(isolate.durationMs), detail: `${formatCount(isolate.counts.total)} GCs`, tone: 'neutral' },
+    {
+      label: 'GC overhead',
+      value: formatPercent(overhead.fraction),
+      detail: `${formatMs(overhead.gcTimeMs)} paused in ${formatDuration(overhead.elapsedMs)}`,
+      tone: overhead.fraction >= 0.25 ? 'error' : overhead.fraction >= 0.1 ? 'warn' : 'ok',
+    },
+    { label: 'p99 pause', value: formatMs(pauses.all.p99Ms), detail: `p50 ${formatMs(pauses.all.p50Ms)}, p95 ${formatMs(pauses.all.p95Ms)}`, tone: pauses.all.p99Ms >= 100 ? 'warn' : 'neutral' },
+    { label: 'Max pause', value: formatMs(pauses.all.maxMs), detail: slowest !== undefined ? `a ${slowest}` : '', tone: pauses.all.maxMs >= 100 ? 'warn' : 'neutral' },
+    {
+      label: 'Worst second',
+      value: overhead.worstWindow !== null ? formatMs(overhead.worstWindow.gcMs) : '—',
+      detail:
+        overhead.worstWindow !== null
+          ? `of GC at ${Math.round(overhead.worstWindow.startMs / 1000)} s; ${overhead.windowsOverThreshold} s at ≥ ${overhead.windowThresholdMs} ms`
+          : 'no GC windows',
+      tone: overhead.windowsOverThreshold > 0 ? 'warn' : 'neutral',
+    },
+    {
+      label: 'Floor trend',
+      value: floor !== null && floor.trendPoints >= 2 ? formatSlope(floor.slopeMbPerMinute) : '—',
+      detail:
+        floor === null
+          ? 'no Mark-Compact in the log'
+          : isolate.leak.verdict === 'insufficient-data'
+            ? `from ${floor.trendPoints} floor(s): too few to judge`
+            : `floor ${formatMb(floor.firstMb)} → ${formatMb(floor.lastMb)}`,
+      tone: verdictTone[isolate.leak.verdict],
+    },
+  ];
+}
+
+export function findingsHtml(findings: Finding[]): string {
+  if (findings.length === 0) return '<p class="note">No findings: nothing in this log calls for action.</p>';
+  const items = findings.map(
+    (finding) =>
+      `<li class="finding" data-finding="${escapeHtml(finding.id)}"><span class="severity severity-${finding.severity}">${escapeHtml(finding.severity)}</span>` +
+      `<div><p class="statement">${escapeHtml(finding.statement)}</p><p class="next">${escapeHtml(finding.nextStep)}</p></div></li>`,
+  );
+  return `<ul class="findings">${items.join('')}</ul>`;
+}
+
+export interface ChartCard {
+  /** Key of the compiled spec the page draws here; null shows `missing` instead of a chart. */
+  chart: string | null;
+  isolateIndex: number;
+  title: string;
+  caption: string;
+  /** Link to the part of the explanation that helps read this chart. */
+  learn: { key: StoryPart['key']; text: string } | null;
+  /** Markup placed in the header (e.g. the log-scale toggle); already escaped. */
+  controlsHtml?: string;
+  /** Why there is no chart, and how to get one. */
+  missing?: string;
+  /** Markup after the chart (e.g. the reasons table); already escaped. */
+  afterHtml?: string;
+}
+
+export function chartCardHtml(card: ChartCard): string {
+  const learn = card.learn !== null ? `<a class="learn" href="#${storyAnchor(card.learn.key, card.isolateIndex)}">${escapeHtml(card.learn.text)} ↓</a>` : '';
+  const body =
+    card.chart !== null
+      ? `<div class="chart" data-chart="${escapeHtml(card.chart)}" data-isolate="${card.isolateIndex}"></div>`
+      : `<p class="missing">${escapeHtml(card.missing ?? 'No data for this chart.')}</p>`;
+  return (
+    `<figure class="chart-card" id="chart-${escapeHtml(card.chart ?? 'missing')}-${card.isolateIndex}"><header><h3>${escapeHtml(card.title)}</h3>${card.controlsHtml ?? ''}</header>` +
+    `<p class="caption">${escapeHtml(card.caption)} ${learn}</p>${body}${card.afterHtml ?? ''}</figure>`
+  );
+}
+
+export function storyHtml(isolate: IsolateSummary, isolateIndex: number): string {
+  const parts = buildStory(isolate).map(
+    (part) =>
+      `<h3 id="${storyAnchor(part.key, isolateIndex)}">${escapeHtml(part.title)}</h3>` +
+      part.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('') +
+      (part.steps.length > 0 ? `<ol>${part.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ol>` : ''),
+  );
+  return `<div class="story"><p class="intro">${escapeHtml(STORY_INTRO)}</p>${parts.join('')}</div>`;
+}
+
+export function reasonsTableHtml(isolate: IsolateSummary): string {
+  const rows = reasonRowsShown(isolate).map(
+    (row) =>
+      `<tr${row.other ? ' class="other"' : ''}><td class="reason">${escapeHtml(row.reason)}</td><td class="number">${formatCount(row.count)}</td>` +
+      `<td class="number">${escapeHtml(formatMs(row.pauseMs))}</td><td>${row.forced ? 'yes' : ''}</td></tr>`,
+  );
+  return `<table class="reasons"><thead><tr><th>reason</th><th>GCs</th><th>pause time</th><th>forced by the app</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function inputsHtml(summary: Summary): string {
+  const items = summary.inputs.map(
+    (input) =>
+      `<li><span class="file">${escapeHtml(input.name)}</span><span class="era">${escapeHtml(input.era)}</span>` +
+      `<span>${formatCount(input.lines)} lines, ${formatCount(input.gcEvents)} GC events</span>` +
+      `<span>${escapeHtml(input.formats.map((format) => `--${format}`).join(' + ') || 'no GC records')}</span></li>`,
+  );
+  return `<ul class="inputs">${items.join('')}</ul>`;
+}
+
+/** How the selector names an isolate: its label, where it ran, how many GCs. */
+export function isolateOptionText(isolate: IsolateSummary, severalInputs: boolean): string {
+  const where = [severalInputs ? isolate.input : null, isolate.pid !== null ? `pid ${isolate.pid}` : null, isolate.isolate].filter(Boolean).join(' ');
+  return `${isolate.label}${where ? ` (${where})` : ''}, ${formatCount(isolate.counts.total)} GCs, ${VERDICT_TITLES[isolate.leak.verdict].toLowerCase()}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

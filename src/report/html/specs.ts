@@ -1,0 +1,346 @@
+// The report's charts as Vega-Lite specs: one function per chart, data by name (filled in per isolate).
+
+import type { TopLevelSpec } from 'vega-lite';
+import type { GcType } from '../../events.js';
+import { spaceField } from './display-data.js';
+
+export interface ChartContext {
+  /** GC types present in the report, for a colour scale that is the same in every chart. */
+  gcTypes: GcType[];
+  /** Heap spaces with verbose data in the report. */
+  spaceKeys: string[];
+  /** Clinic Doctor's line for a blocked second (the analyzer's windowThresholdMs). */
+  windowThresholdMs: number;
+}
+
+export const GC_TYPE_COLORS: Record<GcType, string> = {
+  Scavenge: '#4c78a8',
+  'Minor Mark-Compact': '#72b7b2',
+  'Minor Mark-Sweep': '#54a24b',
+  'Mark-Compact': '#e45756',
+};
+
+const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const HEIGHT_PX = 260;
+
+/** Shared look: quiet grid, readable labels, legends on top so they never cover data. */
+const CONFIG = {
+  font: FONT,
+  background: 'transparent',
+  view: { stroke: null },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 500,
+    labelColor: '#4b5563',
+    titleColor: '#374151',
+    gridColor: '#eceff3',
+    domainColor: '#c9ced6',
+    tickColor: '#c9ced6',
+    labelFlush: true,
+  },
+  legend: { orient: 'top', labelFontSize: 11, titleFontSize: 11, labelColor: '#374151', titleColor: '#374151', symbolSize: 90, columnPadding: 14, labelLimit: 260 },
+} as const;
+
+/** Responsive width (fills the card), fixed height. */
+function frame() {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 'container' as const,
+    height: HEIGHT_PX,
+    autosize: { type: 'fit-x', contains: 'padding' },
+    config: CONFIG,
+  };
+}
+
+const TIME_SECONDS = { calculate: 'datum.timeMs / 1000', as: 'timeS' } as const;
+// No `nice` rounding: the axis ends where the log ends, not at the next round number.
+const TIME_AXIS = { field: 'timeS', type: 'quantitative', title: 'time since the isolate started (s)', scale: { nice: false } } as const;
+
+/** What a tooltip says about one GC: its numbers and where it is in the log. */
+const EVENT_TOOLTIP = [
+  { field: 'type', title: 'GC' },
+  { field: 'timeS', title: 'time (s)', format: ',.3f' },
+  { field: 'pauseMs', title: 'pause (ms)', format: ',.2f' },
+  { field: 'heapBeforeMb', title: 'heap before (MB)', format: ',.1f' },
+  { field: 'heapAfterMb', title: 'heap after (MB)', format: ',.1f' },
+  { field: 'committedAfterMb', title: 'committed (MB)', format: ',.1f' },
+  { field: 'reason', title: 'reason' },
+  { field: 'line', title: 'log line' },
+];
+
+function gcTypeColor(context: ChartContext, legendTitle: string | null) {
+  return {
+    field: 'type',
+    type: 'nominal',
+    title: legendTitle,
+    scale: { domain: context.gcTypes, range: context.gcTypes.map((type) => GC_TYPE_COLORS[type]) },
+  } as const;
+}
+
+const HEAP_SERIES = [
+  ['used before GC', '#aebfd6'],
+  ['used after GC', '#1f5fa8'],
+  ['committed', '#9ca3af'],
+  ['freed by a Mark-Compact', '#e45756'],
+  ['floor (after Mark-Compact)', '#92400e'],
+  ['floor trend', '#b91c1c'],
+] as const;
+
+function heapColor(series: (typeof HEAP_SERIES)[number][0]) {
+  return {
+    datum: series,
+    type: 'nominal',
+    title: null,
+    scale: { domain: HEAP_SERIES.map(([name]) => name), range: HEAP_SERIES.map(([, color]) => color) },
+  } as const;
+}
+
+const HEAP_Y_TITLE = 'heap (MB)';
+
+/** 1. Heap used before and after each GC, committed heap, Mark-Compacts, the floor and its trend. */
+export function heapSpec(): TopLevelSpec {
+  const y = (field: string) => ({ field, type: 'quantitative', title: HEAP_Y_TITLE }) as const;
+  return {
+    ...frame(),
+    layer: [
+      {
+        name: 'committed',
+        data: { name: 'events' },
+        transform: [TIME_SECONDS, { filter: 'isValid(datum.committedAfterMb)' }],
+        mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.2, interpolate: 'step-after' },
+        encoding: { x: TIME_AXIS, y: y('committedAfterMb'), color: heapColor('committed') },
+        params: [{ name: 'heapZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+      },
+      {
+        name: 'heapBefore',
+        data: { name: 'events' },
+        transform: [TIME_SECONDS],
+        mark: { type: 'line', strokeWidth: 1 },
+        encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), color: heapColor('used before GC') },
+      },
+      {
+        name: 'heapAfter',
+        data: { name: 'events' },
+        transform: [TIME_SECONDS],
+        mark: { type: 'line', strokeWidth: 1.5 },
+        encoding: { x: TIME_AXIS, y: y('heapAfterMb'), color: heapColor('used after GC') },
+      },
+      {
+        name: 'heapPoints',
+        data: { name: 'events' },
+        transform: [TIME_SECONDS],
+        mark: { type: 'point', filled: true, size: 16, opacity: 0.55 },
+        encoding: { x: TIME_AXIS, y: y('heapAfterMb'), color: heapColor('used after GC'), tooltip: EVENT_TOOLTIP },
+      },
+      {
+        name: 'markCompacts',
+        data: { name: 'events' },
+        transform: [TIME_SECONDS, { filter: { field: 'type', equal: 'Mark-Compact' } }],
+        mark: { type: 'rule', strokeWidth: 2.5, opacity: 0.85 },
+        encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: heapColor('freed by a Mark-Compact'), tooltip: EVENT_TOOLTIP },
+      },
+      {
+        name: 'floorTrend',
+        data: { name: 'trend' },
+        transform: [TIME_SECONDS],
+        mark: { type: 'line', strokeDash: [7, 4], strokeWidth: 2 },
+        encoding: { x: TIME_AXIS, y: y('trendMb'), color: heapColor('floor trend') },
+      },
+      {
+        name: 'floors',
+        data: { name: 'floors' },
+        transform: [TIME_SECONDS],
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 70, stroke: 'white', strokeWidth: 0.8, opacity: 1 },
+        encoding: {
+          x: TIME_AXIS,
+          y: y('heapAfterMb'),
+          color: heapColor('floor (after Mark-Compact)'),
+          tooltip: [
+            { field: 'heapAfterMb', title: 'floor (MB)', format: ',.1f' },
+            { field: 'timeS', title: 'time (s)', format: ',.3f' },
+            { field: 'line', title: 'log line' },
+          ],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** 2. The pause of each GC over time, coloured by type; `logScale` spreads short and long pauses apart. */
+export function pausesSpec(context: ChartContext, logScale: boolean): TopLevelSpec {
+  return {
+    ...frame(),
+    data: { name: 'events' },
+    // A log axis cannot show 0 ms; such pauses sit on its floor instead of vanishing.
+    transform: [TIME_SECONDS, { calculate: 'max(datum.pauseMs, 0.01)', as: 'pausePlotMs' }],
+    params: [{ name: 'pauseZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+    mark: { type: 'point', filled: true, size: 26, opacity: 0.75 },
+    encoding: {
+      x: TIME_AXIS,
+      y: { field: 'pausePlotMs', type: 'quantitative', title: 'pause (ms)', scale: logScale ? { type: 'log' } : { type: 'linear' } },
+      color: gcTypeColor(context, null),
+      shape: { field: 'type', type: 'nominal', title: null, scale: { domain: context.gcTypes, range: ['circle', 'square', 'triangle-up', 'diamond'].slice(0, context.gcTypes.length) } },
+      tooltip: EVENT_TOOLTIP,
+    },
+    name: 'pausePoints',
+  } as TopLevelSpec;
+}
+
+/** 3. How many pauses fell in each duration bucket, per type (counts every GC, not only those drawn). */
+export function histogramSpec(context: ChartContext): TopLevelSpec {
+  return {
+    ...frame(),
+    name: 'histogramBars',
+    data: { name: 'histogram' },
+    mark: { type: 'bar', cornerRadiusTopLeft: 2, cornerRadiusTopRight: 2 },
+    encoding: {
+      x: { field: 'range', type: 'ordinal', title: 'pause', sort: { field: 'bucket', op: 'min' }, axis: { labelAngle: 0 } },
+      xOffset: { field: 'type', type: 'nominal', scale: { domain: context.gcTypes } },
+      y: { field: 'count', type: 'quantitative', title: 'number of GCs' },
+      color: gcTypeColor(context, null),
+      tooltip: [
+        { field: 'type', title: 'GC' },
+        { field: 'range', title: 'pause' },
+        { field: 'count', title: 'GCs' },
+      ],
+    },
+  } as TopLevelSpec;
+}
+
+/** 4. Heap used after each GC, space by space, stacked (needs --trace-gc-verbose). */
+export function spacesSpec(context: ChartContext): TopLevelSpec {
+  const fields = context.spaceKeys.map(spaceField);
+  return {
+    ...frame(),
+    data: { name: 'spaces' },
+    transform: [TIME_SECONDS],
+    layer: [
+      {
+        name: 'spaceAreas',
+        transform: [{ fold: fields, as: ['spaceField', 'usedMb'] }, { calculate: "replace(datum.spaceField, 'space:', '')", as: 'space' }],
+        mark: { type: 'area', opacity: 0.85, interpolate: 'linear' },
+        encoding: {
+          x: TIME_AXIS,
+          y: { field: 'usedMb', type: 'quantitative', stack: 'zero', title: 'used after GC (MB)' },
+          color: { field: 'space', type: 'nominal', title: null, scale: { domain: context.spaceKeys, scheme: 'tableau10' } },
+          order: { field: 'space', sort: 'descending' },
+        },
+      },
+      {
+        // An invisible rule per GC, shown under the pointer: its tooltip lists every space at that moment.
+        name: 'spaceHover',
+        params: [{ name: 'spaceNearest', select: { type: 'point', encodings: ['x'], nearest: true, on: 'pointermove', clear: 'pointerout' } }],
+        mark: { type: 'rule', color: '#374151' },
+        encoding: {
+          x: TIME_AXIS,
+          opacity: { condition: { param: 'spaceNearest', empty: false, value: 0.5 }, value: 0 },
+          tooltip: [
+            { field: 'timeS', title: 'time (s)', format: ',.3f' },
+            ...context.spaceKeys.map((key) => ({ field: spaceField(key), title: `${key} (MB)`, format: ',.2f' })),
+            { field: 'line', title: 'log line' },
+          ],
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** 5. GC pause time in each 1-second window, against the line where the app feels blocked. */
+export function windowsSpec(context: ChartContext): TopLevelSpec {
+  const threshold = `${context.windowThresholdMs} ms: the app feels blocked`;
+  const under = `under ${context.windowThresholdMs} ms`;
+  const over = `${context.windowThresholdMs} ms or more`;
+  // One legend for bars and line, so that no label has to sit on top of the bars.
+  const color = { type: 'nominal', title: null, scale: { domain: [under, over, threshold], range: ['#4c78a8', '#e45756', '#7f1d1d'] } } as const;
+  return {
+    ...frame(),
+    layer: [
+      {
+        name: 'windowBars',
+        data: { name: 'windows' },
+        transform: [
+          { calculate: 'datum.startMs / 1000', as: 'startS' },
+          { calculate: 'datum.startMs / 1000 + 1', as: 'endS' },
+          { calculate: `datum.gcMs >= ${context.windowThresholdMs} ? ${JSON.stringify(over)} : ${JSON.stringify(under)}`, as: 'load' },
+        ],
+        // A rect from 0 to the pause time across its whole second (a bar with x2 would lie on its side).
+        mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
+        encoding: {
+          x: { field: 'startS', type: 'quantitative', title: 'time since the isolate started (s)', scale: { nice: false } },
+          x2: { field: 'endS' },
+          y: { field: 'gcMs', type: 'quantitative', title: 'GC pause in the second (ms)' },
+          y2: { datum: 0 },
+          color: { ...color, field: 'load' },
+          tooltip: [
+            { field: 'startS', title: 'second starting at (s)', format: ',.0f' },
+            { field: 'gcMs', title: 'GC pause (ms)', format: ',.1f' },
+          ],
+        },
+      },
+      {
+        name: 'thresholdRule',
+        data: { values: [{ gcMs: context.windowThresholdMs }] },
+        mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: { field: 'gcMs', type: 'quantitative' }, color: { ...color, datum: threshold } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+/** 6. How fast the app allocates, per second. */
+export function allocationSpec(): TopLevelSpec {
+  return {
+    ...frame(),
+    data: { name: 'allocation' },
+    transform: [TIME_SECONDS],
+    layer: [
+      { name: 'allocationLine', mark: { type: 'line', color: '#4c78a8', strokeWidth: 1.5, interpolate: 'linear' } },
+      {
+        name: 'allocationPoints',
+        mark: { type: 'point', filled: true, size: 30, color: '#4c78a8' },
+        encoding: {
+          tooltip: [
+            { field: 'timeS', title: 'second starting at (s)', format: ',.0f' },
+            { field: 'mbPerSecond', title: 'allocated (MB/s)', format: ',.1f' },
+          ],
+        },
+      },
+    ],
+    encoding: {
+      x: TIME_AXIS,
+      y: { field: 'mbPerSecond', type: 'quantitative', title: 'allocation rate (MB/s)' },
+    },
+  } as TopLevelSpec;
+}
+
+/** 7. Why GCs ran: pause time and count per reason, longest-pausing first. */
+export function reasonsSpec(): TopLevelSpec {
+  const y = { field: 'reason', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260, labelFontSize: 11 } } as const;
+  const tooltip = [
+    { field: 'reason', title: 'reason' },
+    { field: 'count', title: 'GCs' },
+    { field: 'pauseMs', title: 'pause (ms)', format: ',.1f' },
+    { field: 'forced', title: 'forced by the app' },
+  ];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    config: CONFIG,
+    data: { name: 'reasons' },
+    spacing: 24,
+    hconcat: [
+      {
+        name: 'reasonPauseBars',
+        width: 440,
+        mark: { type: 'bar', color: '#e45756', cornerRadiusEnd: 2 },
+        encoding: { y, x: { field: 'pauseMs', type: 'quantitative', title: 'pause time (ms)' }, tooltip },
+      },
+      {
+        name: 'reasonCountBars',
+        width: 300,
+        mark: { type: 'bar', color: '#4c78a8', cornerRadiusEnd: 2 },
+        encoding: { y: { ...y, axis: null }, x: { field: 'count', type: 'quantitative', title: 'number of GCs' }, tooltip },
+      },
+    ],
+  } as TopLevelSpec;
+}

@@ -1,0 +1,181 @@
+// `gclog compare` end to end on the real before/after pairs in samples/compare (Node 22), through
+// the built binary (npm test builds first). Expected numbers come from the log text, not from
+// gclog: each is worked out in a comment from the lines it rests on.
+
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { Comparison, MetricRow } from '../../src/compare/comparison.js';
+
+const LEAK_BEFORE = 'samples/compare/leak-before.log';
+const LEAK_AFTER = 'samples/compare/leak-after.log';
+const SEMI_DEFAULT = 'samples/compare/semi-default.log';
+const SEMI_SMALL = 'samples/compare/semi-small.log';
+
+function gclog(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['bin/gclog.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function compareJson(...args: string[]): Comparison {
+  const result = gclog('compare', ...args, '--json');
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as Comparison;
+}
+
+const row = (comparison: Comparison, id: string): MetricRow => comparison.pairs[0]!.metrics.find((metric) => metric.id === id)!;
+
+/*
+ * leak-before.log (leak.js 22 400000 2): 278 GC lines, 244 `Scavenge` (3 of them `Scavenge (interleaved)`)
+ * and 34 `Mark-Compact`. First GC at 54 ms (line 1); the last, line 278, at 28021 ms paused 28.20 ms,
+ * so the isolate's span is 28049.2 − 54 = 27995.2 ms. Pauses sum to 12023.06 ms. Sorted, the 265th
+ * (⌈0.95·278⌉) is 142.33 ms. The last Mark-Compact (line 276) leaves 80.4 MB.
+ * leak-after.log (leak-fixed.js, same arguments): 508 GC lines, 406 Scavenge, 102 Mark-Compact; first at
+ * 36 ms, last line 508 at 27891 ms + 65.18 ms → 27920.18 ms span; pauses sum to 12645.18 ms; the 483rd
+ * smallest pause (⌈0.95·508⌉) is 65.86 ms; the last Mark-Compact (line 508) leaves 34.1 MB.
+ * Floors after the warm-up (Mark-Compacts from 20% of the span on): 24 points rising 101.9 MB/min
+ * (R² 0.99) before; 80 points, +0.10 MB/min (R² 0.004) after.
+ */
+const LEAK = {
+  before: { gcs: 278, scavenges: 244, markCompacts: 34, spanMs: 28049.2 - 54, pauseSumMs: 12023.06, p95Ms: 142.33, lastFloorMb: 80.4 },
+  after: { gcs: 508, scavenges: 406, markCompacts: 102, spanMs: 27891 + 65.18 - 36, pauseSumMs: 12645.18, p95Ms: 65.86, lastFloorMb: 34.1 },
+};
+
+/*
+ * semi-default.log (steady.js 15): 233 GC lines, 199 Scavenge, 34 Mark-Compact; first at 78 ms, last
+ * (line 233) at 15090 ms + 45.14 ms → 15057.14 ms span; pauses sum to 6919.91 ms; p95 is the 222nd
+ * (⌈0.95·233⌉) smallest pause, 86.41 ms; the last Mark-Compact leaves 31.9 MB.
+ * semi-small.log (same with --max-semi-space-size=1): 1887 GC lines, 1840 Scavenge, 47 Mark-Compact;
+ * first at 74 ms, last at 15076.05 ms (line 1888: 15062 ms + 14.05 ms) → 15002.05 ms span; pauses sum to 7622.20 ms;
+ * p95 is the 1793rd smallest, 9.47 ms; the longest, 533.35 ms, is the Scavenge of line 248; the last
+ * Mark-Compact (line 1849) leaves 31.6 MB.
+ */
+const SEMI = {
+  before: { gcs: 233, scavenges: 199, markCompacts: 34, spanMs: 15135.14 - 78, pauseSumMs: 6919.91, p95Ms: 86.41, lastFloorMb: 31.9 },
+  after: { gcs: 1887, scavenges: 1840, markCompacts: 47, spanMs: 15076.05 - 74, pauseSumMs: 7622.2, p95Ms: 9.47, lastFloorMb: 31.6 },
+};
+
+type Side = typeof LEAK.before;
+
+function expectFigures(comparison: Comparison, before: Side, after: Side): void {
+  const both = (id: string, b: number, a: number, digits = 6) => {
+    expect(row(comparison, id).before, `${id} before`).toBeCloseTo(b, digits);
+    expect(row(comparison, id).after, `${id} after`).toBeCloseTo(a, digits);
+  };
+  both('count.all', before.gcs, after.gcs);
+  both('count.Scavenge', before.scavenges, after.scavenges);
+  both('count.Mark-Compact', before.markCompacts, after.markCompacts);
+  both('overhead', (before.pauseSumMs / before.spanMs) * 100, (after.pauseSumMs / after.spanMs) * 100, 4);
+  both('rate.gcs.all', (before.gcs * 60_000) / before.spanMs, (after.gcs * 60_000) / after.spanMs, 4);
+  both('rate.gcs.Scavenge', (before.scavenges * 60_000) / before.spanMs, (after.scavenges * 60_000) / after.spanMs, 4);
+  both('pause.p95.all', before.p95Ms, after.p95Ms);
+  both('floor.last', before.lastFloorMb, after.lastFloorMb);
+  const overhead = row(comparison, 'overhead');
+  expect(overhead.differenceAbsolute).toBeCloseTo(overhead.after! - overhead.before!, 9);
+  expect(overhead.differencePercent).toBeCloseTo(((overhead.after! - overhead.before!) / overhead.before!) * 100, 9);
+}
+
+describe('gclog compare on the leak fix (leak-before → leak-after)', () => {
+  it('says improved, decided by the leak verdict, p95 pause and the floor', () => {
+    const comparison = compareJson(LEAK_BEFORE, LEAK_AFTER);
+    expectFigures(comparison, LEAK.before, LEAK.after);
+    expect(comparison.verdict.verdict).toBe('improved');
+    expect(comparison.verdict.improved.map((decider) => decider.id)).toEqual(['leak', 'pause.p95.all', 'floor.last', 'floor.trend']);
+    expect(comparison.verdict.regressed).toEqual([]);
+    expect(comparison.pairs[0]!.states[0]).toMatchObject({ id: 'leak', before: 'leak', after: 'none', change: 'improved' });
+    expect(row(comparison, 'floor.trend').before).toBeCloseTo(101.9, 1);
+    expect(row(comparison, 'floor.trend').after).toBeCloseTo(0.1, 1);
+    // 42.95% → 45.29% is +5.5%: inside the 10% threshold, so overhead does not decide.
+    expect(row(comparison, 'overhead').change).toBe('unchanged');
+    // The fixed app does twice the work in the same time: more GCs per minute, shown, not decisive.
+    expect(row(comparison, 'rate.gcs.all').change).toBe('regressed');
+    expect(row(comparison, 'rate.gcs.all').decisive).toBe(false);
+    expect(comparison.pairs[0]!.reasons).toEqual({ appeared: [], vanished: [] });
+  });
+
+  it('says regressed the other way round, with the same metrics', () => {
+    const comparison = compareJson(LEAK_AFTER, LEAK_BEFORE);
+    expectFigures(comparison, LEAK.after, LEAK.before);
+    expect(comparison.verdict.verdict).toBe('regressed');
+    expect(comparison.verdict.regressed.map((decider) => decider.id)).toEqual(['leak', 'pause.p95.all', 'floor.last', 'floor.trend']);
+    expect(comparison.verdict.improved).toEqual([]);
+  });
+
+  it('prints the verdict line first with the numbers that decided it', () => {
+    const { stdout, status } = gclog('compare', LEAK_BEFORE, LEAK_AFTER);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(
+      'Verdict: IMPROVED (improved) — Leak verdict leak → none; Pause p95, all GCs 142.33 ms → 65.86 ms (−54%); ' +
+        'Floor after Mark-Compact, last 80.4 MB → 34.1 MB (−58%); Floor trend 101.91 MB/min → 0.10 MB/min (−100%)',
+    );
+    expect(stdout).toMatch(/^Paired: #0 main thread \(pid 24614 0x317f0000\) ↔ #0 main thread \(pid 25226 0x2a74e000\) \(paired by role\)$/m);
+    expect(stdout).toMatch(/^  Scavenge in the log\s+244\s+406\s+\+162\s+\+66%\s+changed$/m);
+  });
+
+  it('sets exit code 1 with --fail-on-regression only when regressed', () => {
+    expect(gclog('compare', LEAK_AFTER, LEAK_BEFORE, '--fail-on-regression').status).toBe(1);
+    expect(gclog('compare', LEAK_BEFORE, LEAK_AFTER, '--fail-on-regression').status).toBe(0);
+    expect(gclog('compare', LEAK_AFTER, LEAK_BEFORE).status).toBe(0);
+  });
+});
+
+describe('gclog compare on a 1 MB semi-space (semi-default → semi-small)', () => {
+  it('says mixed: far shorter pauses, but more time in GC', () => {
+    const comparison = compareJson(SEMI_DEFAULT, SEMI_SMALL);
+    expectFigures(comparison, SEMI.before, SEMI.after);
+    // 45.96% → 50.81% of the time is +10.6%: beyond the threshold. p95 86.41 → 9.47 ms.
+    expect(comparison.verdict.verdict).toBe('mixed');
+    expect(comparison.verdict.regressed.map((decider) => decider.text)).toEqual(['GC overhead 46.0% → 50.8% (+11%)']);
+    expect(comparison.verdict.improved.map((decider) => decider.text)).toEqual(['Pause p95, all GCs 86.41 ms → 9.47 ms (−89%)']);
+    // The mechanism, shown but not deciding: 8× the scavenges per minute, and a longer worst pause.
+    expect(row(comparison, 'rate.gcs.Scavenge').change).toBe('regressed');
+    expect(row(comparison, 'pause.max.all').after).toBe(533.35);
+    expect(row(comparison, 'pause.max.all').change).toBe('regressed');
+    // 31.9 → 31.6 MB: under the 1 MB minimum, the same floor.
+    expect(row(comparison, 'floor.last').change).toBe('unchanged');
+    // Both floor trends scatter (R² < 0.3): flat, so the same.
+    expect(row(comparison, 'floor.trend').change).toBe('unchanged');
+  });
+
+  it('swaps better and worse the other way round', () => {
+    const comparison = compareJson(SEMI_SMALL, SEMI_DEFAULT);
+    expectFigures(comparison, SEMI.after, SEMI.before);
+    expect(comparison.verdict.verdict).toBe('mixed');
+    expect(comparison.verdict.improved.map((decider) => decider.id)).toEqual(['overhead']);
+    expect(comparison.verdict.regressed.map((decider) => decider.id)).toEqual(['pause.p95.all']);
+  });
+
+  it('with --threshold 15 the overhead rise (+10.6%) is noise, and the shorter pauses make it improved', () => {
+    const comparison = compareJson(SEMI_DEFAULT, SEMI_SMALL, '--threshold', '15');
+    expect(comparison.thresholdPercent).toBe(15);
+    expect(comparison.verdict.verdict).toBe('improved');
+    expect(gclog('compare', SEMI_DEFAULT, SEMI_SMALL, '--fail-on-regression').status).toBe(0);
+  });
+});
+
+describe('gclog compare: pairing and errors', () => {
+  it('pairs by --isolate and rejects one that names nothing (exit 12, one line)', () => {
+    expect(compareJson(LEAK_BEFORE, LEAK_AFTER, '--isolate', '0:0').pairs[0]!.pairedBy).toBe('user');
+    const missing = gclog('compare', LEAK_BEFORE, LEAK_AFTER, '--isolate', 'worker 1');
+    expect(missing.status).toBe(12);
+    expect(missing.stderr).toBe(
+      'gclog: --isolate: no isolate "worker 1" in the before log (samples/compare/leak-before.log). It has: #0 main thread (pid 24614 0x317f0000).\n',
+    );
+  });
+
+  it('rejects a negative threshold and two stdin inputs as usage errors (exit 2)', () => {
+    expect(gclog('compare', LEAK_BEFORE, LEAK_AFTER, '--threshold', '-5')).toMatchObject({
+      status: 2,
+      stderr: 'gclog: --threshold takes a percentage ≥ 0, e.g. --threshold 10. Run gclog --help for usage.\n',
+    });
+    expect(gclog('compare', '-', '-').status).toBe(2);
+    expect(gclog('compare', LEAK_BEFORE, '--json', '--html').status).toBe(2);
+  });
+
+  it('reports a missing file like analyze does (exit 3)', () => {
+    expect(gclog('compare', LEAK_BEFORE, 'samples/compare/nope.log')).toMatchObject({
+      status: 3,
+      stderr: 'gclog: samples/compare/nope.log: no such file. Check the path, or pass - to read the log from stdin.\n',
+    });
+  });
+});

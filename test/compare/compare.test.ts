@@ -1,0 +1,236 @@
+// compareSummaries on a real summary and variants of it: each variant changes one thing, so the
+// test knows what the verdict must be without trusting the code's own numbers.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import type { IsolateSummary, Summary } from '../../src/analyze/summary.js';
+import { compareSummaries } from '../../src/compare/compare.js';
+import type { Comparison, MetricRow } from '../../src/compare/comparison.js';
+import { parseIsolatePick } from '../../src/compare/pairing.js';
+import { AppError } from '../../src/errors.js';
+
+const SAMPLE = 'samples/node12-steady.log';
+let base: Summary;
+
+beforeAll(async () => {
+  base = await analyzeFiles([SAMPLE]);
+}, 30_000);
+
+function variant(change: (isolate: IsolateSummary, summary: Summary) => void): Summary {
+  const copy = structuredClone(base);
+  change(copy.isolates[0]!, copy);
+  return copy;
+}
+
+const row = (comparison: Comparison, id: string): MetricRow => {
+  const found = comparison.pairs[0]!.metrics.find((metric) => metric.id === id);
+  if (found === undefined) throw new Error(`no row ${id}`);
+  return found;
+};
+
+const deciderIds = (comparison: Comparison, change: 'improved' | 'regressed') => comparison.verdict[change].map((decider) => decider.id);
+
+describe('compareSummaries', () => {
+  it('finds a log unchanged against itself', () => {
+    const comparison = compareSummaries(base, base);
+    expect(comparison.verdict).toEqual({ verdict: 'unchanged', improved: [], regressed: [] });
+    const changes = new Set(comparison.pairs[0]!.metrics.map((metric) => metric.change));
+    expect([...changes].every((change) => change === 'unchanged' || change === 'not-comparable')).toBe(true);
+    expect(comparison.pairs[0]!.reasons).toEqual({ appeared: [], vanished: [] });
+    expect(comparison.thresholdPercent).toBe(10);
+  });
+
+  it('calls doubled GC overhead a regression, and the swap an improvement', () => {
+    const worse = variant((isolate) => {
+      isolate.overhead.fraction *= 2;
+    });
+    const forward = compareSummaries(base, worse);
+    expect(forward.verdict.verdict).toBe('regressed');
+    expect(deciderIds(forward, 'regressed')).toEqual(['overhead']);
+    expect(row(forward, 'overhead').differencePercent).toBeCloseTo(100, 9);
+    const backward = compareSummaries(worse, base);
+    expect(backward.verdict.verdict).toBe('improved');
+    expect(deciderIds(backward, 'improved')).toEqual(['overhead']);
+    expect(row(backward, 'overhead').differencePercent).toBeCloseTo(-50, 9);
+  });
+
+  it('is mixed when one decisive metric gets better and another worse', () => {
+    const traded = variant((isolate) => {
+      isolate.overhead.fraction *= 1.5;
+      isolate.pauses.all.p95Ms = isolate.pauses.all.p95Ms / 2;
+    });
+    const comparison = compareSummaries(base, traded);
+    expect(comparison.verdict.verdict).toBe('mixed');
+    expect(deciderIds(comparison, 'regressed')).toEqual(['overhead']);
+    expect(deciderIds(comparison, 'improved')).toEqual(['pause.p95.all']);
+  });
+
+  it('shows but does not decide on metrics outside the verdict (max pause, per-type percentiles)', () => {
+    const spiky = variant((isolate) => {
+      isolate.pauses.all.maxMs *= 3;
+      isolate.pauses.byType.Scavenge!.p99Ms *= 3;
+    });
+    const comparison = compareSummaries(base, spiky);
+    expect(row(comparison, 'pause.max.all').change).toBe('regressed');
+    expect(row(comparison, 'pause.p99.Scavenge').change).toBe('regressed');
+    expect(comparison.verdict.verdict).toBe('unchanged');
+  });
+
+  it('keeps small moves inside the threshold, and a lower --threshold sees them', () => {
+    const at20 = variant((isolate) => {
+      isolate.overhead.fraction = 0.2;
+    });
+    const at21 = variant((isolate) => {
+      isolate.overhead.fraction = 0.216; // +8%, 1.6 points
+    });
+    expect(compareSummaries(at20, at21).verdict.verdict).toBe('unchanged');
+    expect(compareSummaries(at20, at21, { thresholdPercent: 5 }).verdict.verdict).toBe('regressed');
+  });
+
+  it('compares logs of different lengths per minute, not by totals', () => {
+    // The same run twice as long: twice the GCs in twice the time.
+    const longer = variant((isolate) => {
+      isolate.durationMs *= 2;
+      isolate.counts.total *= 2;
+      for (const type of Object.keys(isolate.counts) as Array<keyof typeof isolate.counts>) {
+        if (type !== 'total') isolate.counts[type] = isolate.counts[type]! * 2;
+      }
+    });
+    const comparison = compareSummaries(base, longer);
+    expect(row(comparison, 'rate.gcs.all').before).toBeCloseTo(row(comparison, 'rate.gcs.all').after!, 9);
+    expect(row(comparison, 'rate.gcs.all').change).toBe('unchanged');
+    expect(row(comparison, 'count.all').change).toBe('changed');
+    expect(row(comparison, 'count.all').direction).toBe('neutral');
+    expect(comparison.verdict.verdict).toBe('unchanged');
+  });
+
+  it('ranks the leak verdict and a fatal out-of-memory crash', () => {
+    const leaking = variant((isolate) => {
+      isolate.leak.verdict = 'leak';
+      isolate.outOfMemory = { location: 'Reached heap limit', message: 'Allocation failed - JavaScript heap out of memory', line: 1 };
+    });
+    const comparison = compareSummaries(base, leaking);
+    expect(comparison.pairs[0]!.states.map((state) => [state.id, state.before, state.after, state.change])).toEqual([
+      ['leak', base.isolates[0]!.leak.verdict, 'leak', base.isolates[0]!.leak.verdict === 'leak' ? 'unchanged' : 'regressed'],
+      ['out-of-memory', 'no', 'yes', 'regressed'],
+    ]);
+    expect(compareSummaries(leaking, base).verdict.verdict).toBe('improved');
+    const unknown = variant((isolate) => {
+      isolate.leak.verdict = 'insufficient-data';
+    });
+    expect(compareSummaries(unknown, leaking).pairs[0]!.states[0]!.change).toBe('not-comparable');
+  });
+
+  it('judges a shrinking floor as a flat one, a scattered one too: only a growing trend is worse', () => {
+    const withTrend = (slopeMbPerMinute: number, r2: number, trendPoints = 10) =>
+      variant((isolate) => {
+        isolate.floors.total = { ...isolate.floors.total!, slopeMbPerMinute, r2, trendPoints };
+      });
+    const flat = withTrend(0, 0.9);
+    expect(row(compareSummaries(flat, withTrend(-5, 0.9)), 'floor.trend').change).toBe('unchanged');
+    expect(row(compareSummaries(flat, withTrend(5, 0.9)), 'floor.trend').change).toBe('regressed');
+    expect(row(compareSummaries(withTrend(5, 0.9), withTrend(-5, 0.9)), 'floor.trend').change).toBe('improved');
+    // R² 0.2: the points scatter around the line; its slope is noise.
+    expect(row(compareSummaries(flat, withTrend(8, 0.2)), 'floor.trend').change).toBe('unchanged');
+    // Four Mark-Compacts after the warm-up are too few for a trend, as for the leak verdict.
+    expect(row(compareSummaries(flat, withTrend(50, 0.9, 4)), 'floor.trend').change).toBe('not-comparable');
+  });
+
+  it('lists GC reasons that appeared or vanished', () => {
+    const forced = variant((isolate) => {
+      isolate.reasons = [...isolate.reasons.slice(1), { reason: 'testing', count: 3, pauseMs: 9, forced: true }];
+    });
+    const comparison = compareSummaries(base, forced);
+    expect(comparison.pairs[0]!.reasons).toEqual({ appeared: ['testing'], vanished: [base.isolates[0]!.reasons[0]!.reason] });
+  });
+});
+
+describe('swapping the logs', () => {
+  const FLIPPED = { improved: 'regressed', regressed: 'improved', mixed: 'mixed', unchanged: 'unchanged' } as const;
+  const MIRROR = { improved: 'regressed', regressed: 'improved', unchanged: 'unchanged', changed: 'changed', 'not-comparable': 'not-comparable' } as const;
+
+  for (const [before, after] of [
+    ['samples/compare/leak-before.log', 'samples/compare/leak-after.log'],
+    ['samples/compare/semi-default.log', 'samples/compare/semi-small.log'],
+  ] as const) {
+    it(`flips every judgement and the verdict: ${before} ↔ ${after}`, async () => {
+      const [a, b] = [await analyzeFiles([before]), await analyzeFiles([after])];
+      const forward = compareSummaries(a, b);
+      const backward = compareSummaries(b, a);
+      expect(backward.verdict.verdict).toBe(FLIPPED[forward.verdict.verdict]);
+      expect(backward.verdict.improved.map((d) => d.id)).toEqual(forward.verdict.regressed.map((d) => d.id));
+      expect(backward.verdict.regressed.map((d) => d.id)).toEqual(forward.verdict.improved.map((d) => d.id));
+      const changes = (comparison: Comparison) => comparison.pairs[0]!.metrics.map((metric) => [metric.id, metric.change]);
+      expect(changes(backward)).toEqual(changes(forward).map(([id, change]) => [id, MIRROR[change as keyof typeof MIRROR]]));
+    }, 30_000);
+  }
+});
+
+describe('pairing isolates', () => {
+  /** A before log with a main thread and two workers, an after log with a main thread and one worker. */
+  function withWorkers(workers: number): Summary {
+    return variant((main, summary) => {
+      for (let index = 1; index <= workers; index++) {
+        summary.isolates.push({ ...structuredClone(main), label: `worker ${index}`, isMain: false, isolate: `0x${index}0000` });
+      }
+    });
+  }
+
+  it('pairs main thread with main thread and worker n with worker n, and lists the rest', () => {
+    const comparison = compareSummaries(withWorkers(2), withWorkers(1));
+    expect(comparison.pairs.map((pair) => [pair.before.label, pair.after.label, pair.pairedBy])).toEqual([
+      ['main thread', 'main thread', 'role'],
+      ['worker 1', 'worker 1', 'role'],
+    ]);
+    expect(comparison.unpaired.before.map((ref) => [ref.index, ref.label])).toEqual([[2, 'worker 2']]);
+    expect(comparison.unpaired.after).toEqual([]);
+  });
+
+  it('names the pair in the deciders when several pairs are compared', () => {
+    const before = withWorkers(1);
+    const after = structuredClone(before);
+    after.isolates[1]!.overhead.fraction *= 2;
+    const comparison = compareSummaries(before, after);
+    expect(comparison.verdict.verdict).toBe('regressed');
+    expect(comparison.verdict.regressed[0]!.pair).toBe('worker 1');
+    expect(comparison.verdict.regressed[0]!.text).toMatch(/^worker 1: GC overhead /);
+    expect(comparison.pairs[0]!.verdict.verdict).toBe('unchanged');
+  });
+
+  it('takes --isolate by number, label or address; others are unpaired', () => {
+    const before = withWorkers(2);
+    const after = withWorkers(1);
+    const byNumber = compareSummaries(before, after, { isolates: [parseIsolatePick('2:0')] });
+    expect(byNumber.pairs.map((pair) => [pair.before.label, pair.after.label, pair.pairedBy])).toEqual([['worker 2', 'main thread', 'user']]);
+    expect(byNumber.unpaired.before.map((ref) => ref.index)).toEqual([0, 1]);
+    expect(byNumber.unpaired.after.map((ref) => ref.index)).toEqual([1]);
+    const byLabel = compareSummaries(before, after, { isolates: [parseIsolatePick('Worker 1')] });
+    expect(byLabel.pairs.map((pair) => [pair.before.index, pair.after.index])).toEqual([[1, 1]]);
+    const byAddress = compareSummaries(before, after, { isolates: [parseIsolatePick('0x20000:main thread')] });
+    expect(byAddress.pairs.map((pair) => [pair.before.index, pair.after.index])).toEqual([[2, 0]]);
+  });
+
+  it('explains an --isolate that names nothing, listing what there is (exit code 12)', () => {
+    const attempt = () => compareSummaries(withWorkers(1), withWorkers(1), { isolates: [parseIsolatePick('0:7')] });
+    expect(attempt).toThrow(AppError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as AppError).exitCode).toBe(12);
+      expect((error as AppError).message).toMatch(/^--isolate: no isolate "7" in the after log \(samples\/node12-steady\.log\)\. It has: #0 main thread \(pid \d+ 0x[0-9a-f]+\), #1 worker 1 \(pid \d+ 0x10000\)\.$/);
+    }
+  });
+
+  it('refuses to put one isolate in two pairs', () => {
+    expect(() => compareSummaries(withWorkers(1), withWorkers(1), { isolates: [parseIsolatePick('0:0'), parseIsolatePick('0:1')] })).toThrow(
+      /an isolate can be in one pair only/,
+    );
+  });
+
+  it('refuses a log without isolates', () => {
+    const empty = variant((_, summary) => {
+      summary.isolates = [];
+    });
+    expect(() => compareSummaries(empty, base)).toThrow(/nothing to compare: the before log \(samples\/node12-steady\.log\) has no isolate with GC events\./);
+  });
+});

@@ -1,0 +1,58 @@
+// The terminal report of a comparison: the verdict and its reasons first, the pairing, the rule, the table.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import type { Summary } from '../../src/analyze/summary.js';
+import { compareSummaries } from '../../src/compare/compare.js';
+import { formatPercent, formatSigned, formatValue } from '../../src/compare/format.js';
+import { renderComparisonText } from '../../src/compare/text.js';
+
+let base: Summary;
+
+beforeAll(async () => {
+  base = await analyzeFiles(['samples/node12-steady.log']);
+}, 30_000);
+
+describe('renderComparisonText', () => {
+  it('leads with the verdict and the metrics that decided it', () => {
+    const after = structuredClone(base);
+    after.isolates[0]!.overhead.fraction = base.isolates[0]!.overhead.fraction * 2;
+    const lines = renderComparisonText(compareSummaries(base, after), { color: false }).split('\n');
+    const before = (base.isolates[0]!.overhead.fraction * 100).toFixed(1);
+    const doubled = (base.isolates[0]!.overhead.fraction * 200).toFixed(1);
+    expect(lines[0]).toBe(`Verdict: REGRESSED (regressed) — GC overhead ${before}% → ${doubled}% (+100%)`);
+    expect(lines[1]).toBe('before samples/node12-steady.log');
+    expect(lines[2]).toBe('after  samples/node12-steady.log');
+    expect(lines[3]).toMatch(/^Paired: #0 main thread \(pid \d+ 0x[0-9a-f]+\) ↔ #0 main thread \(pid \d+ 0x[0-9a-f]+\) \(paired by role\)$/);
+    expect(lines[4]).toBe(
+      'A metric changed only when after and before differ by ≥ 10% (of the smaller) and by at least 0.5 ms (pauses), 0.5 points (overhead), ' +
+        '1 MB (floors), 1 MB/min (trends), 1/min (GC rates), 1 MB/s (rates); ✱ marks the metrics that decide the verdict.',
+    );
+    expect(lines.find((line) => line.startsWith('✱ GC overhead (%)'))).toMatch(new RegExp(`^✱ GC overhead \\(%\\)\\s+${before}\\s+${doubled}\\s+\\+${before}\\s+\\+100%\\s+worse$`));
+    expect(lines).toContain('GC reasons: the same in both runs.');
+    expect(lines.join('\n')).not.toContain('\x1b[');
+  });
+
+  it('says unchanged, and why, when nothing decisive moved', () => {
+    const text = renderComparisonText(compareSummaries(base, base), { color: false });
+    expect(text.split('\n')[0]).toBe('Verdict: UNCHANGED (unchanged) — no metric that decides the verdict moved beyond run-to-run noise');
+  });
+
+  it('colours only when asked', () => {
+    expect(renderComparisonText(compareSummaries(base, base), { color: true })).toContain('\x1b[1mVerdict:\x1b[22m');
+  });
+});
+
+describe('number formats', () => {
+  it('prints units with fixed decimals, a real minus sign and no negative zero', () => {
+    expect(formatValue(1.234, 'ms')).toBe('1.23');
+    expect(formatValue(-0.001, 'MB/min')).toBe('0.00');
+    expect(formatSigned(-7.86, 'MB/min')).toBe('−7.86');
+    expect(formatSigned(0.4, 'count')).toBe('0');
+    expect(formatPercent(-4.21, 1, 1)).toBe('−4.2%');
+    expect(formatPercent(52.4, 1, 1)).toBe('+52%');
+    expect(formatPercent(36100, 0.5, 181)).toBe('>+999%');
+    expect(formatPercent(null, 0, 3)).toBe('new');
+    expect(formatPercent(null, null, 3)).toBe('—');
+  });
+});

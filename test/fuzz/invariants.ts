@@ -1,0 +1,103 @@
+// What must hold for ANY input, however damaged: every number is finite, and the summary agrees
+// with the events it was made from. Each check throws with the JSON path of what is wrong.
+
+import type { PauseStats, Summary } from '../../src/analyze/summary.js';
+import { GC_TYPES, isGcEvent, type GcEvent, type TraceEvent } from '../../src/events.js';
+
+/** Throws at the first number that is NaN or ±Infinity (JSON would print it as null and hide it). */
+export function assertAllFinite(value: unknown, path = '$'): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => assertAllFinite(item, `${path}[${index}]`));
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) assertAllFinite(item, `${path}.${key}`);
+}
+
+/** Half a unit of the 2-decimal rounding the summary applies to means and totals. */
+const ROUNDING = 0.005;
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+function assertOrderedPauses(stats: PauseStats, path: string): void {
+  const { p50Ms, p95Ms, p99Ms, maxMs, meanMs } = stats;
+  check(p50Ms <= p95Ms && p95Ms <= p99Ms && p99Ms <= maxMs, `${path}: percentiles out of order: p50 ${p50Ms}, p95 ${p95Ms}, p99 ${p99Ms}, max ${maxMs}`);
+  check(meanMs <= maxMs + ROUNDING + Math.abs(maxMs) * 1e-12, `${path}: mean ${meanMs} > max ${maxMs}`);
+}
+
+function isolateKey(pid: number | null, isolate: string | null): string {
+  return `${pid ?? ''}:${isolate ?? ''}`;
+}
+
+/** The summary's counts, pauses, floors and overhead agree with the events and with themselves. */
+export function assertConsistentSummary(events: TraceEvent[], summary: Summary, options: { undamaged?: boolean } = {}): void {
+  const gcEvents = events.filter(isGcEvent);
+  const byIsolate = new Map<string, GcEvent[]>();
+  for (const event of gcEvents) {
+    const key = isolateKey(event.pid, event.isolate);
+    byIsolate.set(key, [...(byIsolate.get(key) ?? []), event]);
+  }
+  check(summary.inputs[0]!.gcEvents === gcEvents.length, `inputs[0].gcEvents ${summary.inputs[0]!.gcEvents} != ${gcEvents.length} events`);
+  const total = summary.isolates.reduce((sum, isolate) => sum + isolate.counts.total, 0);
+  check(total === gcEvents.length, `sum of isolate totals ${total} != ${gcEvents.length} events`);
+
+  summary.isolates.forEach((isolate, index) => {
+    const path = `isolates[${index}]`;
+    const own = byIsolate.get(isolateKey(isolate.pid, isolate.isolate)) ?? [];
+    check(isolate.counts.total === own.length, `${path}.counts.total ${isolate.counts.total} != ${own.length} events of that isolate`);
+    const byType = GC_TYPES.reduce((sum, type) => sum + (isolate.counts[type] ?? 0), 0);
+    check(byType === isolate.counts.total, `${path}: counts by type add up to ${byType}, total is ${isolate.counts.total}`);
+    for (const type of GC_TYPES) {
+      const expected = own.filter((event) => event.type === type).length;
+      check((isolate.counts[type] ?? 0) === expected, `${path}.counts.${type} ${isolate.counts[type]} != ${expected}`);
+    }
+
+    const pauses = isolate.pauses;
+    check(pauses.all.count === isolate.counts.total, `${path}.pauses.all.count ${pauses.all.count} != total ${isolate.counts.total}`);
+    assertOrderedPauses(pauses.all, `${path}.pauses.all`);
+    let countByType = 0;
+    for (const [type, stats] of Object.entries(pauses.byType)) {
+      countByType += stats.count;
+      check(stats.count === (isolate.counts[type as keyof typeof isolate.counts] ?? 0), `${path}.pauses.byType.${type}.count != counts.${type}`);
+      assertOrderedPauses(stats, `${path}.pauses.byType.${type}`);
+    }
+    check(countByType === pauses.all.count, `${path}: pause counts by type add up to ${countByType}, not ${pauses.all.count}`);
+    for (const [type, buckets] of Object.entries(pauses.histogram.counts)) {
+      const inHistogram = buckets.reduce((sum, count) => sum + count, 0);
+      check(inHistogram === pauses.byType[type as keyof typeof pauses.byType]?.count, `${path}.pauses.histogram.counts.${type} holds ${inHistogram} pauses`);
+    }
+
+    check(isolate.overhead.fraction >= 0, `${path}.overhead.fraction ${isolate.overhead.fraction} < 0`);
+    check(isolate.overhead.gcTimeMs >= 0, `${path}.overhead.gcTimeMs ${isolate.overhead.gcTimeMs} < 0`);
+    check(isolate.durationMs >= 0, `${path}.durationMs ${isolate.durationMs} < 0`);
+
+    const floor = isolate.floors.total;
+    const oldEvents = own.filter((event) => event.generation === 'old');
+    if (floor === null) {
+      check(oldEvents.length === 0, `${path}.floors.total is null with ${oldEvents.length} Mark-Compacts`);
+    } else {
+      check(floor.points === oldEvents.length, `${path}.floors.total.points ${floor.points} != ${oldEvents.length} Mark-Compacts`);
+      check(floor.minMb <= floor.lastMb && floor.lastMb <= floor.maxMb, `${path}.floors.total: min ${floor.minMb} ≤ last ${floor.lastMb} ≤ max ${floor.maxMb} fails`);
+      check(floor.minMb <= floor.firstMb && floor.firstMb <= floor.maxMb, `${path}.floors.total: min ${floor.minMb} ≤ first ${floor.firstMb} ≤ max ${floor.maxMb} fails`);
+    }
+    // Each floor drawn is the heap after a Mark-Compact of this isolate. In a real log it is never above
+    // the heap before that GC; a damaged record may say anything, so there the floor only has to be faithful.
+    for (const point of isolate.series.floors) {
+      // Out-of-memory blocks glue several records on one line: any of them may be the one.
+      const candidates = oldEvents.filter((event) => event.line === point.line && event.heapAfterMb === point.heapAfterMb);
+      check(candidates.length > 0, `${path}.series.floors: no Mark-Compact at line ${point.line} with heap after ${point.heapAfterMb}`);
+      if (options.undamaged) {
+        check(
+          candidates.some((event) => point.heapAfterMb <= event.heapBeforeMb),
+          `${path}.series.floors at line ${point.line}: floor ${point.heapAfterMb} above the heap before that GC`,
+        );
+      }
+    }
+  });
+}
