@@ -1,0 +1,119 @@
+// The analyzer on real logs. Expected numbers were computed from the log text by a separate
+// script (a regular expression over the `--trace-gc` lines, then sums, nearest-rank percentiles,
+// per-second sums in Python), not from gclog's output.
+
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import type { IsolateSummary } from '../../src/analyze/summary.js';
+import { samplePath } from '../support/samples.js';
+
+async function mainThread(sample: string): Promise<IsolateSummary> {
+  const summary = await analyzeFiles([samplePath(sample)]);
+  return summary.isolates[0]!;
+}
+
+describe('node20-steady.log (123 Scavenges, 37 Mark-Compacts, one isolate)', () => {
+  it('pauses: count, total, mean, nearest-rank percentiles and max, by type and overall', async () => {
+    const isolate = await mainThread('node20-steady.log');
+    expect(isolate.counts).toEqual({ total: 160, Scavenge: 123, 'Mark-Compact': 37 });
+    expect(isolate.pauses.all).toEqual({ count: 160, totalMs: 5241.71, meanMs: 32.76, p50Ms: 29.95, p95Ms: 67.23, p99Ms: 94.45, maxMs: 96.79, approximate: false });
+    expect(isolate.pauses.byType['Scavenge']).toEqual({ count: 123, totalMs: 3170.38, meanMs: 25.78, p50Ms: 22.51, p95Ms: 45.8, p99Ms: 52.09, maxMs: 90.31, approximate: false });
+    expect(isolate.pauses.byType['Mark-Compact']).toEqual({ count: 37, totalMs: 2071.33, meanMs: 55.98, p50Ms: 57.77, p95Ms: 94.45, p99Ms: 96.79, maxMs: 96.79, approximate: false });
+    const histogramTotal = Object.values(isolate.pauses.histogram.counts).flat().reduce((sum, count) => sum + count, 0);
+    expect(histogramTotal).toBe(160);
+  });
+
+  it('duration and overhead: first GC at 41 ms, last ends at 20066.44 ms; 5241.71 ms of pauses', async () => {
+    const isolate = await mainThread('node20-steady.log');
+    expect(isolate.startMs).toBe(41);
+    expect(isolate.endMs).toBeCloseTo(20066.44, 9);
+    expect(isolate.durationMs).toBe(20025.44);
+    expect(isolate.overhead.gcTimeMs).toBe(5241.71);
+    expect(isolate.overhead.fraction).toBeCloseTo(5241.71 / 20025.44, 12);
+    // The last `average mu =` printed in the log.
+    expect(isolate.overhead.lastAverageMu).toBe(0.899);
+    // Pauses summed per second of the isolate's clock: the second from 17 s holds 329.06 ms; 20 seconds reach 100 ms.
+    expect(isolate.overhead.worstWindow).toEqual({ startMs: 17000, gcMs: 329.06 });
+    expect(isolate.overhead.windowsOverThreshold).toBe(20);
+  });
+
+  it('floors, allocation and the young generation', async () => {
+    const isolate = await mainThread('node20-steady.log');
+    expect(isolate.floors.source).toBe('total');
+    expect(isolate.floors.total).toMatchObject({ points: 37, firstMb: 33.6, minMb: 31.3, maxMb: 33.6, lastMb: 31.7 });
+    // Σ max(0, heap before − heap after the previous GC) over the log, then ÷ 20.02544 s.
+    expect(isolate.allocation).toEqual({ totalMb: 5765.9, mbPerSecond: 287.929, source: 'heap-growth' });
+    expect(isolate.young).toMatchObject({ count: 123, meanPauseMs: 25.78, meanFreedMb: 9.4, meanSurvivalRatio: 0.9008 });
+    expect(isolate.young.perMinute).toBeCloseTo((123 / 20025.44) * 60_000, 9);
+    expect(isolate.reasons).toEqual([
+      { reason: 'allocation failure', count: 123, pauseMs: 3170.38, forced: false },
+      { reason: 'finalize incremental marking via stack guard', count: 37, pauseMs: 2071.33, forced: false },
+    ]);
+  });
+});
+
+describe('leak verdicts on real workloads, Node 8 to 26', () => {
+  const versions = [8, 12, 16, 18, 20, 22, 24, 26];
+
+  it.each(versions)('Node %i: the leaking app reads leak', async (version) => {
+    const isolate = await mainThread(`node${version}-leak.log`);
+    expect(isolate.leak.verdict).toBe('leak');
+    expect(isolate.leak.evidence.slopeMbPerMinute).toBeGreaterThan(0);
+    expect(isolate.findings[0]).toMatchObject({ id: 'leak', severity: 'error' });
+  });
+
+  it.each(versions)('Node %i: the steady service reads none', async (version) => {
+    const isolate = await mainThread(`node${version}-steady.log`);
+    expect(isolate.leak.verdict).toBe('none');
+    expect(isolate.findings.some((finding) => finding.id === 'leak')).toBe(false);
+  });
+
+  it.each(versions)('Node %i: the out-of-memory crash is a leak with its fatal line', async (version) => {
+    const isolate = await mainThread(`node${version}-oom.log`);
+    expect(isolate.leak.verdict).toBe('leak');
+    expect(isolate.leak.evidence.outOfMemory).toBe(true);
+    expect(isolate.findings[0]).toMatchObject({ id: 'out-of-memory', severity: 'error' });
+  });
+
+  it('a fixed leak reads none (compare/leak-after.log: floor 33.4 → 34.1 MB over 102 Mark-Compacts)', async () => {
+    const isolate = await mainThread('compare/leak-after.log');
+    expect(isolate.leak.verdict).toBe('none');
+    expect(isolate.floors.total).toMatchObject({ points: 102, firstMb: 33.4, lastMb: 34.1 });
+  });
+
+  it('too few Mark-Compacts read insufficient-data (node22-oom.plain.log has one, from the OOM block)', async () => {
+    const summary = await analyzeFiles([samplePath('node22-oom.plain.log')]);
+    expect(summary.isolates[0]!.counts.total).toBe(1);
+    // The crash still makes it suspected: an OOM is evidence even without a trend.
+    expect(summary.isolates[0]!.leak.verdict).toBe('suspected');
+    expect(summary.isolates[0]!.leak.evidence.points).toBe(1);
+  });
+});
+
+describe('isolates', () => {
+  it('keeps the main thread and each worker apart, main thread first (node24-workers.log)', async () => {
+    const summary = await analyzeFiles([samplePath('node24-workers.log')]);
+    // grep -oE '^\[[0-9]+:0x[0-9a-f]+\]' node24-workers.log | sort | uniq -c → four isolates of one process.
+    const labels = summary.isolates.map((isolate) => isolate.label);
+    expect(labels[0]).toBe('main thread');
+    expect(labels.slice(1).sort()).toEqual(['worker 1', 'worker 2', 'worker 3']);
+    expect(summary.isolates[0]!.isMain).toBe(true);
+    expect(summary.isolates.slice(1).every((isolate) => !isolate.isMain && isolate.label.startsWith('worker '))).toBe(true);
+    expect(new Set(summary.isolates.map((isolate) => isolate.pid)).size).toBe(1);
+    expect(summary.isolates.reduce((sum, isolate) => sum + isolate.counts.total, 0)).toBe(134);
+  });
+});
+
+describe('per-space floors from --trace-gc-verbose (node20-leak.verbose.log)', () => {
+  it('reports old space growing while new space stays small', async () => {
+    const isolate = await mainThread('node20-leak.verbose.log');
+    expect(isolate.floors.source).toBe('spaces');
+    const old = isolate.floors.bySpace['old']!;
+    const young = isolate.floors.bySpace['new']!;
+    // `Old space, used: … KB` after each of the 32 Mark-Compacts: 31961 KB after the first, 76245 KB after the last.
+    expect(old).toMatchObject({ points: 32, firstMb: 31961 / 1024, minMb: 31961 / 1024, lastMb: 76245 / 1024, maxMb: 76245 / 1024 });
+    expect(old.slopeMbPerMinute).toBeGreaterThan(10);
+    expect(young.maxMb).toBeLessThan(old.minMb);
+    expect(isolate.promotion.source).toBe('spaces');
+  });
+});
