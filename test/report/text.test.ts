@@ -1,0 +1,37 @@
+// The terminal report: verdict first, aligned tables, colour only when asked for.
+
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { renderText } from '../../src/report/text.js';
+import { samplePath } from '../support/samples.js';
+
+describe('renderText', () => {
+  it('puts the leak verdict right under the isolate heading, then the pause table', async () => {
+    const summary = await analyzeFiles([samplePath('node22-leak.log')]);
+    const lines = renderText(summary, { color: false }).split('\n');
+    const heading = lines.findIndex((line) => line.startsWith('── main thread'));
+    expect(lines[heading + 1]).toMatch(/^Leak verdict: LEAK \(leak\) — the floor after Mark-Compact rises \d+\.\d\d MB\/min/);
+    // node22-leak.log: 522 Scavenges and 63 Mark-Compacts (grep -c).
+    const pauseHeader = lines.findIndex((line) => line.startsWith('type '));
+    expect(lines[pauseHeader + 1]).toMatch(/^Scavenge\s+522\s/);
+    expect(lines[pauseHeader + 2]).toMatch(/^Mark-Compact\s+63\s/);
+    expect(lines[pauseHeader + 3]).toMatch(/^all\s+585\s/);
+    // Right-aligned numeric columns: every row of the table is as wide as its header.
+    const widths = lines.slice(pauseHeader, pauseHeader + 4).map((line) => line.length);
+    expect(new Set(widths).size).toBe(1);
+  });
+
+  it('uses ANSI colour only when asked for', async () => {
+    const summary = await analyzeFiles([samplePath('node22-steady.log')]);
+    expect(renderText(summary, { color: false })).not.toContain('\x1b[');
+    expect(renderText(summary, { color: true })).toContain('\x1b[');
+  });
+
+  it('says plainly when a log has no per-space figures, and shows them when it has', async () => {
+    const plain = renderText(await analyzeFiles([samplePath('node22-steady.log')]), { color: false });
+    expect(plain).toContain('By space: not in this log (run node with --trace-gc-verbose for per-space figures).');
+    const verbose = renderText(await analyzeFiles([samplePath('node20-leak.verbose.log')]), { color: false });
+    expect(verbose).toContain('By space after Mark-Compact (from --trace-gc-verbose):');
+    expect(verbose).toMatch(/\nold\s+31\.2\s+31\.2\s+74\.5\s/);
+  });
+});
