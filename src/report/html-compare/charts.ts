@@ -2,33 +2,17 @@
 // isolate started), before and after always in the same two colours.
 
 import type { TopLevelSpec } from 'vega-lite';
+import { chartFrame, GC_TOOLTIP, TIME_AXIS, TIME_SECONDS, zoomX } from '../html/chart-parts.js';
 import type { Run } from './data.js';
 
 export const RUN_COLORS: Record<Run, string> = { before: '#64748b', after: '#ea580c' };
 
-const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const HEIGHT_PX = 240;
 
-const CONFIG = {
-  font: FONT,
-  background: 'transparent',
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 500, labelColor: '#4b5563', titleColor: '#374151', gridColor: '#eceff3', domainColor: '#c9ced6', tickColor: '#c9ced6', labelFlush: true },
-  legend: { orient: 'top', labelFontSize: 11, titleFontSize: 11, labelColor: '#374151', titleColor: '#374151', symbolSize: 90, columnPadding: 14 },
-} as const;
-
 function frame() {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 'container' as const,
-    height: HEIGHT_PX,
-    autosize: { type: 'fit-x', contains: 'padding' },
-    config: CONFIG,
-  };
+  return chartFrame(HEIGHT_PX);
 }
 
-const TIME_SECONDS = { calculate: 'datum.timeMs / 1000', as: 'timeS' } as const;
-const TIME_AXIS = { field: 'timeS', type: 'quantitative', title: 'time since the isolate started (s)' } as const;
 const RUN_COLOR = {
   field: 'run',
   type: 'nominal',
@@ -36,15 +20,10 @@ const RUN_COLOR = {
   scale: { domain: ['before', 'after'], range: [RUN_COLORS.before, RUN_COLORS.after] },
 } as const;
 
-const EVENT_TOOLTIP = [
-  { field: 'run', title: 'run' },
-  { field: 'type', title: 'GC' },
-  { field: 'timeS', title: 'time (s)', format: ',.3f' },
-  { field: 'pauseMs', title: 'pause (ms)', format: ',.2f' },
-  { field: 'heapAfterMb', title: 'heap after (MB)', format: ',.1f' },
-  { field: 'reason', title: 'reason' },
-  { field: 'line', title: 'log line' },
-];
+const RUN_TOOLTIP = { field: 'run', title: 'run' } as const;
+
+/** What a tooltip says about one GC: its run, its numbers and where it is in its log. */
+const EVENT_TOOLTIP = [RUN_TOOLTIP, GC_TOOLTIP.type, GC_TOOLTIP.time, GC_TOOLTIP.pause, GC_TOOLTIP.heapAfter, GC_TOOLTIP.reason, GC_TOOLTIP.line];
 
 /** Heap used after every GC, and the floor after each Mark-Compact (the live set) as diamonds. */
 export function heapOverlaySpec(): TopLevelSpec {
@@ -58,7 +37,7 @@ export function heapOverlaySpec(): TopLevelSpec {
         transform: [TIME_SECONDS],
         mark: { type: 'line', strokeWidth: 1.3, opacity: 0.75 },
         encoding: { x: TIME_AXIS, y, color: RUN_COLOR, detail: { field: 'run' } },
-        params: [{ name: 'heapZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+        params: [zoomX('heapZoom')],
       },
       {
         name: 'floors',
@@ -70,10 +49,10 @@ export function heapOverlaySpec(): TopLevelSpec {
           y,
           color: RUN_COLOR,
           tooltip: [
-            { field: 'run', title: 'run' },
+            RUN_TOOLTIP,
             { field: 'heapAfterMb', title: 'floor after Mark-Compact (MB)', format: ',.1f' },
-            { field: 'timeS', title: 'time (s)', format: ',.3f' },
-            { field: 'line', title: 'log line' },
+            GC_TOOLTIP.time,
+            GC_TOOLTIP.line,
           ],
         },
       },
@@ -95,7 +74,7 @@ export function pausesOverlaySpec(): TopLevelSpec {
       shape: { field: 'type', type: 'nominal', title: 'collector' },
       tooltip: EVENT_TOOLTIP,
     },
-    params: [{ name: 'pauseZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+    params: [zoomX('pauseZoom')],
   } as TopLevelSpec;
 }
 
@@ -111,7 +90,7 @@ export function pauseShareSpec(): TopLevelSpec {
       y: { field: 'sharePercent', type: 'quantitative', title: 'share of GCs (%)' },
       color: RUN_COLOR,
       tooltip: [
-        { field: 'run', title: 'run' },
+        RUN_TOOLTIP,
         { field: 'bucketLabel', title: 'pause' },
         { field: 'sharePercent', title: 'share (%)', format: ',.1f' },
         { field: 'count', title: 'GCs' },
@@ -135,12 +114,12 @@ export function windowsOverlaySpec(thresholdMs: number): TopLevelSpec {
           y: { field: 'gcMs', type: 'quantitative', title: 'GC pause per second (ms)' },
           color: RUN_COLOR,
           tooltip: [
-            { field: 'run', title: 'run' },
+            RUN_TOOLTIP,
             { field: 'timeS', title: 'second starting at (s)', format: ',.0f' },
             { field: 'gcMs', title: 'GC (ms)', format: ',.1f' },
           ],
         },
-        params: [{ name: 'windowZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+        params: [zoomX('windowZoom')],
       },
       {
         name: 'threshold',

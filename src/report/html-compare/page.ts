@@ -9,8 +9,8 @@ import { formatPercent, formatSigned, formatValue } from '../../compare/format.j
 import { describeIsolate } from '../../compare/pairing.js';
 import { CHANGE_WORDS, VERDICT_WORDS, noiseRuleSentence, pairSentence } from '../../compare/text.js';
 import { vegaAssets } from '../html/assets.js';
-import { escapeHtml, jsonForScript } from '../html/escape.js';
-import { contentSecurityPolicy, STYLES } from '../html/template.js';
+import { escapeHtml } from '../html/escape.js';
+import { renderDocument } from '../html/template.js';
 import { heapOverlaySpec, pauseShareSpec, pausesOverlaySpec, RUN_COLORS, windowsOverlaySpec } from './charts.js';
 import { buildCompareDatasets } from './data.js';
 import { COMPARE_PAGE_SCRIPT } from './page-script.js';
@@ -44,26 +44,9 @@ export function renderComparisonHtml(comparison: Comparison, before: Summary, af
     charts: cards.map((card) => ({ id: card.id, spec: compile(card.spec).spec })),
   };
   const assets = vegaAssets();
-  const scripts = [assets.vegaRuntime, assets.expressionInterpreter, COMPARE_PAGE_SCRIPT];
-  for (const script of scripts) {
-    // A literal `</script` would end the element early.
-    if (/<\/script/i.test(script)) throw new Error('an inline script contains </script');
-  }
   const verdict = comparison.verdict.verdict;
   const chartedName = charted.before.label === charted.after.label ? charted.before.label : `${charted.before.label} ↔ ${charted.after.label}`;
-  // The analyze report's shell (CSP, styles, class names), with the few styles a comparison adds.
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(scripts))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>gclog compare: ${escapeHtml(verdict)}</title>
-<style>${STYLES}${COMPARE_STYLES}</style>
-</head>
-<body data-charts="pending">
-<div class="page">
+  const body = `<div class="page">
 <header class="masthead"><h1><span class="brand">gclog</span> compare</h1><span class="generator">${escapeHtml(comparison.generator)}</span></header>
 <ul class="inputs">
 <li><span class="swatch before"></span><span class="run-name">before</span><span class="file">${escapeHtml(comparison.before.inputs.join(', '))}</span></li>
@@ -81,12 +64,17 @@ ${comparison.pairs.length > 1 ? '<p class="note">The charts show the first pair;
 <div class="charts">
 ${cards.map((card) => `<figure class="chart-card"><header><h3>${escapeHtml(card.title)}</h3></header><p class="caption">${escapeHtml(card.note)}</p><div class="chart" id="${card.id}"></div></figure>`).join('\n')}
 </div>
-</div>
-<script type="application/json" id="gclog-data">${jsonForScript(payload)}</script>
-${scripts.map((script) => `<script>${script}</script>`).join('\n')}
-</body>
-</html>
-`;
+</div>`;
+  // The analyze report's shell (CSP, styles, class names), with the few styles a comparison adds.
+  return renderDocument({
+    title: `gclog compare: ${verdict}`,
+    body,
+    data: payload,
+    scripts: [assets.vegaRuntime, assets.expressionInterpreter, COMPARE_PAGE_SCRIPT],
+    extraStyles: COMPARE_STYLES,
+    // The page script sets it to ready (or failed) once every chart is drawn.
+    bodyAttributes: { 'data-charts': 'pending' },
+  });
 }
 
 /** Says when a run's GCs were thinned for drawing, so a reader never counts points and wonders. */

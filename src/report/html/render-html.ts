@@ -103,6 +103,14 @@ function isolateSectionHtml(isolate: IsolateSummary, index: number, thinned: boo
   ].join('\n');
 }
 
+/** A card's content; the isolate it belongs to is added once, in chartCards. */
+type CardContent = Omit<ChartCard, 'isolateIndex'>;
+
+/** A chart the log may have no data for: without it, the card keeps its title and says what is missing. */
+function chartIfData(hasData: boolean, card: CardContent, instead: Pick<ChartCard, 'caption' | 'learn' | 'missing'>): CardContent {
+  return hasData ? card : { chart: null, title: card.title, ...instead };
+}
+
 function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
   const floor = isolate.floors.total;
   const trend = floor !== null && floor.trendPoints >= 2 ? ` (${formatSlope(floor.slopeMbPerMinute)})` : '';
@@ -113,10 +121,10 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     'heap-growth': 'Estimated from how much the heap grew between one GC and the next.',
     none: '',
   } as const;
-  return [
+  const spacesLearn = { key: 'young', text: 'New space and old space' } as const;
+  const cards: CardContent[] = [
     {
       chart: 'heap',
-      isolateIndex: index,
       title: 'Heap used before and after each GC',
       caption:
         `Each GC takes the heap from the light line down to the dark one; the dashed grey line is the memory V8 reserved (committed). ` +
@@ -125,7 +133,6 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     },
     {
       chart: 'pauses',
-      isolateIndex: index,
       title: 'Pause of each GC',
       caption: 'How long each GC stopped the program, by type. Hover a point for its numbers and its line in the log.',
       learn: { key: 'why', text: 'Why young GCs are short and Mark-Compacts long' },
@@ -133,49 +140,45 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     },
     {
       chart: 'histogram',
-      isolateIndex: index,
       title: 'Pause distribution',
       caption: `How many GCs paused for how long, each type apart (all ${formatCount(isolate.counts.total)} GCs).`,
       learn: { key: 'why', text: 'Why the two kinds differ' },
     },
-    isolate.series.spaces.length > 0
-      ? {
-          chart: 'spaces',
-          isolateIndex: index,
-          title: 'Heap used by space after each GC',
-          caption: 'Which space holds the memory after each GC: new space (young objects), old space (long-lived), code, large objects (lo) and the rest, stacked.',
-          learn: { key: 'young', text: 'New space and old space' },
-        }
-      : {
-          chart: null,
-          isolateIndex: index,
-          title: 'Heap used by space after each GC',
-          caption: 'Which space holds the memory after each GC.',
-          learn: { key: 'young', text: 'New space and old space' },
-          missing:
-            'This log has no per-space figures, so this chart cannot be drawn. Run node with --trace-gc-verbose (together with --trace-gc) to record, after every GC, how much the new space, old space, code space and large-object space hold.',
-        },
+    chartIfData(
+      isolate.series.spaces.length > 0,
+      {
+        chart: 'spaces',
+        title: 'Heap used by space after each GC',
+        caption: 'Which space holds the memory after each GC: new space (young objects), old space (long-lived), code, large objects (lo) and the rest, stacked.',
+        learn: spacesLearn,
+      },
+      {
+        caption: 'Which space holds the memory after each GC.',
+        learn: spacesLearn,
+        missing:
+          'This log has no per-space figures, so this chart cannot be drawn. Run node with --trace-gc-verbose (together with --trace-gc) to record, after every GC, how much the new space, old space, code space and large-object space hold.',
+      },
+    ),
     {
       chart: 'windows',
-      isolateIndex: index,
       title: 'GC time per second',
       caption:
         `Pause time summed over each 1-second window. At ${isolate.overhead.windowThresholdMs} ms or more (red) the app feels blocked: ` +
         `${windowsOver} second${windowsOver === 1 ? '' : 's'} here.`,
       learn: { key: 'why', text: 'Where the pause time goes' },
     },
-    isolate.series.allocation.length > 0
-      ? {
-          chart: 'allocation',
-          isolateIndex: index,
-          title: 'Allocation rate',
-          caption: `How many MB the program allocated per second. ${allocationSources[isolate.allocation.source]}`,
-          learn: { key: 'young', text: 'Where new objects go' },
-        }
-      : { chart: null, isolateIndex: index, title: 'Allocation rate', caption: 'How many MB the program allocated per second.', learn: null, missing: 'The log does not show how much was allocated.' },
+    chartIfData(
+      isolate.series.allocation.length > 0,
+      {
+        chart: 'allocation',
+        title: 'Allocation rate',
+        caption: `How many MB the program allocated per second. ${allocationSources[isolate.allocation.source]}`,
+        learn: { key: 'young', text: 'Where new objects go' },
+      },
+      { caption: 'How many MB the program allocated per second.', learn: null, missing: 'The log does not show how much was allocated.' },
+    ),
     {
       chart: 'reasons',
-      isolateIndex: index,
       title: 'Why GCs ran',
       caption:
         'Pause time and number of GCs per reason V8 printed. "allocation failure" is normal: the new space was full, which starts a young GC. The table lists each reason in full.',
@@ -183,6 +186,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
       afterHtml: reasonsTableHtml(isolate),
     },
   ];
+  return cards.map((card) => ({ ...card, isolateIndex: index }));
 }
 
 function notesHtml(summary: Summary): string {

@@ -2,6 +2,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { GcType } from '../../events.js';
+import { chartBase, chartFrame, GC_TOOLTIP, TIME_AXIS as SHARED_TIME_AXIS, TIME_SECONDS, zoomX } from './chart-parts.js';
 import { spaceField } from './display-data.js';
 
 export interface ChartContext {
@@ -20,53 +21,25 @@ export const GC_TYPE_COLORS: Record<GcType, string> = {
   'Mark-Compact': '#e45756',
 };
 
-const FONT = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const HEIGHT_PX = 260;
 
-/** Shared look: quiet grid, readable labels, legends on top so they never cover data. */
-const CONFIG = {
-  font: FONT,
-  background: 'transparent',
-  view: { stroke: null },
-  axis: {
-    labelFontSize: 11,
-    titleFontSize: 12,
-    titleFontWeight: 500,
-    labelColor: '#4b5563',
-    titleColor: '#374151',
-    gridColor: '#eceff3',
-    domainColor: '#c9ced6',
-    tickColor: '#c9ced6',
-    labelFlush: true,
-  },
-  legend: { orient: 'top', labelFontSize: 11, titleFontSize: 11, labelColor: '#374151', titleColor: '#374151', symbolSize: 90, columnPadding: 14, labelLimit: 260 },
-} as const;
-
-/** Responsive width (fills the card), fixed height. */
 function frame() {
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 'container' as const,
-    height: HEIGHT_PX,
-    autosize: { type: 'fit-x', contains: 'padding' },
-    config: CONFIG,
-  };
+  return chartFrame(HEIGHT_PX);
 }
 
-const TIME_SECONDS = { calculate: 'datum.timeMs / 1000', as: 'timeS' } as const;
 // No `nice` rounding: the axis ends where the log ends, not at the next round number.
-const TIME_AXIS = { field: 'timeS', type: 'quantitative', title: 'time since the isolate started (s)', scale: { nice: false } } as const;
+const TIME_AXIS = { ...SHARED_TIME_AXIS, scale: { nice: false } } as const;
 
 /** What a tooltip says about one GC: its numbers and where it is in the log. */
 const EVENT_TOOLTIP = [
-  { field: 'type', title: 'GC' },
-  { field: 'timeS', title: 'time (s)', format: ',.3f' },
-  { field: 'pauseMs', title: 'pause (ms)', format: ',.2f' },
-  { field: 'heapBeforeMb', title: 'heap before (MB)', format: ',.1f' },
-  { field: 'heapAfterMb', title: 'heap after (MB)', format: ',.1f' },
-  { field: 'committedAfterMb', title: 'committed (MB)', format: ',.1f' },
-  { field: 'reason', title: 'reason' },
-  { field: 'line', title: 'log line' },
+  GC_TOOLTIP.type,
+  GC_TOOLTIP.time,
+  GC_TOOLTIP.pause,
+  GC_TOOLTIP.heapBefore,
+  GC_TOOLTIP.heapAfter,
+  GC_TOOLTIP.committed,
+  GC_TOOLTIP.reason,
+  GC_TOOLTIP.line,
 ];
 
 function gcTypeColor(context: ChartContext, legendTitle: string | null) {
@@ -110,7 +83,7 @@ export function heapSpec(): TopLevelSpec {
         transform: [TIME_SECONDS, { filter: 'isValid(datum.committedAfterMb)' }],
         mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.2, interpolate: 'step-after' },
         encoding: { x: TIME_AXIS, y: y('committedAfterMb'), color: heapColor('committed') },
-        params: [{ name: 'heapZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+        params: [zoomX('heapZoom')],
       },
       {
         name: 'heapBefore',
@@ -158,8 +131,8 @@ export function heapSpec(): TopLevelSpec {
           color: heapColor('floor (after Mark-Compact)'),
           tooltip: [
             { field: 'heapAfterMb', title: 'floor (MB)', format: ',.1f' },
-            { field: 'timeS', title: 'time (s)', format: ',.3f' },
-            { field: 'line', title: 'log line' },
+            GC_TOOLTIP.time,
+            GC_TOOLTIP.line,
           ],
         },
       },
@@ -174,7 +147,7 @@ export function pausesSpec(context: ChartContext, logScale: boolean): TopLevelSp
     data: { name: 'events' },
     // A log axis cannot show 0 ms; such pauses sit on its floor instead of vanishing.
     transform: [TIME_SECONDS, { calculate: 'max(datum.pauseMs, 0.01)', as: 'pausePlotMs' }],
-    params: [{ name: 'pauseZoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }],
+    params: [zoomX('pauseZoom')],
     mark: { type: 'point', filled: true, size: 26, opacity: 0.75 },
     encoding: {
       x: TIME_AXIS,
@@ -236,9 +209,9 @@ export function spacesSpec(context: ChartContext): TopLevelSpec {
           x: TIME_AXIS,
           opacity: { condition: { param: 'spaceNearest', empty: false, value: 0.5 }, value: 0 },
           tooltip: [
-            { field: 'timeS', title: 'time (s)', format: ',.3f' },
+            GC_TOOLTIP.time,
             ...context.spaceKeys.map((key) => ({ field: spaceField(key), title: `${key} (MB)`, format: ',.2f' })),
-            { field: 'line', title: 'log line' },
+            GC_TOOLTIP.line,
           ],
         },
       },
@@ -267,7 +240,7 @@ export function windowsSpec(context: ChartContext): TopLevelSpec {
         // A rect from 0 to the pause time across its whole second (a bar with x2 would lie on its side).
         mark: { type: 'rect', stroke: 'white', strokeWidth: 1 },
         encoding: {
-          x: { field: 'startS', type: 'quantitative', title: 'time since the isolate started (s)', scale: { nice: false } },
+          x: { ...TIME_AXIS, field: 'startS' },
           x2: { field: 'endS' },
           y: { field: 'gcMs', type: 'quantitative', title: 'GC pause in the second (ms)' },
           y2: { datum: 0 },
@@ -318,14 +291,13 @@ export function allocationSpec(): TopLevelSpec {
 export function reasonsSpec(): TopLevelSpec {
   const y = { field: 'reason', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260, labelFontSize: 11 } } as const;
   const tooltip = [
-    { field: 'reason', title: 'reason' },
+    GC_TOOLTIP.reason,
     { field: 'count', title: 'GCs' },
     { field: 'pauseMs', title: 'pause (ms)', format: ',.1f' },
     { field: 'forced', title: 'forced by the app' },
   ];
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    config: CONFIG,
+    ...chartBase(),
     data: { name: 'reasons' },
     spacing: 24,
     hconcat: [

@@ -11,6 +11,10 @@ export interface HtmlDocument {
   data: unknown;
   /** Classic scripts run in order after the data (e.g. the Vega runtime, then the page code). */
   scripts: string[];
+  /** CSS added after the shared STYLES (a page's own classes). */
+  extraStyles?: string;
+  /** Attributes of <body>, e.g. a state the page script updates; values are escaped here. */
+  bodyAttributes?: Record<string, string>;
 }
 
 /** Allowed through the CSP by hash, so that no other inline script could ever run. */
@@ -46,15 +50,21 @@ export function renderDocument(document: HtmlDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(document.title)}</title>
-<style>${STYLES}</style>
+<style>${STYLES}${document.extraStyles ?? ''}</style>
 </head>
-<body>
+<body${attributesHtml(document.bodyAttributes ?? {})}>
 ${document.body}
 <script type="application/json" id="gclog-data">${jsonForScript(document.data)}</script>
 ${document.scripts.map((script) => `<script>${script}</script>`).join('\n')}
 </body>
 </html>
 `;
+}
+
+function attributesHtml(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
 }
 
 export const STYLES = `

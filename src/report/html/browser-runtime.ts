@@ -1,0 +1,96 @@
+// The browser code both pages share: reading the embedded data, filling a spec with it, the
+// text-only tooltip, and drawing a Vega view without eval. Each page's script is built around it.
+
+/**
+ * Declares, inside the page's function scope: `payload` (the embedded JSON), `rowsOf(table)`,
+ * `rowsOfTables(tables)`, `specWithData(spec, datasets)`, `tooltip` (the element, hidden) and
+ * `drawView(spec, container)`. Plain ES2020; text goes into the page only as text.
+ */
+const SHARED_RUNTIME = String.raw`
+  var payload = JSON.parse(document.getElementById('gclog-data').textContent);
+
+  // Tables travel as fields + rows to keep the file small; Vega wants one object per row.
+  function rowsOf(table) {
+    return table.rows.map(function (row) {
+      var object = {};
+      for (var i = 0; i < table.fields.length; i++) object[table.fields[i]] = row[i];
+      return object;
+    });
+  }
+
+  function rowsOfTables(tables) {
+    var result = {};
+    Object.keys(tables).forEach(function (name) { result[name] = rowsOf(tables[name]); });
+    return result;
+  }
+
+  // A copy of the compiled spec, each named data source given its rows.
+  function specWithData(spec, datasets) {
+    var filled = JSON.parse(JSON.stringify(spec));
+    (filled.data || []).forEach(function (entry) {
+      if (Object.prototype.hasOwnProperty.call(datasets, entry.name)) entry.values = datasets[entry.name];
+    });
+    return filled;
+  }
+
+  var tooltip = document.createElement('div');
+  tooltip.className = 'tooltip';
+  tooltip.setAttribute('role', 'tooltip');
+  tooltip.hidden = true;
+  document.body.appendChild(tooltip);
+
+  // Every value goes in with textContent: reasons come from the log.
+  function showTooltip(handler, event, item, value) {
+    if (value === null || value === undefined || value === '') { tooltip.hidden = true; return; }
+    tooltip.replaceChildren();
+    if (typeof value === 'object') {
+      Object.keys(value).forEach(function (key) {
+        var row = document.createElement('div');
+        row.className = 'tooltip-row';
+        var name = document.createElement('span');
+        name.className = 'tooltip-key';
+        name.textContent = key;
+        var text = document.createElement('span');
+        text.className = 'tooltip-value';
+        var shown = value[key];
+        text.textContent = shown === null || shown === undefined || shown === 'null' || shown === '' ? '—' : String(shown);
+        row.appendChild(name);
+        row.appendChild(text);
+        tooltip.appendChild(row);
+      });
+    } else {
+      tooltip.textContent = String(value);
+    }
+    tooltip.hidden = false;
+    var margin = 14;
+    var box = tooltip.getBoundingClientRect();
+    var x = event.clientX + margin;
+    var y = event.clientY + margin;
+    if (x + box.width > window.innerWidth - 8) x = event.clientX - box.width - margin;
+    if (y + box.height > window.innerHeight - 8) y = event.clientY - box.height - margin;
+    tooltip.style.left = Math.max(8, x) + 'px';
+    tooltip.style.top = Math.max(8, y) + 'px';
+  }
+
+  // A view drawing the spec into the container as SVG; the caller runs it (view.runAsync()).
+  function drawView(spec, container) {
+    // ast + the interpreter: expressions are evaluated without eval, as the page's CSP requires.
+    var view = new vega.View(vega.parse(spec, null, { ast: true }), {
+      renderer: 'svg',
+      container: container,
+      hover: true,
+      expr: vegaExpressionInterpreter,
+      logLevel: vega.Warn,
+    });
+    view.tooltip(showTooltip);
+    return view;
+  }
+`;
+
+/**
+ * One page's inline classic script: the shared runtime, then `pageCode`, in one strict function
+ * scope. Built once at load; the CSP hashes the finished string (see template.ts).
+ */
+export function pageScript(pageCode: string): string {
+  return `\n(function () {\n  'use strict';${SHARED_RUNTIME}${pageCode}})();\n`;
+}
