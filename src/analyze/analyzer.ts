@@ -22,6 +22,7 @@ interface InputState {
 export class Analyzer {
   private readonly inputs: Array<{ state: InputState; parsed: ParsedInput }> = [];
   private current: InputState | null = null;
+  private lastIsolate: { state: InputState; pid: number | null; isolate: string | null; analyzer: IsolateAnalyzer } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
@@ -49,6 +50,15 @@ export class Analyzer {
   }
 
   private isolateFor(state: InputState, pid: number | null, isolate: string | null, fallbackToMain: boolean): IsolateAnalyzer {
+    // Consecutive events mostly come from one isolate: skip building its key.
+    const last = this.lastIsolate;
+    if (last !== null && last.state === state && last.pid === pid && last.isolate === isolate) return last.analyzer;
+    const analyzer = this.findIsolate(state, pid, isolate, fallbackToMain);
+    if (!fallbackToMain) this.lastIsolate = { state, pid, isolate, analyzer };
+    return analyzer;
+  }
+
+  private findIsolate(state: InputState, pid: number | null, isolate: string | null, fallbackToMain: boolean): IsolateAnalyzer {
     const key = `${pid ?? ''}:${isolate ?? ''}`;
     const known = state.isolates.get(key);
     if (known !== undefined) return known;

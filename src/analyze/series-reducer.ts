@@ -15,6 +15,7 @@ export class SeriesReducer<T> {
   private buckets = new Map<number, Bucket<T>>();
   private widthMs: number;
   private seen = 0;
+  private last: Bucket<T> | null = null;
 
   constructor(
     private readonly keepers: Keeper<T>[],
@@ -28,13 +29,18 @@ export class SeriesReducer<T> {
   add(point: T): void {
     this.seen++;
     const index = Math.floor(this.timeOf(point) / this.widthMs);
-    const bucket = this.buckets.get(index);
+    // Points mostly arrive in time order: the last bucket is usually the one.
+    let bucket = this.last !== null && this.last.index === index ? this.last : this.buckets.get(index);
     if (bucket === undefined) {
-      this.buckets.set(index, { index, kept: this.keepers.map(() => point) });
+      this.buckets.set(index, (bucket = { index, kept: this.keepers.map(() => point) }));
+      this.last = bucket;
       if (this.buckets.size > this.maxBuckets) this.halve();
       return;
     }
-    bucket.kept = bucket.kept.map((kept, keeper) => this.keepers[keeper]!(kept, point));
+    this.last = bucket;
+    // In place: no array per point.
+    const kept = bucket.kept;
+    for (let keeper = 0; keeper < kept.length; keeper++) kept[keeper] = this.keepers[keeper]!(kept[keeper]!, point);
   }
 
   /** True when some points were dropped. */
@@ -62,6 +68,7 @@ export class SeriesReducer<T> {
         else into.kept = into.kept.map((kept, keeper) => this.keepers[keeper]!(kept, bucket.kept[keeper]!));
       }
       this.buckets = merged;
+      this.last = null;
     }
   }
 }

@@ -9,6 +9,7 @@ import { readLog } from '../parse/reader.js';
 import { csvHeader, csvRow } from '../report/csv.js';
 import { renderText } from '../report/text.js';
 import { reportUnparsed } from './messages.js';
+import { progressFor } from './progress.js';
 
 export interface AnalyzeCommandOptions {
   inputs: string[];
@@ -19,6 +20,8 @@ export interface AnalyzeCommandOptions {
   open?: boolean;
   heapLimitMb?: number;
   color: boolean;
+  /** No progress line on stderr (it is shown only on a terminal, for large inputs). */
+  quiet?: boolean;
 }
 
 export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number> {
@@ -32,6 +35,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     for (const input of options.inputs) {
       const name = input === '-' ? 'stdin' : input;
       const onEvent = analyzer.beginInput(name);
+      const progress = progressFor(name, options.quiet === true);
       const parsed = await readLog(
         input,
         options.format === 'csv'
@@ -46,8 +50,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
             await stdout.drain();
             if (stdoutClosed()) process.exit(0);
           },
+          ...(progress !== null ? { onProgress: progress.update } : {}),
         },
-      );
+      ).finally(() => progress?.finish());
       analyzer.endInput(parsed);
       if (options.format !== 'json') reportUnparsed(parsed.name, parsed.stats);
     }

@@ -13,6 +13,7 @@ import { StdoutWriter } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
+import { progressFor } from './progress.js';
 
 export interface CompareCommandOptions {
   before: string;
@@ -27,6 +28,8 @@ export interface CompareCommandOptions {
   isolates: string[];
   failOnRegression: boolean;
   color: boolean;
+  /** No progress line on stderr. */
+  quiet?: boolean;
 }
 
 /** `before.log`, `after.log` → `before-vs-after.gclog.html` in the current directory, like analyze's. */
@@ -36,8 +39,8 @@ export function defaultComparisonHtmlPath(before: string, after: string): string
 }
 
 export async function runCompare(options: CompareCommandOptions): Promise<number> {
-  const before = await summarize(options.before);
-  const after = await summarize(options.after);
+  const before = await summarize(options.before, options.quiet === true);
+  const after = await summarize(options.after, options.quiet === true);
   const comparison = compareSummaries(before, after, {
     thresholdPercent: options.thresholdPercent,
     isolates: options.isolates.map(parseIsolatePick),
@@ -60,10 +63,12 @@ export function exitCodeFor(comparison: Comparison, failOnRegression: boolean): 
   return failOnRegression && comparison.verdict.verdict === 'regressed' ? EXIT_CODES.Regression : 0;
 }
 
-async function summarize(input: string): Promise<Summary> {
+async function summarize(input: string, quiet: boolean): Promise<Summary> {
   const analyzer = new Analyzer();
-  const onEvent = analyzer.beginInput(input === '-' ? 'stdin' : input);
-  const parsed = await readLog(input, onEvent);
+  const name = input === '-' ? 'stdin' : input;
+  const onEvent = analyzer.beginInput(name);
+  const progress = progressFor(name, quiet);
+  const parsed = await readLog(input, onEvent, progress !== null ? { onProgress: progress.update } : {}).finally(() => progress?.finish());
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);
   return analyzer.summary();

@@ -4,11 +4,14 @@ import { isGcEvent, type TraceEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
+import { progressFor } from './progress.js';
 
 export interface EventsOptions {
   input: string;
   /** Also print the fatal out-of-memory events. */
   all: boolean;
+  /** No progress line on stderr. */
+  quiet?: boolean;
 }
 
 export async function runEvents(options: EventsOptions): Promise<number> {
@@ -16,13 +19,15 @@ export async function runEvents(options: EventsOptions): Promise<number> {
   const write = (event: TraceEvent): void => {
     if (options.all || isGcEvent(event)) out.write(`${JSON.stringify(event)}\n`);
   };
+  const progress = progressFor(options.input === '-' ? 'stdin' : options.input, options.quiet === true);
   const parsed = await readLog(options.input, write, {
     beforeChunk: async () => {
       await out.drain();
       // The reader of our output has gone (`| head`): stop quietly, as Unix tools do.
       if (stdoutClosed()) process.exit(0);
     },
-  });
+    ...(progress !== null ? { onProgress: progress.update } : {}),
+  }).finally(() => progress?.finish());
   await out.end();
   reportUnparsed(parsed.name, parsed.stats);
   return 0;

@@ -8,6 +8,8 @@ import { runEvents } from './events-command.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // For benchmarks on machines without /usr/bin/time: the peak resident memory, on stderr at exit.
+  if (process.env['GCLOG_REPORT_RSS']) process.once('exit', () => process.stderr.write(`gclog: maxRSS ${process.resourceUsage().maxRSS} KiB\n`));
   let exitCode = 0;
   const cli = yargs(argv.map((argument) => (argument === '-' ? STDIN_TOKEN : argument)))
     .scriptName('gclog')
@@ -24,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
           .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html; prints its path when there is no display)' })
           .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size), to judge how close the floor gets' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .conflicts('json', 'csv')
           .conflicts('html', ['json', 'csv'])
           .conflicts('open', ['json', 'csv'])
@@ -48,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
           open: args.open === true,
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+          quiet: args.quiet === true,
         });
       },
     )
@@ -58,9 +62,10 @@ export async function main(argv: string[]): Promise<number> {
         command
           .positional('file', { type: 'string', demandOption: true, describe: 'GC log file, .gz, or - for stdin' })
           .option('all', { type: 'boolean', default: false, describe: 'Also print fatal out-of-memory events' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .example('$0 events gc.log | jq .pauseMs', 'pause of every GC'),
       async (args) => {
-        exitCode = await runEvents({ input: args.file as string, all: args.all as boolean });
+        exitCode = await runEvents({ input: args.file as string, all: args.all as boolean, quiet: args.quiet === true });
       },
     )
     .command(
@@ -77,6 +82,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('threshold', { type: 'number', default: 10, describe: 'Differences under this percent (of the smaller value) are noise' })
           .option('isolate', { type: 'string', array: true, describe: 'Pair isolates yourself: B:A by number (0:1) or label (main thread:worker 1); repeatable' })
           .option('fail-on-regression', { type: 'boolean', default: false, describe: 'Exit with code 1 when the verdict is regressed (for CI)' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .conflicts('json', 'html')
           .conflicts('json', 'open')
           .check((args) => {
@@ -100,6 +106,7 @@ export async function main(argv: string[]): Promise<number> {
           isolates: (args.isolate as string[] | undefined) ?? [],
           failOnRegression: args['fail-on-regression'] as boolean,
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+          quiet: args.quiet === true,
         });
       },
     )

@@ -15,6 +15,7 @@ import {
 import { gcOfNvpCode, parseNvpJson, parseNvpPairs } from './nvp.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, findIsolateHeader, type IsolateHeader } from './prefix.js';
+import { FastTraceScanner } from './trace-fast.js';
 import { looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
 import { parseVerboseLine, type VerboseLine } from './verbose.js';
 
@@ -48,6 +49,22 @@ export interface ParseStats {
 
 type Emit = (event: TraceEvent) => void;
 
+export interface ParserOptions {
+  /** Read common `--trace-gc` lines with the hand-written scanner (trace-fast.ts); off, every line takes the regex grammar. */
+  fastPath?: boolean;
+}
+
+interface HeldGc {
+  event: GcEvent;
+  blockClosed: boolean;
+}
+
+/** The last few trace records of an isolate, in a ring (their identity keys are built only when an OOM block is checked). */
+interface RecentRecords {
+  events: GcEvent[];
+  next: number;
+}
+
 const NVP_BODY = /^ *(-?\d+(?:\.\d+)?) ms: (?:(pause=)|GC: )/;
 const NVP_LOOKALIKE = /(?:^|\s)pause=\S+ mutator=\S+ gc=|GC: \{"pause"/;
 // Other lines of --trace-gc-verbose, known and skipped (some carry the `123 ms: ` timestamp).
@@ -66,9 +83,9 @@ export class GcLogParser {
     cut: { count: 0, lines: [] },
   };
   /** The last GC of each isolate, kept until its verbose block (if any) has been read. */
-  private readonly awaitingVerbose = new Map<string, { event: GcEvent; blockClosed: boolean }>();
-  /** Identity keys of the last trace records of each isolate. */
-  private readonly recentRecords = new Map<string, string[]>();
+  private readonly awaitingVerbose = new Map<string, HeldGc>();
+  /** The last trace records of each isolate. */
+  private readonly recentRecords = new Map<string, RecentRecords>();
   /**
    * Records read from an out-of-memory block, emitted at the fatal line (or the end) unless also
    * seen as trace lines: stdout and stderr interleave in any order in a combined log.
@@ -79,15 +96,37 @@ export class GcLogParser {
   private oomBlockPrefixLength = 0;
   private lastPid: number | null = null;
   private lastIsolate: string | null = null;
+  private readonly fastScanner: FastTraceScanner | null;
+  /** The key of the last (pid, isolate) asked for: consecutive lines mostly come from one isolate. */
+  private keyPid: number | null = null;
+  private keyIsolate: string | null = null;
+  private key = ':';
 
-  constructor(private readonly emit: Emit) {}
+  constructor(
+    private readonly emit: Emit,
+    options: ParserOptions = {},
+  ) {
+    this.fastScanner = options.fastPath === false ? null : new FastTraceScanner();
+  }
 
   /** Reads one line (without its `\n`). */
   push(rawLine: string): void {
     const lineNumber = ++this.stats.lines;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
-    if (line.includes('[') && this.readHeaderedLine(line, lineNumber)) return;
+    const open = line.indexOf('[');
+    if (open >= 0) {
+      const event = this.fastScanner?.scan(line, open, lineNumber) ?? null;
+      if (event !== null) {
+        // What acceptTraceRecord does with a record of the general path.
+        this.lastPid = event.pid;
+        this.lastIsolate = event.isolate;
+        this.rememberRecord(event);
+        this.hold(event);
+        return;
+      }
+      if (this.readHeaderedLine(line, lineNumber)) return;
+    }
     this.readOtherLine(line, lineNumber);
   }
 
@@ -281,14 +320,20 @@ export class GcLogParser {
 
   /** Holds a GC until its isolate prints something else: the verbose block, if any, comes right after it. */
   private hold(event: GcEvent): void {
-    const key = isolateKey(event.pid, event.isolate);
+    const key = this.isolateKey(event.pid, event.isolate);
     const previous = this.awaitingVerbose.get(key);
-    if (previous !== undefined) this.emitGc(previous.event);
-    this.awaitingVerbose.set(key, { event, blockClosed: false });
+    if (previous === undefined) {
+      this.awaitingVerbose.set(key, { event, blockClosed: false });
+      return;
+    }
+    this.emitGc(previous.event);
+    // Reused in place: the same as setting a new entry (a Map keeps an existing key's place).
+    previous.event = event;
+    previous.blockClosed = false;
   }
 
   private attachVerbose(verbose: VerboseLine, header: IsolateHeader): void {
-    const key = isolateKey(header.pid, header.isolate);
+    const key = this.isolateKey(header.pid, header.isolate);
     const held = this.awaitingVerbose.get(key);
     // Statistics before the first GC of this isolate, or after its block closed (a GC whose own
     // record was not printed, as with --trace-gc-ignore-scavenger): they belong to no GC we have.
@@ -363,15 +408,28 @@ export class GcLogParser {
   }
 
   private rememberRecord(event: GcEvent): void {
-    const key = isolateKey(event.pid, event.isolate);
+    const key = this.isolateKey(event.pid, event.isolate);
     let records = this.recentRecords.get(key);
-    if (records === undefined) this.recentRecords.set(key, (records = []));
-    records.push(recordIdentity(event));
-    if (records.length > REMEMBERED_RECORDS) records.shift();
+    if (records === undefined) this.recentRecords.set(key, (records = { events: [], next: 0 }));
+    if (records.events.length < REMEMBERED_RECORDS) records.events.push(event);
+    else records.events[records.next] = event;
+    records.next = (records.next + 1) % REMEMBERED_RECORDS;
   }
 
   private isRecent(event: GcEvent): boolean {
-    return this.recentRecords.get(isolateKey(event.pid, event.isolate))?.includes(recordIdentity(event)) ?? false;
+    const records = this.recentRecords.get(this.isolateKey(event.pid, event.isolate));
+    if (records === undefined) return false;
+    const identity = recordIdentity(event);
+    return records.events.some((recent) => recordIdentity(recent) === identity);
+  }
+
+  private isolateKey(pid: number | null, isolate: string | null): string {
+    if (pid !== this.keyPid || isolate !== this.keyIsolate) {
+      this.keyPid = pid;
+      this.keyIsolate = isolate;
+      this.key = isolateKey(pid, isolate);
+    }
+    return this.key;
   }
 
   private emitGc(event: GcEvent): void {
@@ -394,9 +452,9 @@ function recordIdentity(event: GcEvent): string {
 }
 
 /** Parses a whole log held in memory (tests, small inputs). */
-export function parseLog(text: string): { events: TraceEvent[]; stats: ParseStats } {
+export function parseLog(text: string, options: ParserOptions = {}): { events: TraceEvent[]; stats: ParseStats } {
   const events: TraceEvent[] = [];
-  const parser = new GcLogParser((event) => events.push(event));
+  const parser = new GcLogParser((event) => events.push(event), options);
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   for (const line of lines) parser.push(line);

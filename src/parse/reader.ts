@@ -16,8 +16,8 @@ export const MAX_LINE_LENGTH = 1024 * 1024;
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 export interface ReadOptions {
-  /** Called with the bytes read so far (compressed bytes for .gz), for progress display. */
-  onProgress?: (bytesRead: number) => void;
+  /** Called with the bytes read so far (compressed bytes for .gz) and the input's size (null for stdin), for progress display. */
+  onProgress?: (bytesRead: number, totalBytes: number | null) => void;
   /** Awaited before each chunk is parsed: lets a slow consumer (a pipe) hold the reading back. */
   beforeChunk?: () => Promise<void> | void;
 }
@@ -53,7 +53,7 @@ async function openInput(path: string): Promise<{ stream: Readable; size: number
  */
 export async function readLog(path: string, onEvent: (event: TraceEvent) => void, options: ReadOptions = {}): Promise<ParsedInput> {
   const name = path === '-' ? 'stdin' : path;
-  const { stream } = await openInput(path);
+  const { stream, size } = await openInput(path);
   const parser = new GcLogParser(onEvent);
   let bytesRead = 0;
   let firstChunk: Buffer | null = null;
@@ -86,7 +86,7 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   const counter = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of chunks) {
       bytesRead += chunk.length;
-      options.onProgress?.(bytesRead);
+      options.onProgress?.(bytesRead, size);
       await options.beforeChunk?.();
       yield chunk;
     }

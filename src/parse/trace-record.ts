@@ -152,7 +152,8 @@ export function parseTraceRecord(body: string): TraceRecord | null {
   return record;
 }
 
-function splitReasons(text: string): { reason: string | null; collectorReason?: string } {
+/** The reasons at the end of a record (the text after the mutator utilisation, trimmed). */
+export function splitReasons(text: string): { reason: string | null; collectorReason?: string } {
   if (text === '') return { reason: null };
   // V8 5.1: `[reason] [collector reason]`.
   if (text.startsWith('[')) {
