@@ -114,6 +114,17 @@ export class GcLogParser {
     const lineNumber = ++this.stats.lines;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
+    // Processes writing to one file can glue a record onto another's line: read each on its own.
+    for (let start = 0, next = nextRecordStart(line, 0); ; start = next, next = nextRecordStart(line, next)) {
+      if (next === -1) {
+        this.readLine(start === 0 ? line : line.slice(start), lineNumber);
+        return;
+      }
+      this.readLine(line.slice(start, next), lineNumber);
+    }
+  }
+
+  private readLine(line: string, lineNumber: number): void {
     const open = line.indexOf('[');
     if (open >= 0) {
       const event = this.fastScanner?.scan(line, open, lineNumber) ?? null;
@@ -441,6 +452,23 @@ export class GcLogParser {
     report.count++;
     if (report.lines.length < KEPT_LINE_EXAMPLES) report.lines.push({ line, text: text.length > 500 ? `${text.slice(0, 500)}…` : text });
   }
+}
+
+const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
+
+/**
+ * Where a second GC record (`[pid:isolate]  123 ms: …`) starts in a line after `from`'s record, or
+ * -1. Cheap for the usual line: it looks for headers only when ` ms: ` occurs twice.
+ */
+function nextRecordStart(line: string, from: number): number {
+  const first = line.indexOf(' ms: ', from);
+  if (first === -1) return -1;
+  const second = line.indexOf(' ms: ', first + 5);
+  if (second === -1) return -1;
+  for (let header = findIsolateHeader(line, first + 5); header !== null && header.open < second; header = findIsolateHeader(line, header.open + 1)) {
+    if (RECORD_TIME.test(line.slice(header.bodyStart, second + 5))) return header.open;
+  }
+  return -1;
 }
 
 function isolateKey(pid: number | null, isolate: string | null): string {

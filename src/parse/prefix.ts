@@ -2,11 +2,27 @@
 
 const ANSI_ESCAPE = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
 
-/** Removes what terminals and Windows add around a line: ANSI colour codes and a trailing CR. */
+const DOCKER_JSON_START = '{"log":"';
+
+/**
+ * Removes what terminals, Windows and log collectors add around a line: a trailing CR, Docker's
+ * json-file wrapping (`{"log":"…\n","stream":"stdout","time":"…"}`), ANSI colour codes.
+ */
 export function cleanLine(raw: string): string {
   let line = raw;
   if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+  if (line.startsWith(DOCKER_JSON_START)) line = unwrapDockerJson(line);
   if (line.includes('\x1b')) line = line.replace(ANSI_ESCAPE, '');
+  return line;
+}
+
+function unwrapDockerJson(line: string): string {
+  try {
+    const entry = JSON.parse(line) as { log?: unknown };
+    if (typeof entry.log === 'string') return entry.log.replace(/\r?\n$/, '').replace(/\r$/, '');
+  } catch {
+    // Not Docker's wrapping after all: the line is read as it is.
+  }
   return line;
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GC_TYPES, isGcEvent, type GcEvent, type TraceEvent } from '../../src/events.js';
 import { parseLog } from '../../src/parse/log-parser.js';
 import { loadSamples, type Sample } from '../fuzz/samples.js';
+import { readSample } from '../support/samples.js';
 
 const samples = loadSamples();
 
@@ -115,5 +116,45 @@ describe.each(withTraceRecords.map((sample) => [sample.name, sample] as const))(
     const event = parseLog(text).events.filter(isGcEvent).find((candidate) => candidate.line === last!.line);
     expect(event).toBeDefined();
     expect(numbersOf(event!)).toEqual({ ...numbersOf(last!), spaces: event!.spaces });
+  });
+});
+
+describe('records from several writers glued onto one line, and Docker json-file wrapping', () => {
+  const withoutLines = (events: TraceEvent[]): unknown[] => events.map(({ line: _line, ...rest }) => rest);
+
+  it.each(['node22-workers.log', 'node18-workers.log', 'node26-steady.log', 'node8-steady.log'])(
+    '%s: every two GC lines glued into one give the same events',
+    (name) => {
+      const text = readSample(name);
+      const original = parseLog(text);
+      const lines = text.split('\n');
+      const isRecord = (line: string | undefined): boolean => line !== undefined && / ms: (Scavenge|Mark-|Minor|Incremental)/.test(line);
+      const glued: string[] = [];
+      for (let index = 0; index < lines.length; index++) {
+        // V8 prints a record and its newline in one call; what glues is one writer's record onto another's.
+        if (isRecord(lines[index]) && isRecord(lines[index + 1])) {
+          glued.push(lines[index]! + lines[index + 1]!);
+          index++;
+        } else {
+          glued.push(lines[index]!);
+        }
+      }
+      expect(glued.length).toBeLessThan(lines.length * 0.75);
+      const damaged = parseLog(glued.join('\n'));
+      expect(damaged.stats.unparsed).toEqual({ count: 0, lines: [] });
+      expect(withoutLines(damaged.events.filter(isGcEvent))).toEqual(withoutLines(original.events.filter(isGcEvent)));
+    },
+  );
+
+  it('reads lines wrapped by Docker’s json-file log driver', () => {
+    const text = readSample('node22-app-output.log');
+    const original = parseLog(text);
+    const wrapped = text
+      .split('\n')
+      .map((line, index) => JSON.stringify({ log: `${line}\n`, stream: index % 3 ? 'stdout' : 'stderr', time: '2026-11-26T01:02:03.456789Z' }))
+      .join('\n');
+    const damaged = parseLog(wrapped);
+    expect(damaged.events).toEqual(original.events);
+    expect(damaged.stats.unparsed).toEqual(original.stats.unparsed);
   });
 });
