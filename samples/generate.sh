@@ -20,7 +20,7 @@
 # Timing-dependent numbers (GC counts, pauses) differ from run to run.
 #
 # Exact command line of each log (cwd = samples/workloads, M = major):
-#   every M in 8 12 16 18 20 22 24 26:
+#   every M in 6 8 10 12 14 16 18 20 22 24 26 (6, 10 and 14 added later, same commands):
 #     node<M>-steady.log          node --trace-gc steady.js 20
 #     node<M>-leak.log            node --trace-gc leak.js 28 400000 2          (Node 8: leak.js 28 400000 1;
 #                                                                            Node 24: leak.js 28 400000 2 20 10)
@@ -51,7 +51,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WORK="$HERE/workloads"
 NODES_DIR=${NODES_DIR:-$HOME/nodes}
 ONLY=${ONLY:-}
-ALL_MAJORS="8 12 16 18 20 22 24 26"
+ALL_MAJORS="6 8 10 12 14 16 18 20 22 24 26"
 GROUPS_WANTED=${*:-"$ALL_MAJORS compare"}
 
 nodebin() {
@@ -90,6 +90,7 @@ for g in $GROUPS_WANTED; do
   M=$g
   LEAK_ARGS="400000 2"                                  # maxLeaked leakEvery
   [ "$M" = 8 ] && LEAK_ARGS="400000 1"                  # Node 8 runs the loop ~3x slower
+  [ "$M" = 6 ] && LEAK_ARGS="400000 1"                  # so does Node 6
   [ "$M" = 24 ] && LEAK_ARGS="400000 2 20 10"           # Node 24: fewer cache writes, or it does only ~7 Mark-Compacts
   run "$M" "node$M-steady.log"         --trace-gc steady.js 20
   run "$M" "node$M-leak.log"           --trace-gc leak.js 28 $LEAK_ARGS

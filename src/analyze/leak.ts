@@ -3,8 +3,8 @@
 // - leak: an out-of-memory crash with a rising floor; or, after the warm-up, a floor that rises
 //   steadily (R² ≥ 0.6) by ≥ 25% of its mean and ≥ 2 MB over the log.
 // - suspected: an OOM crash; a weaker rise (R² ≥ 0.3, ≥ 10% and ≥ 1 MB); memwatch's rule (the
-//   floor grew 5 times in a row, by ≥ 10% in all); 4+ ineffective Mark-Compacts in a row; floor
-//   ≥ 80% of the limit.
+//   floor grew 5 times in a row, by ≥ 10% in all, and never fell back below where it started);
+//   4+ ineffective Mark-Compacts in a row; floor ≥ 80% of the limit.
 // - insufficient-data: fewer than 5 Mark-Compacts after the warm-up, and none of the above.
 // - none: otherwise.
 
@@ -54,9 +54,13 @@ export function trendFloors(floors: FloorSample[], startMs: number, endMs: numbe
 
 /**
  * memwatch's rule, after the warm-up: the longest run of floors each above the one before, counted
- * only when the run grew by MEMWATCH_MIN_GROWTH in all (0.1 MB wobbles are not growth).
+ * only when the run grew by MEMWATCH_MIN_GROWTH in all (0.1 MB wobbles are not growth) and the
+ * floor never fell back below where the run started (a cache that fills and empties is not a leak).
  */
 export function longestGrowthStreak(floors: FloorSample[]): number {
+  // lowestFrom[i]: the lowest floor from i to the end.
+  const lowestFrom = new Array<number>(floors.length + 1).fill(Infinity);
+  for (let index = floors.length - 1; index >= 0; index--) lowestFrom[index] = Math.min(floors[index]!.heapAfterMb, lowestFrom[index + 1]!);
   let longest = 0;
   let streak = 0;
   let streakStartMb = 0;
@@ -69,7 +73,9 @@ export function longestGrowthStreak(floors: FloorSample[]): number {
     }
     if (streak === 0) streakStartMb = previous;
     streak++;
-    if (floor >= streakStartMb * (1 + MEMWATCH_MIN_GROWTH)) longest = Math.max(longest, streak);
+    const grew = floor >= streakStartMb * (1 + MEMWATCH_MIN_GROWTH);
+    const kept = lowestFrom[index + 1]! >= streakStartMb;
+    if (grew && kept) longest = Math.max(longest, streak);
   }
   return longest;
 }

@@ -69,7 +69,7 @@ const NVP_BODY = /^ *(-?\d+(?:\.\d+)?) ms: (?:(pause=)|GC: )/;
 const NVP_LOOKALIKE = /(?:^|\s)pause=\S+ mutator=\S+ gc=|GC: \{"pause"/;
 // Other lines of --trace-gc-verbose, known and skipped (some carry the `123 ms: ` timestamp).
 const OTHER_VERBOSE =
-  /^(?: *-?\d+ ms: )?(?:\[(?:HeapController|GlobalMemoryController)\]|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Memory allocator,|Min semi-space size)/;
+  /^(?: *-?\d+ ms: )?(?:\[(?:HeapController|GlobalMemoryController)\]|Scavenge stack scanning:|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Memory allocator,|Min semi-space size)/;
 
 export class GcLogParser {
   private readonly stats: ParseStats = {
@@ -92,8 +92,8 @@ export class GcLogParser {
    */
   private readonly oomRecords: GcEvent[] = [];
   private inOomBlock = false;
-  /** What a logger put before `<--- Last few GCs --->` (`[1] `, a timestamp): a block line of no more is blank. */
-  private oomBlockPrefixLength = 0;
+  /** What a logger put before `<--- Last few GCs --->` (`[1] `, a timestamp): the block's lines carry it too. */
+  private oomBlockPrefix = '';
   private lastPid: number | null = null;
   private lastIsolate: string | null = null;
   private readonly fastScanner: FastTraceScanner | null;
@@ -189,7 +189,7 @@ export class GcLogParser {
   private readOtherLine(line: string, lineNumber: number): void {
     if (line.includes(LAST_FEW_GCS_MARKER)) {
       this.inOomBlock = true;
-      this.oomBlockPrefixLength = line.slice(0, line.indexOf(LAST_FEW_GCS_MARKER)).trim().length;
+      this.oomBlockPrefix = line.slice(0, line.indexOf(LAST_FEW_GCS_MARKER));
       this.stats.skippedLines++;
       return;
     }
@@ -384,14 +384,25 @@ export class GcLogParser {
   }
 
   /** Lines of the `<--- Last few GCs --->` block: records, possibly several glued on one line. */
-  private readOomBlockLine(line: string, lineNumber: number): boolean {
-    if (line.trim().length <= this.oomBlockPrefixLength) {
+  private readOomBlockLine(fullLine: string, lineNumber: number): boolean {
+    // A line of no more than the logger's prefix is a blank line of the block.
+    if (fullLine.trim().length <= this.oomBlockPrefix.trim().length) {
       this.stats.skippedLines++;
       return true;
     }
+    // Without a repeated prefix such as `[1] `, which would read as a `[pid]` header.
+    const prefix = this.oomBlockPrefix;
+    const line = prefix.trim() !== '' && fullLine.startsWith(prefix) ? fullLine.slice(prefix.length) : fullLine;
     const headers: IsolateHeader[] = [];
     for (let header = findIsolateHeader(line); header !== null; header = findIsolateHeader(line, header.open + 1)) {
       if (/^ *-?\d+(?:\.\d+)? ms: /.test(line.slice(header.bodyStart))) headers.push(header);
+    }
+    // V8 5.1 (Node 6) printed the ring buffer's records without their `[pid:isolate]`: they are the
+    // crashing isolate's, the last one seen.
+    const headerless = headers.length === 0 && looksLikeTraceRecord(line) ? RECORD_TIME_ANYWHERE.exec(line) : null;
+    if (headerless !== null) {
+      const start = headerless.index + headerless[0].length - headerless[1]!.length;
+      headers.push({ open: start, pid: this.lastPid, isolate: this.lastIsolate, bodyStart: start });
     }
     if (headers.length === 0) {
       this.inOomBlock = false;
@@ -455,6 +466,8 @@ export class GcLogParser {
 }
 
 const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
+/** The time of a record after whatever a logger put in front of it. */
+const RECORD_TIME_ANYWHERE = /(?:^|\s)(-?\d+(?:\.\d+)? ms: )/;
 
 /**
  * Where a second GC record (`[pid:isolate]  123 ms: …`) starts in a line after `from`'s record, or

@@ -52,8 +52,8 @@ describe('node20-steady.log (123 Scavenges, 37 Mark-Compacts, one isolate)', () 
   });
 });
 
-describe('leak verdicts on real workloads, Node 8 to 26', () => {
-  const versions = [8, 12, 16, 18, 20, 22, 24, 26];
+describe('leak verdicts on real workloads, Node 6 to 26', () => {
+  const versions = [6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26];
 
   it.each(versions)('Node %i: the leaking app reads leak', async (version) => {
     const isolate = await mainThread(`node${version}-leak.log`);

@@ -36,7 +36,7 @@ function isolateKey(pid: number | null, isolate: string | null): string {
 }
 
 /** The summary's counts, pauses, floors and overhead agree with the events and with themselves. */
-export function assertConsistentSummary(events: TraceEvent[], summary: Summary, options: { undamaged?: boolean } = {}): void {
+export function assertConsistentSummary(events: TraceEvent[], summary: Summary): void {
   const gcEvents = events.filter(isGcEvent);
   const byIsolate = new Map<string, GcEvent[]>();
   for (const event of gcEvents) {
@@ -86,18 +86,13 @@ export function assertConsistentSummary(events: TraceEvent[], summary: Summary, 
       check(floor.minMb <= floor.lastMb && floor.lastMb <= floor.maxMb, `${path}.floors.total: min ${floor.minMb} ≤ last ${floor.lastMb} ≤ max ${floor.maxMb} fails`);
       check(floor.minMb <= floor.firstMb && floor.firstMb <= floor.maxMb, `${path}.floors.total: min ${floor.minMb} ≤ first ${floor.firstMb} ≤ max ${floor.maxMb} fails`);
     }
-    // Each floor drawn is the heap after a Mark-Compact of this isolate. In a real log it is never above
-    // the heap before that GC; a damaged record may say anything, so there the floor only has to be faithful.
+    // Each floor drawn is the heap after a Mark-Compact of this isolate. It can be above the heap before
+    // that GC even in a real log (node6-steady.log line 14: `Mark-sweep 39.0 (71.0) -> 39.3 (78.0) MB`,
+    // allocation during incremental marking), so the floor only has to be faithful to its record.
     for (const point of isolate.series.floors) {
       // Out-of-memory blocks glue several records on one line: any of them may be the one.
       const candidates = oldEvents.filter((event) => event.line === point.line && event.heapAfterMb === point.heapAfterMb);
       check(candidates.length > 0, `${path}.series.floors: no Mark-Compact at line ${point.line} with heap after ${point.heapAfterMb}`);
-      if (options.undamaged) {
-        check(
-          candidates.some((event) => point.heapAfterMb <= event.heapBeforeMb),
-          `${path}.series.floors at line ${point.line}: floor ${point.heapAfterMb} above the heap before that GC`,
-        );
-      }
     }
   });
 }

@@ -14,6 +14,11 @@ function parseLines(...lines: string[]): GcEvent[] {
   return events.filter(isGcEvent);
 }
 
+/** The 1-based number of the first line of a sample that contains `text`. */
+function lineOf(sample: string, text: string): number {
+  return readSample(sample).split('\n').findIndex((line) => line.includes(text)) + 1;
+}
+
 function onlyEvent(sample: string, lineNumber: number): GcEvent {
   const events = parseLines(sampleLine(sample, lineNumber));
   expect(events).toHaveLength(1);
@@ -21,6 +26,26 @@ function onlyEvent(sample: string, lineNumber: number): GcEvent {
 }
 
 describe('--trace-gc records', () => {
+  it('V8 5.1 (Node 6): bracketed reasons and a final dot', () => {
+    // [31241:0x3f5a0ff0]      330 ms: Mark-sweep 39.0 (71.0) -> 39.3 (78.0) MB, 11.4 / 0.0 ms (+ 27.1 ms in 522 steps since start of
+    // marking, biggest step 0.5 ms) [GC interrupt] [GC in old space requested].
+    expect(onlyEvent('node6-steady.log', lineOf('node6-steady.log', '     330 ms: Mark-sweep'))).toMatchObject({
+      type: 'Mark-Compact',
+      v8Name: 'Mark-sweep',
+      heapBeforeMb: 39,
+      heapAfterMb: 39.3,
+      committedAfterMb: 78,
+      pauseMs: 11.4,
+      incremental: { stepsMs: 27.1, steps: 522, biggestStepMs: 0.5, sinceStartOfMarking: true },
+      reason: 'GC interrupt',
+      collectorReason: 'GC in old space requested',
+    });
+    // [31241:0x3f5a0ff0]       59 ms: Scavenge 2.9 (9.0) -> 2.6 (10.0) MB, 1.5 / 0.0 ms [allocation failure].
+    const scavenge = onlyEvent('node6-steady.log', 1);
+    expect(scavenge).toMatchObject({ timeMs: 59, heapBeforeMb: 2.9, pauseMs: 1.5, reason: 'allocation failure' });
+    expect(scavenge.collectorReason).toBeUndefined();
+  });
+
   it('V8 6.2 (Node 8): Scavenge without mu, reason alone', () => {
     // [15884:0x4751840]       42 ms: Scavenge 3.4 (6.3) -> 3.1 (7.3) MB, 1.8 / 0.0 ms  allocation failure
     expect(onlyEvent('node8-steady.log', 1)).toEqual({
@@ -177,12 +202,22 @@ describe('--trace-gc-verbose', () => {
     });
   });
 
+  it('skips the `Scavenge stack scanning:` lines of V8 8.4 without taking them for records (Node 14)', () => {
+    const { events, stats } = parseLog(readSample('node14-steady.verbose.log'));
+    expect(stats.unparsed.count).toBe(0);
+    // grep -c ' ms: Scavenge [0-9]' node14-steady.verbose.log
+    expect(events.filter((event) => event.type === 'Scavenge')).toHaveLength(41);
+  });
+
   it('reads every verbose line of every verbose sample', () => {
-    for (const sample of ['node8-steady.verbose.log', 'node12-steady.verbose.log', 'node20-leak.verbose.log', 'node24-steady.verbose.log', 'node26-steady.verbose.log']) {
+    for (const sample of ['node6-steady.verbose.log', 'node8-steady.verbose.log', 'node10-steady.verbose.log', 'node12-steady.verbose.log', 'node20-leak.verbose.log', 'node24-steady.verbose.log', 'node26-steady.verbose.log']) {
       const text = readSample(sample);
       const { events, stats } = parseLog(text);
-      // Statistics lines: `[pid:isolate] Label …` without a timestamp, other than the page-shrinking and promotion-mode lines.
-      const statisticsLines = text.split('\n').filter((line) => /^\[\d+:0x[0-9a-f]+\] +[A-Z(]/.test(line) && !/Shrinking page|Fast promotion/.test(line));
+      // Statistics lines: `[pid:isolate] Label …` without a timestamp, other than the page-shrinking, promotion-mode
+      // and heap-growing lines.
+      const statisticsLines = text
+        .split('\n')
+        .filter((line) => /^\[\d+:0x[0-9a-f]+\] +[A-Z(]/.test(line) && !/Shrinking page|Fast promotion|Heap growing factor|Grow: |Dampen: /.test(line));
       expect(stats.verboseLines).toBe(statisticsLines.length);
       expect(events.filter(isGcEvent).every((event) => event.spaces !== undefined)).toBe(true);
     }
@@ -272,6 +307,14 @@ describe('out-of-memory reports', () => {
     expect(gcs.find((event) => event.line === 15)).toMatchObject({ pid: 17315, timeMs: 4914, heapBeforeMb: 31.3, heapAfterMb: 30.4, pauseMs: 55.3 });
     // The fatal event comes after the GCs that led to it.
     expect(events.at(-1)!.type).toBe('OutOfMemory');
+  });
+
+  it('reads a V8 5.1 block, whose records carry no [pid:isolate], as the crashing isolate’s (Node 6)', () => {
+    // `    6848 ms: Mark-sweep 26.7 (66.9) -> 28.7 (35.9) MB, 29.8 / 0.0 ms [last resort gc].` and three more, all
+    // printed before as trace lines of [31276:0x2b04000].
+    const { events, stats } = parseLog(readSample('node6-oom.log'));
+    expect(stats.duplicateOomRecords).toBe(4);
+    expect(new Set(events.filter(isGcEvent).map((event) => `${event.pid}:${event.isolate}`))).toEqual(new Set(['31276:0x2b04000']));
   });
 
   it('reads the fatal reasons of every era', () => {
