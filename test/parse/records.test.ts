@@ -152,6 +152,23 @@ describe('--trace-gc records', () => {
     });
   });
 
+  it('V8 14.6 (Node 26): Scavenge (during sweeping)', () => {
+    // [24085:0x13e60000]     1636 ms: Scavenge (during sweeping) 29.2 (30.4) -> 28.4 (30.7) MB, pooled: 0.0 MB, 1.14 / 0.00 ms
+    // (average mu = 0.379, current mu = 0.229) allocation failure;
+    const event = onlyEvent('node26-oom.log', lineOf('node26-oom.log', '1636 ms: Scavenge (during sweeping)'));
+    expect(event).toMatchObject({
+      type: 'Scavenge',
+      v8Name: 'Scavenge',
+      decorations: ['during sweeping'],
+      heapBeforeMb: 29.2,
+      heapAfterMb: 28.4,
+      pooledMb: 0,
+      pauseMs: 1.14,
+      mu: { average: 0.379, current: 0.229 },
+      reason: 'allocation failure',
+    });
+  });
+
   it('minor collectors: Minor Mark-Compact (V8 10.2 --minor-mc), Minor Mark-Sweep and Incremental Minor Mark-Sweep (--minor-ms)', () => {
     // [6124:0x6cd4d00]       95 ms: Minor Mark-Compact 4.5 (4.9) -> 4.2 (5.9) MB, 5.2 / 0.0 ms …
     expect(onlyEvent('node18-steady.minor.log', 1)).toMatchObject({ type: 'Minor Mark-Compact', generation: 'young', pauseMs: 5.2 });
