@@ -100,10 +100,10 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .verdict-suspected { background: var(--warn-bg); border-color: #fde68a; } .verdict-suspected .badge { background: #b45309; }
 .verdict-none { background: var(--ok-bg); border-color: #bbf7d0; } .verdict-none .badge { background: #15803d; }
 .verdict-insufficient-data { background: #f9fafb; border-color: var(--line); } .verdict-insufficient-data .badge { background: var(--faint); }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(165px, 1fr)); gap: 12px; margin-bottom: 18px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin-bottom: 18px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 12px 14px; }
 .card .label { font-size: 12px; color: var(--faint); text-transform: uppercase; letter-spacing: 0.05em; font-weight: 600; }
-.card .value { font-size: 22px; white-space: nowrap; font-weight: 650; letter-spacing: -0.01em; margin-top: 2px; font-variant-numeric: tabular-nums; }
+.card .value { font-size: 20px; overflow-wrap: anywhere; font-weight: 650; letter-spacing: -0.01em; margin-top: 2px; font-variant-numeric: tabular-nums; }
 .card .detail { font-size: 13px; color: var(--muted); }
 .card.tone-error .value { color: var(--error); } .card.tone-warn .value { color: var(--warn); } .card.tone-ok .value { color: var(--ok); }
 h2.section { font-size: 17px; margin: 28px 0 10px; font-weight: 650; }
