@@ -69,7 +69,7 @@ const NVP_BODY = /^ *(-?\d+(?:\.\d+)?) ms: (?:(pause=)|GC: )/;
 const NVP_LOOKALIKE = /(?:^|\s)pause=\S+ mutator=\S+ gc=|GC: \{"pause"/;
 // Other lines of --trace-gc-verbose, known and skipped (some carry the `123 ms: ` timestamp).
 const OTHER_VERBOSE =
-  /^(?: *-?\d+ ms: )?(?:\[(?:HeapController|GlobalMemoryController)\]|Scavenge stack scanning:|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Memory allocator,|Min semi-space size)/;
+  /^(?: *-?\d+ ms: )?(?:\[(?:HeapController|GlobalMemoryController)\]|Scavenge stack scanning:|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Min semi-space size)/;
 
 export class GcLogParser {
   private readonly stats: ParseStats = {
@@ -214,9 +214,9 @@ export class GcLogParser {
       this.emit(event);
       return;
     }
-    // A record without a `[pid:isolate]` header: a logger removed it, or prints `[pid]` only.
-    if (line.includes(' ms: ') && looksLikeTraceRecord(line)) {
-      const start = /-?\d+(?:\.\d+)? ms: /.exec(line)!.index;
+    // A record without a `[pid:isolate]` header: a logger removed it.
+    const start = line.includes(' ms: ') ? headerlessRecordStart(line) : -1;
+    if (start !== -1) {
       const record = parseTraceRecord(line.slice(start));
       if (record !== null) {
         this.acceptTraceRecord(record, { open: start, pid: null, isolate: null, bodyStart: start }, lineNumber);
@@ -395,15 +395,12 @@ export class GcLogParser {
     const line = prefix.trim() !== '' && fullLine.startsWith(prefix) ? fullLine.slice(prefix.length) : fullLine;
     const headers: IsolateHeader[] = [];
     for (let header = findIsolateHeader(line); header !== null; header = findIsolateHeader(line, header.open + 1)) {
-      if (/^ *-?\d+(?:\.\d+)? ms: /.test(line.slice(header.bodyStart))) headers.push(header);
+      if (RECORD_TIME.test(line.slice(header.bodyStart))) headers.push(header);
     }
     // V8 5.1 (Node 6) printed the ring buffer's records without their `[pid:isolate]`: they are the
     // crashing isolate's, the last one seen.
-    const headerless = headers.length === 0 && looksLikeTraceRecord(line) ? RECORD_TIME_ANYWHERE.exec(line) : null;
-    if (headerless !== null) {
-      const start = headerless.index + headerless[0].length - headerless[1]!.length;
-      headers.push({ open: start, pid: this.lastPid, isolate: this.lastIsolate, bodyStart: start });
-    }
+    const headerless = headers.length === 0 ? headerlessRecordStart(line) : -1;
+    if (headerless !== -1) headers.push({ open: headerless, pid: this.lastPid, isolate: this.lastIsolate, bodyStart: headerless });
     if (headers.length === 0) {
       this.inOomBlock = false;
       if (line.includes(JS_STACKTRACE_MARKER)) {
@@ -468,6 +465,13 @@ export class GcLogParser {
 const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
 /** The time of a record after whatever a logger put in front of it. */
 const RECORD_TIME_ANYWHERE = /(?:^|\s)(-?\d+(?:\.\d+)? ms: )/;
+
+/** Where a GC record printed without its `[pid:isolate]` header starts (at its time), or -1. */
+function headerlessRecordStart(line: string): number {
+  if (!looksLikeTraceRecord(line)) return -1;
+  const match = RECORD_TIME_ANYWHERE.exec(line);
+  return match === null ? -1 : match.index + match[0].length - match[1]!.length;
+}
 
 /**
  * Where a second GC record (`[pid:isolate]  123 ms: …`) starts in a line after `from`'s record, or

@@ -56,7 +56,6 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   const { stream, size } = await openInput(path);
   const parser = new GcLogParser(onEvent);
   let bytesRead = 0;
-  let firstChunk: Buffer | null = null;
 
   // UTF-8 unless a byte-order mark says UTF-16 (PowerShell's `>` writes UTF-16LE).
   let encoding: TextEncoding = 'utf-8';
@@ -68,9 +67,9 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
 
   // Gzip is recognised by its magic bytes, whatever the file is called.
   const source = await peekFirstChunk(stream);
-  firstChunk = source.first;
-  if (firstChunk === null) throw new AppError({ code: 'EmptyInput', path: name });
-  const isGzip = firstChunk[0] === GZIP_MAGIC[0] && firstChunk[1] === GZIP_MAGIC[1];
+  const first = source.first;
+  if (first === null) throw new AppError({ code: 'EmptyInput', path: name });
+  const isGzip = first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
 
   let checkedBinary = false;
   const textGuard = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
@@ -111,7 +110,8 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   }
   const stats = parser.end();
   if (stats.gcEvents === 0 && stats.outOfMemoryEvents === 0 && stats.unparsed.count === 0) {
-    if (stats.lines === 0 || (stats.lines === 1 && bytesRead === 0)) throw new AppError({ code: 'EmptyInput', path: name });
+    // A gzip file of nothing: the compressed bytes were there, the text is not.
+    if (stats.lines === 0) throw new AppError({ code: 'EmptyInput', path: name });
     throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
   }
   return { name, stats, bytesRead };
