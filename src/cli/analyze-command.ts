@@ -1,14 +1,14 @@
 // `gclog analyze <file...|->`: the summary as a terminal report, JSON, CSV (one row per event) or HTML.
 
-import { basename } from 'node:path';
 import { Analyzer } from '../analyze/analyzer.js';
 import { isGcEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
-import { AtomicFileWriter, writeFileAtomic } from '../io/write-atomic.js';
+import { AtomicFileWriter } from '../io/write-atomic.js';
 import { readLog } from '../parse/reader.js';
 import { csvHeader, csvRow } from '../report/csv.js';
 import { renderText } from '../report/text.js';
 import { reportUnparsed } from './messages.js';
+import { emitText, logStem, openHtml, writeOutput } from './output.js';
 import { progressFor } from './progress.js';
 
 export interface AnalyzeCommandOptions {
@@ -78,27 +78,11 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     return 0;
   }
   const text = options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { color: options.color && options.out === undefined });
-  if (options.out !== undefined) await writeOutput(options.out, text);
-  else {
-    stdout.write(text);
-    await stdout.end();
-  }
+  await emitText(text, options.out);
   return 0;
-}
-
-async function writeOutput(path: string, content: string): Promise<void> {
-  await writeFileAtomic(path, content);
-  process.stderr.write(`gclog: wrote ${path}\n`);
 }
 
 /** `gc.log` → `gc.gclog.html` in the current directory (`.gz` and one extension dropped). */
 export function defaultHtmlPath(inputs: string[]): string {
-  const first = inputs[0] ?? '-';
-  const name = first === '-' ? 'stdin' : basename(first).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
-  return `${name || 'gc'}.gclog.html`;
-}
-
-async function openHtml(path: string): Promise<void> {
-  const { openReport, reportUrl } = await import('../report/html/open-report.js');
-  if (!(await openReport(path))) process.stderr.write(`gclog: no browser to open here; open ${reportUrl(path)}\n`);
+  return `${logStem(inputs[0] ?? '-')}.gclog.html`;
 }

@@ -1,7 +1,6 @@
 // `gclog compare <before> <after>`: analyzes both logs, compares them, prints the table, JSON or
 // HTML, and with --fail-on-regression turns a `regressed` verdict into exit code 1 (for CI).
 
-import { basename } from 'node:path';
 import { Analyzer } from '../analyze/analyzer.js';
 import type { Summary } from '../analyze/summary.js';
 import { compareSummaries } from '../compare/compare.js';
@@ -9,10 +8,9 @@ import type { Comparison } from '../compare/comparison.js';
 import { parseIsolatePick } from '../compare/pairing.js';
 import { renderComparisonText } from '../compare/text.js';
 import { EXIT_CODES } from '../errors.js';
-import { StdoutWriter } from '../io/stdout.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
+import { emitText, logStem, openHtml, writeOutput } from './output.js';
 import { progressFor } from './progress.js';
 
 export interface CompareCommandOptions {
@@ -34,8 +32,7 @@ export interface CompareCommandOptions {
 
 /** `before.log`, `after.log` → `before-vs-after.gclog.html` in the current directory, like analyze's. */
 export function defaultComparisonHtmlPath(before: string, after: string): string {
-  const stem = (input: string) => (input === '-' ? 'stdin' : basename(input).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '')) || 'gc';
-  return `${stem(before)}-vs-${stem(after)}.gclog.html`;
+  return `${logStem(before)}-vs-${logStem(after)}.gclog.html`;
 }
 
 export async function runCompare(options: CompareCommandOptions): Promise<number> {
@@ -48,12 +45,11 @@ export async function runCompare(options: CompareCommandOptions): Promise<number
   if (options.format === 'html') {
     const path = options.out ?? defaultComparisonHtmlPath(options.before, options.after);
     const { renderComparisonHtml } = await import('../report/html-compare/page.js');
-    await writeFileAtomic(path, renderComparisonHtml(comparison, before, after));
-    process.stderr.write(`gclog: wrote ${path}\n`);
-    if (options.open) await openInBrowser(path);
+    await writeOutput(path, renderComparisonHtml(comparison, before, after));
+    if (options.open) await openHtml(path);
   } else {
     const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, { color: options.color && options.out === undefined });
-    await emit(text, options.out);
+    await emitText(text, options.out);
   }
   return exitCodeFor(comparison, options.failOnRegression);
 }
@@ -72,21 +68,4 @@ async function summarize(input: string, quiet: boolean): Promise<Summary> {
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);
   return analyzer.summary();
-}
-
-async function emit(text: string, out: string | undefined): Promise<void> {
-  if (out !== undefined) {
-    await writeFileAtomic(out, text);
-    process.stderr.write(`gclog: wrote ${out}\n`);
-    return;
-  }
-  const stdout = new StdoutWriter();
-  stdout.write(text);
-  await stdout.end();
-}
-
-/** Like analyze --open: the browser when there is a display, else the URL to paste. */
-async function openInBrowser(path: string): Promise<void> {
-  const { openReport, reportUrl } = await import('../report/html/open-report.js');
-  if (!(await openReport(path))) process.stderr.write(`gclog: no browser to open here; open ${reportUrl(path)}\n`);
 }
