@@ -1,8 +1,8 @@
 // Comparison + both summaries → one self-contained HTML file: verdict and table on top, then the
-// two runs overlaid. Vega-Lite is compiled to Vega here; the Vega runtime is inlined; the CSP lets
+// two runs overlaid. The Vega-Lite specs, the Vega runtime and compiler are inlined; the CSP lets
 // the page make no request at all; log text enters only escaped, as text or as JSON data.
 
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analyze/summary.js';
 import type { Comparison, MetricRow, PairComparison, StateRow } from '../../compare/comparison.js';
 import { formatPercent, formatSigned, formatValue } from '../../compare/format.js';
@@ -40,8 +40,8 @@ export function renderComparisonHtml(comparison: Comparison, before: Summary, af
   ];
   const payload = {
     datasets,
-    // Compiled here, not in the browser: the page carries the small Vega runtime only.
-    charts: cards.map((card) => ({ id: card.id, spec: compile(card.spec).spec })),
+    // Compiled to Vega by the page (browser-runtime.ts): Vega-Lite stays out of gclog's memory.
+    charts: cards.map((card) => ({ id: card.id, spec: card.spec })),
   };
   const assets = vegaAssets();
   const verdict = comparison.verdict.verdict;
@@ -70,7 +70,7 @@ ${cards.map((card) => `<figure class="chart-card"><header><h3>${escapeHtml(card.
     title: `gclog compare: ${verdict}`,
     body,
     data: payload,
-    scripts: [assets.vegaRuntime, assets.expressionInterpreter, COMPARE_PAGE_SCRIPT],
+    scripts: [assets.vegaRuntime, assets.vegaLiteCompiler, assets.expressionInterpreter, COMPARE_PAGE_SCRIPT],
     extraStyles: COMPARE_STYLES,
     // The page script sets it to ready (or failed) once every chart is drawn.
     bodyAttributes: { 'data-charts': 'pending' },

@@ -1,4 +1,5 @@
-// The browser code inlined in every report: the Vega runtime and its CSP-safe expression interpreter.
+// The browser code inlined in every report: the Vega runtime, the Vega-Lite compiler and Vega's
+// CSP-safe expression interpreter.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,6 +8,8 @@ import { dirname, join } from 'node:path';
 export interface VegaAssets {
   /** The Vega runtime; defines the global `vega`. */
   vegaRuntime: string;
+  /** Vega-Lite's browser build; defines the global `vegaLite` (needs `vega` first). */
+  vegaLiteCompiler: string;
   /** vega-interpreter as a classic script; defines `vegaExpressionInterpreter`. */
   expressionInterpreter: string;
 }
@@ -20,8 +23,11 @@ export function vegaAssets(): VegaAssets {
   const require = createRequire(import.meta.url);
   const vegaBuild = dirname(require.resolve('vega'));
   const vegaRuntime = readFileSync(join(vegaBuild, 'vega.min.js'), 'utf8');
+  // The package exports only its ES module (build/index.js); the browser build sits beside it.
+  const vegaLiteBuild = dirname(require.resolve('vega-lite'));
+  const vegaLiteCompiler = readFileSync(join(vegaLiteBuild, 'vega-lite.min.js'), 'utf8');
   const interpreterModule = readFileSync(require.resolve('vega-interpreter'), 'utf8');
-  cached = { vegaRuntime, expressionInterpreter: interpreterAsClassicScript(interpreterModule) };
+  cached = { vegaRuntime, vegaLiteCompiler, expressionInterpreter: interpreterAsClassicScript(interpreterModule) };
   return cached;
 }
 

@@ -3,7 +3,8 @@
 
 /**
  * Declares, inside the page's function scope: `payload` (the embedded JSON), `rowsOf(table)`,
- * `rowsOfTables(tables)`, `specWithData(spec, datasets)`, `tooltip` (the element, hidden) and
+ * `rowsOfTables(tables)`, `specWithData(spec, datasets)` (a Vega-Lite spec in, a Vega spec with its
+ * data out), `tooltip` (the element, hidden) and
  * `drawView(spec, container)`. Plain ES2020; text goes into the page only as text.
  */
 const SHARED_RUNTIME = String.raw`
@@ -24,9 +25,16 @@ const SHARED_RUNTIME = String.raw`
     return result;
   }
 
-  // A copy of the compiled spec, each named data source given its rows.
+  // Vega-Lite → Vega once per spec object (a chart drawn again, or for another isolate, reuses it).
+  var compiledSpecs = new Map();
+  function compiledSpec(spec) {
+    if (!compiledSpecs.has(spec)) compiledSpecs.set(spec, vegaLite.compile(spec).spec);
+    return compiledSpecs.get(spec);
+  }
+
+  // A copy of the spec compiled to Vega, each named data source given its rows.
   function specWithData(spec, datasets) {
-    var filled = JSON.parse(JSON.stringify(spec));
+    var filled = JSON.parse(JSON.stringify(compiledSpec(spec)));
     (filled.data || []).forEach(function (entry) {
       if (Object.prototype.hasOwnProperty.call(datasets, entry.name)) entry.values = datasets[entry.name];
     });

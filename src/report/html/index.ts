@@ -1,5 +1,5 @@
 // The HTML report's public pieces: the whole page, and the building blocks other pages reuse.
-export { renderHtmlReport, chartSpecs, compileCharts, type ChartKey } from './render-html.js';
+export { renderHtmlReport, chartSpecs, reportCharts, type ChartKey } from './render-html.js';
 export { escapeHtml, jsonForScript } from './escape.js';
 export { renderDocument, contentSecurityPolicy, STYLES, type HtmlDocument } from './template.js';
 export { vegaAssets } from './assets.js';

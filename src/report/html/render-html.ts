@@ -1,6 +1,6 @@
-// Summary → one self-contained HTML report: charts compiled to Vega here, runtime and data inlined.
+// Summary → one self-contained HTML report: Vega-Lite specs, the runtimes and the data inlined.
 
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { IsolateSummary, Summary } from '../../analyze/summary.js';
 import { vegaAssets } from './assets.js';
 import { buildReportDisplay } from './display-data.js';
@@ -38,14 +38,17 @@ export function chartSpecs(context: ChartContext): Record<ChartKey, TopLevelSpec
   };
 }
 
-/** Compiled once per report, not per isolate: the isolates differ only in the data filled in. */
-export function compileCharts(context: ChartContext): Record<string, unknown> {
-  const compiled: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(chartSpecs(context))) {
+/**
+ * The specs the page draws, shared by every isolate (they differ only in the data filled in). The
+ * page compiles them to Vega itself: loading Vega-Lite here would cost gclog ~28 MB of memory.
+ */
+export function reportCharts(context: ChartContext): Partial<Record<ChartKey, TopLevelSpec>> {
+  const charts: Partial<Record<ChartKey, TopLevelSpec>> = {};
+  for (const [key, spec] of Object.entries(chartSpecs(context)) as Array<[ChartKey, TopLevelSpec]>) {
     if (key === 'spaces' && context.spaceKeys.length === 0) continue;
-    compiled[key] = compile(spec).spec;
+    charts[key] = spec;
   }
-  return compiled;
+  return charts;
 }
 
 export function renderHtmlReport(summary: Summary): string {
@@ -67,10 +70,10 @@ export function renderHtmlReport(summary: Summary): string {
     title: `gclog report: ${names}`,
     body,
     data: {
-      charts: compileCharts(context),
+      charts: reportCharts(context),
       isolates: display.isolates.map((isolate) => ({ index: isolate.index, label: isolate.label, datasets: isolate.datasets })),
     },
-    scripts: [assets.vegaRuntime, assets.expressionInterpreter, PAGE_SCRIPT],
+    scripts: [assets.vegaRuntime, assets.vegaLiteCompiler, assets.expressionInterpreter, PAGE_SCRIPT],
   });
 }
 
