@@ -12,7 +12,7 @@ import {
   type TraceEvent,
   type UnparsedLine,
 } from '../events.js';
-import { gcOfNvpCode, parseNvpJson, parseNvpPairs } from './nvp.js';
+import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
@@ -97,6 +97,7 @@ export class GcLogParser {
   private lastPid: number | null = null;
   private lastIsolate: string | null = null;
   private readonly fastScanner: FastTraceScanner | null;
+  private readonly nvpPairs = new NvpPairsReader();
   /** The key of the last (pid, isolate) asked for: consecutive lines mostly come from one isolate. */
   private keyPid: number | null = null;
   private keyIsolate: string | null = null;
@@ -269,7 +270,7 @@ export class GcLogParser {
     const start = NVP_BODY.exec(body);
     if (start === null) return false;
     const text = body.slice(start[2] === undefined ? start[0].length : start[0].length - 'pause='.length);
-    const fields = start[2] === undefined ? parseNvpJson(text) : parseNvpPairs(text);
+    const fields = start[2] === undefined ? parseNvpJson(text) : this.nvpPairs.read(text);
     const gc = fields === null ? null : gcOfNvpCode(fields['gc']);
     if (fields === null || gc === null) return false;
     const event = this.nvpEvent(fields, gc, Number(start[1]), header, lineNumber, start[2] === undefined ? 'nvp-json' : 'nvp');

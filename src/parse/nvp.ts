@@ -19,36 +19,161 @@ export function gcOfNvpCode(code: unknown): { type: GcType; v8Name: string } | n
 // A value that runs into the next key without a space: `clear.join_filter_job=0.0clear.join_job=0.0` (V8 13.2/13.6).
 const GLUED_VALUE = /^(-?(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|nan|inf)%?)([a-z_][a-z0-9_.]*=.*)$/i;
 
+const SPACE = 32;
+const EQUALS = 61;
+const DOT = 46;
+const PERCENT = 37;
+/** Keys remembered per position in the line: one per GC type that prints a different key there. */
+const KEYS_PER_POSITION = 4;
+/** Up to 15 digits the mantissa is an exact integer and m / 10^k is correctly rounded, as Number() is (trace-fast.ts). */
+const MAX_EXACT_DIGITS = 15;
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, exponent) => 10 ** exponent);
+
 /**
- * Parses the key=value form; null when the text is not one (it must start with `pause=` and have
- * `gc=`). A line holds 40 to 100 pairs and a log millions of lines, so the scan uses indexOf and
- * keeps regular expressions for the rare cases (a key of unusual characters, a glued value).
+ * Reads the key=value form. A line holds 40 to 100 pairs and a log millions of lines, all with the
+ * same few key sequences: the keys seen at each position are remembered and recognised in place
+ * (no substring, no key check, one shared string per key), and plain numbers are read without a
+ * substring. Anything unusual takes the general way (`readPair`). The previous reader, kept as the
+ * reference in test/support/nvp-reference.ts, gives the same fields for every sample.
  */
-export function parseNvpPairs(text: string): NvpFields | null {
-  if (!text.startsWith('pause=')) return null;
-  const fields: NvpFields = {};
-  // V8 separates pairs by one space (cleanLine has removed a trailing CR); runs of spaces are skipped.
-  let start = 0;
-  while (start < text.length) {
-    let stop = text.indexOf(' ', start);
-    if (stop === -1) stop = text.length;
-    if (stop > start) readPair(text.slice(start, stop), fields);
-    start = stop + 1;
+export class NvpPairsReader {
+  /** For each pair position, the keys recently read there, most recent first. */
+  private readonly keysAt: string[][] = [];
+  /** Where the last `plainNumber` stopped reading. */
+  private end = 0;
+
+  /** The fields of the text after the header and time; null when it is not this form (it must start with `pause=` and have `gc=`). */
+  read(text: string): NvpFields | null {
+    if (!text.startsWith('pause=')) return null;
+    const fields: NvpFields = {};
+    const length = text.length;
+    // V8 separates pairs by one space (cleanLine has removed a trailing CR); runs of spaces are skipped.
+    // charCodeAt loops, not indexOf/startsWith: those cost a call each on the sliced strings split2 yields.
+    let position = 0;
+    let pairIndex = 0;
+    for (;;) {
+      while (position < length && text.charCodeAt(position) === SPACE) position++;
+      if (position >= length) break;
+      position = this.readPairAt(text, position, fields, pairIndex++);
+    }
+    return typeof fields['gc'] === 'string' ? fields : null;
   }
-  return typeof fields['gc'] === 'string' ? fields : null;
+
+  /** Reads the pair starting at `start`; returns where it ends (at a space or the end of the text). */
+  private readPairAt(text: string, start: number, fields: NvpFields, pairIndex: number): number {
+    const key = this.knownKeyAt(text, start, pairIndex);
+    if (key !== null) {
+      const valueStart = start + key.length + 1;
+      const value = this.plainNumber(text, valueStart);
+      if (!Number.isNaN(value)) {
+        fields[key] = isPlausibleNumber(value) ? value : null;
+        return this.end;
+      }
+      const stop = spaceFrom(text, valueStart);
+      // A second `=` means a value glued to the next pair: the general way splits it.
+      if (!hasEquals(text, valueStart, stop)) {
+        fields[key] = nvpValue(text.slice(valueStart, stop));
+        return stop;
+      }
+    }
+    const stop = spaceFrom(text, start);
+    readPair(text.slice(start, stop), fields, (newKey) => this.remember(newKey, pairIndex));
+    return stop;
+  }
+
+  /** A key already read at this position, when the text has it followed by `=`; null otherwise. */
+  private knownKeyAt(text: string, start: number, pairIndex: number): string | null {
+    const keys = this.keysAt[pairIndex];
+    if (keys === undefined) return null;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      if (!keyAt(text, start, key)) continue;
+      if (index > 0) {
+        keys.splice(index, 1);
+        keys.unshift(key);
+      }
+      return key;
+    }
+    return null;
+  }
+
+  private remember(key: string, pairIndex: number): void {
+    const keys = (this.keysAt[pairIndex] ??= []);
+    if (keys.includes(key)) return;
+    keys.unshift(key);
+    if (keys.length > KEYS_PER_POSITION) keys.pop();
+  }
+
+  /**
+   * `\d+(?:\.\d+)?%?` from `start` up to a space or the end of the text, as Number() reads it,
+   * leaving `end` after it; NaN for anything else (the value is then read the general way).
+   */
+  private plainNumber(text: string, start: number): number {
+    const length = text.length;
+    let position = start;
+    let mantissa = 0;
+    let code = position < length ? text.charCodeAt(position) : -1;
+    if (!isDigit(code)) return NaN;
+    do {
+      mantissa = mantissa * 10 + (code - 48);
+      code = ++position < length ? text.charCodeAt(position) : -1;
+    } while (isDigit(code));
+    let digits = position - start;
+    let scale = 0;
+    if (code === DOT) {
+      code = ++position < length ? text.charCodeAt(position) : -1;
+      if (!isDigit(code)) return NaN;
+      do {
+        mantissa = mantissa * 10 + (code - 48);
+        scale++;
+        code = ++position < length ? text.charCodeAt(position) : -1;
+      } while (isDigit(code));
+      digits += scale;
+    }
+    if (code === PERCENT) code = ++position < length ? text.charCodeAt(position) : -1;
+    if (code !== SPACE && code !== -1) return NaN;
+    if (digits > MAX_EXACT_DIGITS || scale >= POWERS_OF_TEN.length) return NaN;
+    this.end = position;
+    return scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
+  }
 }
 
-function readPair(token: string, fields: NvpFields): void {
+/** True when `key=` is in the text at `start`. */
+function keyAt(text: string, start: number, key: string): boolean {
+  const length = key.length;
+  if (start + length >= text.length || text.charCodeAt(start + length) !== EQUALS) return false;
+  for (let index = 0; index < length; index++) {
+    if (text.charCodeAt(start + index) !== key.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** The first space at or after `start`, or the end of the text. */
+function spaceFrom(text: string, start: number): number {
+  let position = start;
+  while (position < text.length && text.charCodeAt(position) !== SPACE) position++;
+  return position;
+}
+
+function hasEquals(text: string, start: number, stop: number): boolean {
+  for (let position = start; position < stop; position++) if (text.charCodeAt(position) === EQUALS) return true;
+  return false;
+}
+
+/** One `key=value` token the general way; `onKey` hears each plain key read. */
+function readPair(token: string, fields: NvpFields, onKey: (key: string) => void): void {
   const equals = token.indexOf('=');
   if (equals <= 0) return;
   const key = token.slice(0, equals);
   if (!isPlainKey(key)) return;
+  onKey(key);
   const value = token.slice(equals + 1);
   if (value.indexOf('=') !== -1) {
     const glued = GLUED_VALUE.exec(value);
     if (glued !== null) {
       fields[key] = nvpValue(glued[1]!);
-      readPair(glued[2]!, fields);
+      // The glued pair has no position of its own: its key is not remembered.
+      readPair(glued[2]!, fields, () => {});
       return;
     }
   }
