@@ -14,7 +14,7 @@ import {
 } from '../events.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
-import { cleanLine, findIsolateHeader, type IsolateHeader } from './prefix.js';
+import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
 import { looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
 import { parseVerboseLine, type VerboseLine } from './verbose.js';
@@ -113,6 +113,7 @@ export class GcLogParser {
   /** Reads one line (without its `\n`). */
   push(rawLine: string): void {
     const lineNumber = ++this.stats.lines;
+    if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
     // Processes writing to one file can glue a record onto another's line: read each on its own.
@@ -125,16 +126,38 @@ export class GcLogParser {
     }
   }
 
+  /**
+   * The common line, read as it came: one `--trace-gc` record that the fast scanner takes, with
+   * nothing for cleanLine to remove (a CR at the end is trimmed with the reasons) and nothing glued
+   * on. Anything else returns false and goes the whole way.
+   */
+  private readPlainRecord(line: string, lineNumber: number): boolean {
+    const scanner = this.fastScanner;
+    if (scanner === null) return false;
+    const open = line.indexOf('[');
+    if (open < 0) return false;
+    // Text before the record: Docker's JSON wrapping, or a time that could start a record of its own.
+    if (open > 0 && (line.startsWith(DOCKER_JSON_START) || line.lastIndexOf(' ms: ', open) !== -1)) return false;
+    const event = scanner.scan(line, open, lineNumber);
+    if (event === null || !scanner.lastTailPlain) return false;
+    this.acceptFastRecord(event);
+    return true;
+  }
+
+  /** What acceptTraceRecord does with a record of the general path. */
+  private acceptFastRecord(event: GcEvent): void {
+    this.lastPid = event.pid;
+    this.lastIsolate = event.isolate;
+    this.rememberRecord(event);
+    this.hold(event);
+  }
+
   private readLine(line: string, lineNumber: number): void {
     const open = line.indexOf('[');
     if (open >= 0) {
       const event = this.fastScanner?.scan(line, open, lineNumber) ?? null;
       if (event !== null) {
-        // What acceptTraceRecord does with a record of the general path.
-        this.lastPid = event.pid;
-        this.lastIsolate = event.isolate;
-        this.rememberRecord(event);
-        this.hold(event);
+        this.acceptFastRecord(event);
         return;
       }
       if (this.readHeaderedLine(line, lineNumber)) return;

@@ -2,7 +2,7 @@
 
 const ANSI_ESCAPE = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
 
-const DOCKER_JSON_START = '{"log":"';
+export const DOCKER_JSON_START = '{"log":"';
 
 /**
  * Removes what terminals, Windows and log collectors add around a line: a trailing CR, Docker's

@@ -51,7 +51,12 @@ export class FastTraceScanner {
   private position = 0;
   private lastIsolate: string | null = null;
   /** Recently seen line ends and their reasons, most recent first: compared in place, without a substring. */
-  private readonly reasons: Array<{ tail: string; reasons: Reasons }> = [];
+  private readonly reasons: Array<{ tail: string; reasons: Reasons; plain: boolean }> = [];
+  /**
+   * Whether the last scanned line's end is plain text: no ANSI escape and no ` ms: ` (the start of
+   * another record glued on). A line that scans with a plain end needs no cleaning or splitting.
+   */
+  lastTailPlain = false;
 
   /**
    * The event of a `--trace-gc` line whose first `[` (at `open`) starts a `[pid:isolate]` header,
@@ -227,13 +232,17 @@ export class FastTraceScanner {
         recent.splice(index, 1);
         recent.unshift(known);
       }
+      this.lastTailPlain = known.plain;
       return known.reasons;
     }
     let rest = tail.trim();
     if (rest.startsWith('(')) return null;
     if (rest.endsWith('.')) rest = rest.slice(0, -1);
     const reasons = splitReasons(rest);
-    recent.unshift({ tail, reasons });
+    // ` ms` first: the end may follow the pause's ` ms` directly, and `: …` would complete ` ms: `.
+    const plain = !tail.includes('\x1b') && !` ms${tail}`.includes(' ms: ');
+    this.lastTailPlain = plain;
+    recent.unshift({ tail, reasons, plain });
     if (recent.length > RECENT_REASONS) recent.pop();
     return reasons;
   }

@@ -63,6 +63,15 @@ describe('the fast path gives the events of the general grammar', () => {
       `${base}\r`,
       `\x1b[32m${base}\x1b[0m`,
       base.replace('  (+', ' \t(+'),
+      // Lines read as they came (log-parser.ts readPlainRecord) only when cleaning or splitting would change nothing.
+      `${base} \x1b[0m`,
+      `${base}\r\r`,
+      `12 ms: app ${base}`,
+      `${base} ${base}`,
+      `${base}${base.replace('239 ms', '241 ms')}`,
+      base.replace('32.75 / 0.00 ms', '32.75 / 0.00 ms: 7 ms: x'),
+      base.replace('(average mu = 0.848, current mu = 0.848)', '').replace('32.75 / 0.00 ms', `32.75 / 0.00 ms${base.slice(base.indexOf(': '))}`),
+      JSON.stringify({ log: `${base}\n`, stream: 'stderr', time: '2024-05-01T10:00:00.000000000Z' }),
     ];
     for (const variant of variants) {
       const { fast, general } = bothWays(`${variant}\n${variant.replace('239 ms', '240 ms')}\n`);
