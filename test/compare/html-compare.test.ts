@@ -10,7 +10,7 @@ import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { RUN_COLORS } from '../../src/report/html-compare/charts.js';
 import { renderComparisonHtml } from '../../src/report/html-compare/page.js';
-import { launchBrowser, recordingPage } from '../report/browser.js';
+import { launchBrowser, recordingPage, tooltipFieldCheck } from '../report/browser.js';
 
 const ARTIFACTS = resolve('test-artifacts');
 const CHARTS = ['chart-heap', 'chart-pauses', 'chart-pause-share', 'chart-windows'];
@@ -62,10 +62,16 @@ async function openPage(path: string, screenshot: string): Promise<PageReport> {
     },
     { charts: CHARTS, colors: RUN_COLORS },
   );
+  // Every tooltip line of every chart names a field its datum has (a constant tooltip is not checked by Vega-Lite).
+  const tooltips = await tooltipFieldCheck(page, 'compare');
+  const tooltipProblems = Object.entries(tooltips).flatMap(([chart, check]) =>
+    check.checked === 0 ? [`${chart}: no tooltip`] : check.missing.map((field) => `${chart}: tooltip field ${field} missing`),
+  );
   const verdict = (await page.textContent('#verdict-word'))?.trim() ?? '';
   const firstRow = (await page.textContent('table.metrics tbody tr'))?.trim() ?? '';
   const pausesNote = (await page.locator('#chart-pauses').locator('xpath=preceding-sibling::p[1]').textContent()) ?? '';
   const problems = [
+    ...tooltipProblems,
     ...consoleProblems,
     ...dialogs,
     ...requests.filter((url) => url !== pathToFileURL(path).href).map((url) => `request: ${url}`),

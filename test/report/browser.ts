@@ -97,3 +97,41 @@ export async function chartMarks(page: Page, isolateIndex: number, datasets: str
     { index: isolateIndex, datasets },
   );
 }
+
+/**
+ * Every tooltip line (chart-parts.ts tooltipOf) of every drawn item, checked against the item's
+ * datum: per chart, how many lines were checked and which named a field the datum lacks. A constant
+ * tooltip is not checked by Vega-Lite, so a misspelt field would otherwise show "—" unnoticed.
+ */
+export async function tooltipFieldCheck(page: Page, views: 'report' | 'compare', isolateIndex = 0): Promise<Record<string, { checked: number; missing: string[] }>> {
+  return page.evaluate(
+    ({ which, index }) => {
+      type Item = { tooltip?: unknown; datum?: Record<string, unknown>; items?: Node[]; isVoronoi?: boolean };
+      type Node = { name?: string; items?: Item[] };
+      type View = { scenegraph(): { root: Node } };
+      const page = window as unknown as { gclogReport?: { views: Record<number, Record<string, View>> }; gclogCompare?: { views: Record<string, View> } };
+      const all = which === 'report' ? page.gclogReport!.views[index]! : page.gclogCompare!.views;
+      const result: Record<string, { checked: number; missing: string[] }> = {};
+      for (const [chart, view] of Object.entries(all)) {
+        const entry = (result[chart] = { checked: 0, missing: [] as string[] });
+        const walk = (node: Node): void => {
+          for (const item of node.items ?? []) {
+            if (typeof item.tooltip === 'string' && item.tooltip.startsWith('[')) {
+              // As browser-runtime.ts datumOf: a voronoi cell stands for the item in its datum.
+              const datum = item.isVoronoi ? (item.datum?.['datum'] as Record<string, unknown> | undefined) : item.datum;
+              for (const line of JSON.parse(item.tooltip) as Array<{ field: string }>) {
+                entry.checked++;
+                if (datum === undefined || !(line.field in datum)) entry.missing.push(`${node.name ?? '?'}: ${line.field}`);
+              }
+            }
+            for (const child of item.items ?? []) walk(child);
+          }
+        };
+        walk(view.scenegraph().root);
+        entry.missing = [...new Set(entry.missing)];
+      }
+      return result;
+    },
+    { which: views, index: isolateIndex },
+  );
+}

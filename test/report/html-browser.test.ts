@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsolateSummary, Summary } from '../../src/analyze/summary.js';
 import { buildReportDisplay } from '../../src/report/html/display-data.js';
 import { renderHtmlReport } from '../../src/report/html/render-html.js';
-import { chartMarks, launchBrowser, recordingPage, waitForCharts, type ChartMarks, type PageRecord } from './browser.js';
+import { chartMarks, launchBrowser, recordingPage, tooltipFieldCheck, waitForCharts, type ChartMarks, type PageRecord } from './browser.js';
 import { ARTIFACTS, sampleSummary, sampleText, traceLines, writeArtifact } from './samples.js';
 
 const BROWSER_TIMEOUT_MS = 60_000;
@@ -138,6 +138,20 @@ describe('report of a leaking app (node22-leak)', () => {
     expect(longest.map((line) => String(line.line))).toContain(tooltip['log line']);
     expect(tooltip['pause (ms)']).toBe(maxPauseMs.toFixed(2));
     expect(tooltip['GC']).toBe(longest[0]!.collector);
+    // Every other line, from the text of the hovered GC's own line in the log.
+    const text = sampleText('node22-leak').split('\n')[Number(tooltip['log line']) - 1]!;
+    const record = /\s(\d+) ms: [A-Za-z-]+ ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB,.*current mu = [\d.]+\) ([^;]*);/.exec(text)!;
+    expect(record, text).not.toBeNull();
+    expect(tooltip).toEqual({
+      GC: longest[0]!.collector,
+      'time (s)': (Number(record[1]) / 1000).toFixed(3),
+      'pause (ms)': maxPauseMs.toFixed(2),
+      'heap before (MB)': record[2],
+      'heap after (MB)': record[4],
+      'committed (MB)': record[5],
+      reason: record[6],
+      'log line': tooltip['log line'],
+    });
   }, BROWSER_TIMEOUT_MS);
 
   it('switches the pause chart to a log scale and back, keeping every point', async () => {
@@ -188,6 +202,25 @@ describe('report with per-space data (node20-steady.verbose)', () => {
     expect(summary.isolates[0]!.series.spaces.length).toBe(summary.isolates[0]!.counts.total);
     expectMarksMatchSeries(await chartMarks(record.page, 0, DATASETS), summary.isolates[0]!, spaceKeys);
     expect(await record.page.locator('.missing').count()).toBe(0);
+    // Every chart has tooltips, and every tooltip line names a field its datum has.
+    const tooltips = await tooltipFieldCheck(record.page, 'report');
+    expect(Object.keys(tooltips).sort()).toEqual(['allocation', 'heap', 'histogram', 'pauses', 'reasons', 'spaces', 'windows']);
+    for (const [chart, check] of Object.entries(tooltips)) {
+      expect(check.missing, chart).toEqual([]);
+      expect(check.checked, chart).toBeGreaterThan(0);
+    }
+    // Hovering the spaces chart (a voronoi over a "nearest" rule) shows the spaces of one GC.
+    const chart = record.page.locator('.chart[data-chart="spaces"][data-isolate="0"] svg');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    await record.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await record.page.waitForSelector('.tooltip:not([hidden])', { timeout: 5_000 });
+    const rows = await record.page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('.tooltip .tooltip-row')].map((row) => [row.children[0]!.textContent, row.children[1]!.textContent])),
+    );
+    expect(Object.keys(rows)).toEqual(['time (s)', ...spaceKeys.map((key) => `${key} (MB)`), 'log line']);
+    expect(rows['new (MB)']).toMatch(/^\d[\d,]*\.\d\d$/);
+    expect(sampleText('node20-steady.verbose').split('\n')[Number(rows['log line']) - 1]).toMatch(/ ms: (Scavenge|Mark-Compact|Mark-sweep)/);
     expectNothingLoadedOrLogged(record, url);
     await record.page.screenshot({ path: `${ARTIFACTS}node20-steady.verbose.png`, fullPage: true });
     await record.page.close();

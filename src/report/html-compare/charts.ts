@@ -2,7 +2,7 @@
 // isolate started), before and after always in the same two colours.
 
 import type { TopLevelSpec } from 'vega-lite';
-import { chartFrame, GC_TOOLTIP, TIME_AXIS, TIME_SECONDS, zoomX } from '../html/chart-parts.js';
+import { chartFrame, GC_TOOLTIP, TIME_AXIS, TIME_SECONDS, tooltipOf, zoomX } from '../html/chart-parts.js';
 import type { Run } from './data.js';
 
 export const RUN_COLORS: Record<Run, string> = { before: '#64748b', after: '#ea580c' };
@@ -48,12 +48,12 @@ export function heapOverlaySpec(): TopLevelSpec {
           x: TIME_AXIS,
           y,
           color: RUN_COLOR,
-          tooltip: [
+          tooltip: tooltipOf([
             RUN_TOOLTIP,
             { field: 'heapAfterMb', title: 'floor after Mark-Compact (MB)', format: ',.1f' },
             GC_TOOLTIP.time,
             GC_TOOLTIP.line,
-          ],
+          ]),
         },
       },
     ],
@@ -72,7 +72,7 @@ export function pausesOverlaySpec(): TopLevelSpec {
       y: { field: 'pauseMs', type: 'quantitative', title: 'pause (ms, log scale)', scale: { type: 'symlog', constant: 1 } },
       color: RUN_COLOR,
       shape: { field: 'type', type: 'nominal', title: 'collector' },
-      tooltip: EVENT_TOOLTIP,
+      tooltip: tooltipOf(EVENT_TOOLTIP),
     },
     params: [zoomX('pauseZoom')],
   } as TopLevelSpec;
@@ -89,12 +89,12 @@ export function pauseShareSpec(): TopLevelSpec {
       xOffset: { field: 'run', sort: ['before', 'after'] },
       y: { field: 'sharePercent', type: 'quantitative', title: 'share of GCs (%)' },
       color: RUN_COLOR,
-      tooltip: [
+      tooltip: tooltipOf([
         RUN_TOOLTIP,
         { field: 'bucketLabel', title: 'pause' },
         { field: 'sharePercent', title: 'share (%)', format: ',.1f' },
         { field: 'count', title: 'GCs' },
-      ],
+      ]),
     },
   } as TopLevelSpec;
 }
@@ -113,11 +113,11 @@ export function windowsOverlaySpec(thresholdMs: number): TopLevelSpec {
           x: TIME_AXIS,
           y: { field: 'gcMs', type: 'quantitative', title: 'GC pause per second (ms)' },
           color: RUN_COLOR,
-          tooltip: [
+          tooltip: tooltipOf([
             RUN_TOOLTIP,
             { field: 'timeS', title: 'second starting at (s)', format: ',.0f' },
             { field: 'gcMs', title: 'GC (ms)', format: ',.1f' },
-          ],
+          ]),
         },
         params: [zoomX('windowZoom')],
       },

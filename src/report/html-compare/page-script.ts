@@ -5,10 +5,13 @@ import { pageScript } from '../html/browser-runtime.js';
 
 export const COMPARE_PAGE_SCRIPT = pageScript(String.raw`
   var datasets = rowsOfTables(payload.datasets);
+  var views = {};
 
   function render(chart) {
     var container = document.getElementById(chart.id);
-    return drawView(specWithData(chart.spec, datasets), container)
+    var view = drawView(specWithData(chart.spec, datasets), container);
+    views[chart.id] = view;
+    return view
       .runAsync()
       .then(function () { container.setAttribute('data-rendered', 'true'); });
   }
@@ -20,4 +23,7 @@ export const COMPARE_PAGE_SCRIPT = pageScript(String.raw`
       console.error(error);
     },
   );
+
+  // For tests and the curious: the Vega view of each chart, by container id.
+  window.gclogCompare = { views: views };
 `);

@@ -47,12 +47,40 @@ const SHARED_RUNTIME = String.raw`
   tooltip.hidden = true;
   document.body.appendChild(tooltip);
 
+  // A chart's tooltip is a constant, its lines as JSON (chart-parts.ts tooltipOf): the rows are made
+  // here from the hovered datum, only on hover, formatted as Vega-Lite would (d3 number formats).
+  var tooltipLines = new Map();
+  var numberFormats = new Map();
+  function tooltipRows(value, datum) {
+    if (!tooltipLines.has(value)) tooltipLines.set(value, JSON.parse(value));
+    var rows = {};
+    tooltipLines.get(value).forEach(function (line) {
+      var raw = datum ? datum[line.field] : undefined;
+      if (raw === null || raw === undefined || raw !== raw || raw === '') { rows[line.title] = null; return; }
+      if (line.format && typeof raw === 'number') {
+        if (!numberFormats.has(line.format)) numberFormats.set(line.format, vega.defaultLocale().format(line.format));
+        rows[line.title] = numberFormats.get(line.format)(raw);
+        return;
+      }
+      rows[line.title] = String(raw);
+    });
+    return rows;
+  }
+
+  // The data row behind a hovered item; a cell of the voronoi that Vega-Lite lays over a "nearest"
+  // selection holds the item it stands for.
+  function datumOf(item) {
+    if (!item) return undefined;
+    return item.isVoronoi ? item.datum && item.datum.datum : item.datum;
+  }
+
   // Every value goes in with textContent: reasons come from the log.
   function showTooltip(handler, event, item, value) {
     if (value === null || value === undefined || value === '') { tooltip.hidden = true; return; }
     tooltip.replaceChildren();
-    if (typeof value === 'object') {
-      Object.keys(value).forEach(function (key) {
+    var rows = typeof value === 'string' && value.charAt(0) === '[' ? tooltipRows(value, datumOf(item)) : value;
+    if (typeof rows === 'object') {
+      Object.keys(rows).forEach(function (key) {
         var row = document.createElement('div');
         row.className = 'tooltip-row';
         var name = document.createElement('span');
@@ -60,14 +88,14 @@ const SHARED_RUNTIME = String.raw`
         name.textContent = key;
         var text = document.createElement('span');
         text.className = 'tooltip-value';
-        var shown = value[key];
+        var shown = rows[key];
         text.textContent = shown === null || shown === undefined || shown === 'null' || shown === '' ? '—' : String(shown);
         row.appendChild(name);
         row.appendChild(text);
         tooltip.appendChild(row);
       });
     } else {
-      tooltip.textContent = String(value);
+      tooltip.textContent = String(rows);
     }
     tooltip.hidden = false;
     var margin = 14;

@@ -2,7 +2,7 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { GcType } from '../../events.js';
-import { chartBase, chartFrame, GC_TOOLTIP, TIME_AXIS as SHARED_TIME_AXIS, TIME_SECONDS, zoomX } from './chart-parts.js';
+import { chartBase, chartFrame, GC_TOOLTIP, TIME_AXIS as SHARED_TIME_AXIS, TIME_SECONDS, tooltipOf, zoomX } from './chart-parts.js';
 import { spaceField } from './display-data.js';
 
 export interface ChartContext {
@@ -104,14 +104,14 @@ export function heapSpec(): TopLevelSpec {
         data: { name: 'events' },
         transform: [TIME_SECONDS],
         mark: { type: 'point', filled: true, size: 16, opacity: 0.55 },
-        encoding: { x: TIME_AXIS, y: y('heapAfterMb'), color: heapColor('used after GC'), tooltip: EVENT_TOOLTIP },
+        encoding: { x: TIME_AXIS, y: y('heapAfterMb'), color: heapColor('used after GC'), tooltip: tooltipOf(EVENT_TOOLTIP) },
       },
       {
         name: 'markCompacts',
         data: { name: 'events' },
         transform: [TIME_SECONDS, { filter: { field: 'type', equal: 'Mark-Compact' } }],
         mark: { type: 'rule', strokeWidth: 2.5, opacity: 0.85 },
-        encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: heapColor('freed by a Mark-Compact'), tooltip: EVENT_TOOLTIP },
+        encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: heapColor('freed by a Mark-Compact'), tooltip: tooltipOf(EVENT_TOOLTIP) },
       },
       {
         name: 'floorTrend',
@@ -129,11 +129,11 @@ export function heapSpec(): TopLevelSpec {
           x: TIME_AXIS,
           y: y('heapAfterMb'),
           color: heapColor('floor (after Mark-Compact)'),
-          tooltip: [
+          tooltip: tooltipOf([
             { field: 'heapAfterMb', title: 'floor (MB)', format: ',.1f' },
             GC_TOOLTIP.time,
             GC_TOOLTIP.line,
-          ],
+          ]),
         },
       },
     ],
@@ -154,7 +154,7 @@ export function pausesSpec(context: ChartContext, logScale: boolean): TopLevelSp
       y: { field: 'pausePlotMs', type: 'quantitative', title: 'pause (ms)', scale: logScale ? { type: 'log' } : { type: 'linear' } },
       color: gcTypeColor(context, null),
       shape: { field: 'type', type: 'nominal', title: null, scale: { domain: context.gcTypes, range: ['circle', 'square', 'triangle-up', 'diamond'].slice(0, context.gcTypes.length) } },
-      tooltip: EVENT_TOOLTIP,
+      tooltip: tooltipOf(EVENT_TOOLTIP),
     },
     name: 'pausePoints',
   } as TopLevelSpec;
@@ -172,11 +172,11 @@ export function histogramSpec(context: ChartContext): TopLevelSpec {
       xOffset: { field: 'type', type: 'nominal', scale: { domain: context.gcTypes } },
       y: { field: 'count', type: 'quantitative', title: 'number of GCs' },
       color: gcTypeColor(context, null),
-      tooltip: [
+      tooltip: tooltipOf([
         { field: 'type', title: 'GC' },
         { field: 'range', title: 'pause' },
         { field: 'count', title: 'GCs' },
-      ],
+      ]),
     },
   } as TopLevelSpec;
 }
@@ -208,11 +208,11 @@ export function spacesSpec(context: ChartContext): TopLevelSpec {
         encoding: {
           x: TIME_AXIS,
           opacity: { condition: { param: 'spaceNearest', empty: false, value: 0.5 }, value: 0 },
-          tooltip: [
+          tooltip: tooltipOf([
             GC_TOOLTIP.time,
             ...context.spaceKeys.map((key) => ({ field: spaceField(key), title: `${key} (MB)`, format: ',.2f' })),
             GC_TOOLTIP.line,
-          ],
+          ]),
         },
       },
     ],
@@ -245,10 +245,10 @@ export function windowsSpec(context: ChartContext): TopLevelSpec {
           y: { field: 'gcMs', type: 'quantitative', title: 'GC pause in the second (ms)' },
           y2: { datum: 0 },
           color: { ...color, field: 'load' },
-          tooltip: [
+          tooltip: tooltipOf([
             { field: 'startS', title: 'second starting at (s)', format: ',.0f' },
             { field: 'gcMs', title: 'GC pause (ms)', format: ',.1f' },
-          ],
+          ]),
         },
       },
       {
@@ -273,10 +273,10 @@ export function allocationSpec(): TopLevelSpec {
         name: 'allocationPoints',
         mark: { type: 'point', filled: true, size: 30, color: '#4c78a8' },
         encoding: {
-          tooltip: [
+          tooltip: tooltipOf([
             { field: 'timeS', title: 'second starting at (s)', format: ',.0f' },
             { field: 'mbPerSecond', title: 'allocated (MB/s)', format: ',.1f' },
-          ],
+          ]),
         },
       },
     ],
@@ -305,13 +305,13 @@ export function reasonsSpec(): TopLevelSpec {
         name: 'reasonPauseBars',
         width: 440,
         mark: { type: 'bar', color: '#e45756', cornerRadiusEnd: 2 },
-        encoding: { y, x: { field: 'pauseMs', type: 'quantitative', title: 'pause time (ms)' }, tooltip },
+        encoding: { y, x: { field: 'pauseMs', type: 'quantitative', title: 'pause time (ms)' }, tooltip: tooltipOf(tooltip) },
       },
       {
         name: 'reasonCountBars',
         width: 300,
         mark: { type: 'bar', color: '#4c78a8', cornerRadiusEnd: 2 },
-        encoding: { y: { ...y, axis: null }, x: { field: 'count', type: 'quantitative', title: 'number of GCs' }, tooltip },
+        encoding: { y: { ...y, axis: null }, x: { field: 'count', type: 'quantitative', title: 'number of GCs' }, tooltip: tooltipOf(tooltip) },
       },
     ],
   } as TopLevelSpec;
