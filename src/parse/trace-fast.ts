@@ -1,8 +1,11 @@
-// The fast path for the common line, `[pid:isolate]  1234 ms: Scavenge 4.4 (5.1) -> 4.1 (6.1) MB, …`:
-// a hand-written scanner (charCodeAt, numbers without substrings) that builds the event directly.
-// The regex grammar (prefix.ts, trace-record.ts) stays the reference: this scanner accepts only
-// text that grammar parses the same way, and answers null ("not sure") for anything else, which
-// then goes the general way. test/parse/fast-path.test.ts checks both give identical events.
+// The fast path for the common line, `[pid:isolate]  1234 ms: Scavenge 4.4 (5.1) -> 4.1 (6.1) MB, …`,
+// in two steps. One sticky regular expression without groups checks the record up to the
+// mutator utilisation: the regex engine runs natively and checks a line several times faster than
+// JavaScript reads its characters one by one. Then the numbers are read at the places it vouched for,
+// skipping the literal text between them, and the event is built directly, without substrings.
+// The regex grammar (prefix.ts, trace-record.ts) stays the reference: this path accepts only text
+// that grammar parses the same way, and answers null ("not sure") for anything else, which then goes
+// the general way. test/parse/fast-path.test.ts checks both give identical events.
 
 import { generationOf, type Decoration, type GcEvent, type GcType, type IncrementalMarking, type MutatorUtilization } from '../events.js';
 import { isPlausibleNumber, splitReasons } from './trace-record.js';
@@ -10,18 +13,37 @@ import { isPlausibleNumber, splitReasons } from './trace-record.js';
 const SPACE = 32;
 const DOT = 46;
 const COLON = 58;
-const CLOSE_BRACKET = 93;
 const OPEN_PAREN = 40;
-const CLOSE_PAREN = 41;
+const PLUS = 43;
 const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
+const LOWER_P = 112;
+const LOWER_S = 115;
+const LOWER_B = 98;
 
 /** Up to 15 digits the mantissa is an exact integer; 10^k is exact up to 22: m / 10^k is then correctly rounded, as Number() is. */
 const MAX_EXACT_DIGITS = 15;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, exponent) => 10 ** exponent);
 
-/** The collectors, in the grammar's order; none is a prefix of another, so the first that matches is the one. */
+const NUMBER = String.raw`\d+(?:\.\d+)?`;
+/**
+ * The record as the scanner reads it: prefix.ts HEADER, then trace-record.ts RECORD, INCREMENTAL and
+ * MUTATOR_UTILIZATION, without groups. An isolate address must end at `:` or `]`, and the step count
+ * has at most 15 digits, as the scanner reads them exactly.
+ */
+const COMMON_RECORD = new RegExp(
+  String.raw`\[\d{1,10}(?::(?:0x)?[0-9a-fA-F]{1,16}(?=[:\]]))?(?::\d{1,6})?\] *-?${NUMBER} ms: (?:Shared )?` +
+    String.raw`(?:Scavenge|Minor Mark-Compact|Minor Mark-Sweep|Incremental Minor Mark-Sweep|Mark-sweep|Mark-Compact|Incremental Mark-Compact)` +
+    String.raw`(?: \((?:reduce|interleaved|during sweeping)\))* ` +
+    String.raw`${NUMBER} \(${NUMBER}\) -> ${NUMBER} \(${NUMBER}\) MB, (?:pooled: ${NUMBER} MB, )?${NUMBER} / ${NUMBER} ms` +
+    String.raw`(?: *\(\+ ${NUMBER} ms in \d{1,15} steps since (?:start of marking|last GC)` +
+    String.raw`(?:, biggest step ${NUMBER} ms)?(?:, walltime since start of marking ${NUMBER} ms)?\))?` +
+    String.raw`(?: *\(average mu = ${NUMBER}, current mu = ${NUMBER}\))?`,
+  'y',
+);
+
+/** The collectors V8 prints, and the type each is. */
 const COLLECTORS: Array<[string, GcType]> = [
   ['Scavenge', 'Scavenge'],
   ['Minor Mark-Compact', 'Minor Mark-Compact'],
@@ -31,13 +53,35 @@ const COLLECTORS: Array<[string, GcType]> = [
   ['Mark-Compact', 'Mark-Compact'],
   ['Incremental Mark-Compact', 'Mark-Compact'],
 ];
-const DECORATIONS: Array<[string, Decoration]> = [
-  [' (reduce)', 'reduce'],
-  [' (interleaved)', 'interleaved'],
-  [' (during sweeping)', 'during sweeping'],
-];
+/** The decorations by their first letter: ` (reduce)`, ` (interleaved)`, ` (during sweeping)`. */
+const DECORATIONS: Record<string, [number, Decoration]> = {
+  r: [' (reduce)'.length, 'reduce'],
+  i: [' (interleaved)'.length, 'interleaved'],
+  d: [' (during sweeping)'.length, 'during sweeping'],
+};
 /** Line ends remembered: a log has a handful of distinct reasons, mostly repeating. */
 const RECENT_REASONS = 8;
+/** A decoration-free event shares this array: most GCs have none, and nothing changes an event's array. */
+const NO_DECORATIONS = Object.freeze([]) as unknown as Decoration[];
+
+/**
+ * The index in COLLECTORS of the name at `position`, which COMMON_RECORD has checked is one of them:
+ * `Scavenge`, `Minor Mark-Compact`, `Minor Mark-Sweep`, `Incremental Minor Mark-Sweep`, `Mark-sweep`,
+ * `Mark-Compact`, `Incremental Mark-Compact`.
+ */
+function collectorAt(text: string, position: number): number {
+  switch (text.charCodeAt(position)) {
+    case 83 /* S */:
+      return 0;
+    case 73 /* I */:
+      // `Incremental M` + `inor` or `ark`
+      return text.charCodeAt(position + 13) === 105 /* i */ ? 3 : 6;
+    default:
+      // `Minor Mark-` + `Compact` or `Sweep`; `Mark-` + `sweep` or `Compact`
+      if (text.charCodeAt(position + 1) === 105 /* i */) return text.charCodeAt(position + 11) === 67 /* C */ ? 1 : 2;
+      return text.charCodeAt(position + 5) === 115 /* s */ ? 4 : 5;
+  }
+}
 
 type Reasons = { reason: string | null; collectorReason?: string };
 
@@ -47,8 +91,8 @@ function isDigit(code: number): boolean {
 
 /** Scans one line; reuses its last isolate string and reason texts, so repeated values are one string each. */
 export class FastTraceScanner {
-  private text = '';
-  private position = 0;
+  /** Where the last number read ended. */
+  private end = 0;
   private lastIsolate: string | null = null;
   /** Recently seen line ends and their reasons, most recent first: compared in place, without a substring. */
   private readonly reasons: Array<{ tail: string; reasons: Reasons; plain: boolean }> = [];
@@ -62,76 +106,64 @@ export class FastTraceScanner {
    * The event of a `--trace-gc` line whose first `[` (at `open`) starts a `[pid:isolate]` header,
    * or null when the line is anything else or anything unusual (the general path decides then).
    */
-  scan(line: string, open: number, lineNumber: number): GcEvent | null {
-    this.text = line;
-    this.position = open + 1;
+  scan(text: string, open: number, lineNumber: number): GcEvent | null {
+    COMMON_RECORD.lastIndex = open;
+    if (!COMMON_RECORD.test(text)) return null;
+    // Everything up to here has the record's form; below, only the numbers are read.
+    const checkedEnd = COMMON_RECORD.lastIndex;
 
-    // `[pid:isolate]` or `[pid:isolate:id]` (prefix.ts HEADER), then spaces.
-    const pidStart = this.position;
-    const pid = this.unsignedInteger(10);
-    if (pid < 0 || this.position === pidStart) return null;
+    // `[pid:isolate:id]`, then spaces.
+    const pid = this.number(text, open + 1);
+    let position = this.end;
     let isolate: string | null = null;
     let isolateId = -1;
-    if (this.code(this.position) === COLON) {
-      isolate = this.isolateAddress(this.position + 1);
-      if (isolate === null) return null;
-      if (this.code(this.position) === COLON) {
-        this.position++;
-        const idStart = this.position;
-        isolateId = this.unsignedInteger(6);
-        if (isolateId < 0 || this.position === idStart) return null;
+    if (text.charCodeAt(position) === COLON) {
+      const start = position + 1;
+      position = start;
+      while (text.charCodeAt(position) !== COLON && text.charCodeAt(position) !== 93 /* ] */) position++;
+      isolate = this.isolateString(text, start, position);
+      if (text.charCodeAt(position) === COLON) {
+        isolateId = this.number(text, position + 1);
+        position = this.end;
       }
     }
-    if (this.code(this.position) !== CLOSE_BRACKET) return null;
-    this.position++;
-    this.skipSpaces();
+    position++;
+    while (text.charCodeAt(position) === SPACE) position++;
 
-    // `1234 ms: ` (trace-record.ts RECORD).
-    const negative = this.code(this.position) === MINUS;
-    if (negative) this.position++;
-    let timeMs = this.number();
-    if (Number.isNaN(timeMs) || !this.literal(' ms: ')) return null;
+    // `1234 ms: [Shared ]Collector[ (decoration)…] `
+    const negative = text.charCodeAt(position) === MINUS;
+    let timeMs = this.number(text, negative ? position + 1 : position);
     if (negative) timeMs = -timeMs;
-
-    const decorations: Decoration[] = [];
-    if (this.literal('Shared ')) decorations.push('shared');
-    let type: GcType | null = null;
-    let v8Name = '';
-    for (let index = 0; index < COLLECTORS.length; index++) {
-      const [name, collector] = COLLECTORS[index]!;
-      if (this.literal(name)) {
-        type = collector;
-        v8Name = name;
-        break;
-      }
+    position = this.end + ' ms: '.length;
+    let decorations = NO_DECORATIONS;
+    if (text.charCodeAt(position) === 83 /* S */ && text.charCodeAt(position + 1) === 104 /* h */) {
+      decorations = ['shared'];
+      position += 'Shared '.length;
     }
-    if (type === null) return null;
-    while (this.code(this.position) === SPACE && this.code(this.position + 1) === OPEN_PAREN) {
-      const decoration = DECORATIONS.find(([text]) => this.at(text, this.position));
-      if (decoration === undefined) return null;
-      decorations.push(decoration[1]);
-      this.position += decoration[0].length;
+    // Which of the seven names COMMON_RECORD found, told apart by a letter or two.
+    const [v8Name, type] = COLLECTORS[collectorAt(text, position)]!;
+    position += v8Name.length;
+    while (text.charCodeAt(position + 1) === OPEN_PAREN) {
+      const [length, decoration] = DECORATIONS[text.charAt(position + 2)]!;
+      if (decorations === NO_DECORATIONS) decorations = [];
+      decorations.push(decoration);
+      position += length;
     }
 
-    // `4.4 (5.1) -> 4.1 (6.1) MB, [pooled: 0 MB, ]1.83 / 0.00 ms`
-    if (!this.literal(' ')) return null;
-    const heapBeforeMb = this.number();
-    if (!this.literal(' (')) return null;
-    const committedBeforeMb = this.number();
-    if (!this.literal(') -> ')) return null;
-    const heapAfterMb = this.number();
-    if (!this.literal(' (')) return null;
-    const committedAfterMb = this.number();
-    if (!this.literal(') MB, ')) return null;
+    // ` 4.4 (5.1) -> 4.1 (6.1) MB, [pooled: 0 MB, ]1.83 / 0.00 ms`
+    const heapBeforeMb = this.number(text, position + 1);
+    const committedBeforeMb = this.number(text, this.end + ' ('.length);
+    const heapAfterMb = this.number(text, this.end + ') -> '.length);
+    const committedAfterMb = this.number(text, this.end + ' ('.length);
+    position = this.end + ') MB, '.length;
     let pooledMb = -1;
-    if (this.literal('pooled: ')) {
-      pooledMb = this.number();
-      if (!this.literal(' MB, ')) return null;
+    if (text.charCodeAt(position) === LOWER_P) {
+      pooledMb = this.number(text, position + 'pooled: '.length);
+      position = this.end + ' MB, '.length;
     }
-    const pauseMs = this.number();
-    if (!this.literal(' / ')) return null;
-    const externalMs = this.number();
-    if (!this.literal(' ms')) return null;
+    const pauseMs = this.number(text, position);
+    const externalMs = this.number(text, this.end + ' / '.length);
+    position = this.end + ' ms'.length;
     if (
       !isPlausibleNumber(timeMs) ||
       !isPlausibleNumber(heapBeforeMb) ||
@@ -142,31 +174,30 @@ export class FastTraceScanner {
       !isPlausibleNumber(externalMs) ||
       (pooledMb !== -1 && !isPlausibleNumber(pooledMb))
     ) {
-      return null; // NaN (a number did not scan) or damage: the general path decides
+      return null; // damage: the general path decides
     }
 
     // ` (+ 1.2 ms in 10 steps since start of marking, biggest step 0.3 ms, walltime since start of marking 20 ms)`
+    // and ` (average mu = 0.990, current mu = 0.980)`, where the expression found them.
     let incremental: IncrementalMarking | undefined;
-    this.skipSpaces();
-    if (this.literal('(+ ')) {
-      const scanned = this.incrementalMarking();
-      if (scanned === null) return null;
-      incremental = scanned;
-      this.skipSpaces();
+    while (position < checkedEnd && text.charCodeAt(position) === SPACE) position++;
+    if (position < checkedEnd && text.charCodeAt(position + 1) === PLUS) {
+      incremental = this.incrementalMarking(text, position + '(+ '.length);
+      if (incremental === undefined) return null;
+      position = this.end;
+      while (position < checkedEnd && text.charCodeAt(position) === SPACE) position++;
     }
-    // ` (average mu = 0.990, current mu = 0.980)`
     let mu: MutatorUtilization | undefined;
-    if (this.literal('(average mu = ')) {
-      const average = this.number();
-      if (!this.literal(', current mu = ')) return null;
-      const current = this.number();
-      if (!this.literal(')') || !isPlausibleNumber(average) || !isPlausibleNumber(current)) return null;
+    if (position < checkedEnd && text.charCodeAt(position) === OPEN_PAREN) {
+      const average = this.number(text, position + '(average mu = '.length);
+      const current = this.number(text, this.end + ', current mu = '.length);
+      if (!isPlausibleNumber(average) || !isPlausibleNumber(current)) return null;
       mu = { average, current };
     }
-    const reasons = this.reasonsOf(this.position);
+    const reasons = this.reasonsOf(text, checkedEnd);
     if (reasons === null) return null;
 
-    if (isolate !== null) isolate = this.sharedIsolate(isolate);
+    if (isolate !== null) this.lastIsolate = isolate;
     // Keys in the order the general path gives them (log-parser.ts gcEvent): the export schema's.
     const event = {
       type,
@@ -194,35 +225,34 @@ export class FastTraceScanner {
     return event;
   }
 
-  private incrementalMarking(): IncrementalMarking | null {
-    const stepsMs = this.number();
-    if (!this.literal(' ms in ')) return null;
-    const stepsStart = this.position;
-    const steps = this.unsignedInteger(MAX_EXACT_DIGITS);
-    if (steps < 0 || this.position === stepsStart || !this.literal(' steps since ')) return null;
-    let sinceStartOfMarking: boolean;
-    if (this.literal('start of marking')) sinceStartOfMarking = true;
-    else if (this.literal('last GC')) sinceStartOfMarking = false;
-    else return null;
+  /** After `(+ `, up to and past its `)`; undefined when a number is not plausible. */
+  private incrementalMarking(text: string, start: number): IncrementalMarking | undefined {
+    const stepsMs = this.number(text, start);
+    const steps = this.number(text, this.end + ' ms in '.length);
+    let position = this.end + ' steps since '.length;
+    const sinceStartOfMarking = text.charCodeAt(position) === LOWER_S;
+    position += sinceStartOfMarking ? 'start of marking'.length : 'last GC'.length;
+    if (!isPlausibleNumber(stepsMs) || !isPlausibleNumber(steps)) return undefined;
     const incremental: IncrementalMarking = { stepsMs, steps, sinceStartOfMarking };
-    if (this.literal(', biggest step ')) {
-      const biggestStepMs = this.number();
-      if (!this.literal(' ms') || !isPlausibleNumber(biggestStepMs)) return null;
+    if (text.charCodeAt(position) !== 41 /* ) */ && text.charCodeAt(position + 2) === LOWER_B) {
+      const biggestStepMs = this.number(text, position + ', biggest step '.length);
+      if (!isPlausibleNumber(biggestStepMs)) return undefined;
       incremental.biggestStepMs = biggestStepMs;
+      position = this.end + ' ms'.length;
     }
-    if (this.literal(', walltime since start of marking ')) {
-      const walltimeMs = this.number();
-      if (!this.literal(' ms') || !isPlausibleNumber(walltimeMs)) return null;
+    if (text.charCodeAt(position) !== 41 /* ) */) {
+      const walltimeMs = this.number(text, position + ', walltime since start of marking '.length);
+      if (!isPlausibleNumber(walltimeMs)) return undefined;
       incremental.walltimeMs = walltimeMs;
+      position = this.end + ' ms'.length;
     }
-    if (this.code(this.position) !== CLOSE_PAREN || !isPlausibleNumber(stepsMs) || !isPlausibleNumber(steps)) return null;
-    this.position++;
+    this.end = position + 1;
     return incremental;
   }
 
   /** The reasons at the end of the line, as trace-record.ts reads them; null for a cut record (left to the general path). */
-  private reasonsOf(start: number): Reasons | null {
-    const tail = this.text.slice(start);
+  private reasonsOf(text: string, start: number): Reasons | null {
+    const tail = text.slice(start);
     const recent = this.reasons;
     for (let index = 0; index < recent.length; index++) {
       const known = recent[index]!;
@@ -247,95 +277,38 @@ export class FastTraceScanner {
     return reasons;
   }
 
-  /** `0x5408db0` or `000001E565C2F6F0`: 1 to 16 hex digits, after an optional `0x`, ending at `:` or `]`. */
-  private isolateAddress(start: number): string | null {
-    const text = this.text;
-    let position = start;
-    if (this.code(position) === ZERO && this.code(position + 1) === 120 /* x */) position += 2;
-    const digitsStart = position;
-    while (isHexDigit(this.code(position))) position++;
-    const digits = position - digitsStart;
-    const next = this.code(position);
-    if (digits < 1 || digits > 16 || (next !== COLON && next !== CLOSE_BRACKET)) return null;
-    this.position = position;
+  /** The isolate address in [start, end): the previous line's string when it is the same one. */
+  private isolateString(text: string, start: number, end: number): string {
     const last = this.lastIsolate;
-    if (last !== null && last.length === position - start && this.at(last, start)) return last;
-    return text.slice(start, position);
+    if (last !== null && last.length === end - start && text.startsWith(last, start)) return last;
+    return text.slice(start, end);
   }
 
-  private sharedIsolate(isolate: string): string {
-    this.lastIsolate = isolate;
-    return isolate;
-  }
-
-  /** Up to `maxDigits` digits as an integer, or -1 when there are more. */
-  private unsignedInteger(maxDigits: number): number {
-    const text = this.text;
-    let value = 0;
-    let digits = 0;
-    let code = this.code(this.position);
-    while (isDigit(code)) {
-      if (++digits > maxDigits) return -1;
-      value = value * 10 + (code - ZERO);
-      code = this.code(++this.position);
-    }
-    return value;
-  }
-
-  /** `\d+(?:\.\d+)?` as Number() reads it, without a substring; NaN when there is no number here. */
-  private number(): number {
-    const text = this.text;
-    const start = this.position;
+  /**
+   * The number (`\d+(?:\.\d+)?`, which COMMON_RECORD has checked is there) at `start`, as Number()
+   * reads it, without a substring; leaves `end` after it.
+   */
+  private number(text: string, start: number): number {
+    let position = start;
     let mantissa = 0;
-    let digits = 0;
-    let code = this.code(this.position);
-    if (!isDigit(code)) return NaN;
-    do {
+    let code = text.charCodeAt(position);
+    while (code >= ZERO && code <= NINE) {
       mantissa = mantissa * 10 + (code - ZERO);
-      digits++;
-      code = this.code(++this.position);
-    } while (isDigit(code));
-    let scale = 0;
-    if (code === DOT && isDigit(this.code(this.position + 1))) {
-      code = this.code(++this.position);
-      do {
-        mantissa = mantissa * 10 + (code - ZERO);
-        digits++;
-        scale++;
-        code = this.code(++this.position);
-      } while (isDigit(code));
+      code = text.charCodeAt(++position);
     }
-    if (digits > MAX_EXACT_DIGITS || scale >= POWERS_OF_TEN.length) return Number(text.slice(start, this.position));
+    let digits = position - start;
+    let scale = 0;
+    if (code === DOT && isDigit(text.charCodeAt(position + 1))) {
+      code = text.charCodeAt(++position);
+      while (code >= ZERO && code <= NINE) {
+        mantissa = mantissa * 10 + (code - ZERO);
+        scale++;
+        code = text.charCodeAt(++position);
+      }
+      digits += scale;
+    }
+    this.end = position;
+    if (digits > MAX_EXACT_DIGITS || scale >= POWERS_OF_TEN.length) return Number(text.slice(start, position));
     return scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
   }
-
-  private literal(expected: string): boolean {
-    if (!this.at(expected, this.position)) return false;
-    this.position += expected.length;
-    return true;
-  }
-
-  /** startsWith by hand: V8's startsWith with a position is several times slower on the sliced strings split2 yields. */
-  private at(expected: string, position: number): boolean {
-    const text = this.text;
-    const length = expected.length;
-    if (position + length > text.length) return false;
-    for (let index = 0; index < length; index++) {
-      if (text.charCodeAt(position + index) !== expected.charCodeAt(index)) return false;
-    }
-    return true;
-  }
-
-  /** The character code at `position`, or -1 past the end (charCodeAt out of bounds would slow every call once it happened). */
-  private code(position: number): number {
-    return position < this.text.length ? this.text.charCodeAt(position) : -1;
-  }
-
-  private skipSpaces(): void {
-    while (this.code(this.position) === SPACE) this.position++;
-  }
-}
-
-function isHexDigit(code: number): boolean {
-  return (code >= ZERO && code <= NINE) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
