@@ -10,6 +10,7 @@ import { renderText } from '../report/text.js';
 import { reportUnparsed } from './messages.js';
 import { emitText, logStem, openHtml, writeOutput } from './output.js';
 import { progressFor } from './progress.js';
+import { capYoungGeneration } from './young-generation.js';
 
 export interface AnalyzeCommandOptions {
   inputs: string[];
@@ -46,6 +47,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
           : onEvent,
         {
           beforeChunk: async () => {
+            capYoungGeneration();
             await csvFile?.drain();
             await stdout.drain();
             if (stdoutClosed()) process.exit(0);

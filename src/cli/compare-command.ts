@@ -12,6 +12,7 @@ import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
 import { emitText, logStem, openHtml, writeOutput } from './output.js';
 import { progressFor } from './progress.js';
+import { capYoungGeneration } from './young-generation.js';
 
 export interface CompareCommandOptions {
   before: string;
@@ -64,7 +65,10 @@ async function summarize(input: string, quiet: boolean): Promise<Summary> {
   const name = input === '-' ? 'stdin' : input;
   const onEvent = analyzer.beginInput(name);
   const progress = progressFor(name, quiet);
-  const parsed = await readLog(input, onEvent, progress !== null ? { onProgress: progress.update } : {}).finally(() => progress?.finish());
+  const parsed = await readLog(input, onEvent, {
+    beforeChunk: capYoungGeneration,
+    ...(progress !== null ? { onProgress: progress.update } : {}),
+  }).finally(() => progress?.finish());
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);
   return analyzer.summary();

@@ -5,6 +5,7 @@ import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
 import { progressFor } from './progress.js';
+import { capYoungGeneration } from './young-generation.js';
 
 export interface EventsOptions {
   input: string;
@@ -22,6 +23,7 @@ export async function runEvents(options: EventsOptions): Promise<number> {
   const progress = progressFor(options.input === '-' ? 'stdin' : options.input, options.quiet === true);
   const parsed = await readLog(options.input, write, {
     beforeChunk: async () => {
+      capYoungGeneration();
       await out.drain();
       // The reader of our output has gone (`| head`): stop quietly, as Unix tools do.
       if (stdoutClosed()) process.exit(0);
