@@ -29,22 +29,97 @@ const KEYS_PER_POSITION = 4;
 const MAX_EXACT_DIGITS = 15;
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, exponent) => 10 ** exponent);
 
+/** Line shapes remembered per GC type (`gc=s`, `gc=mc` …): V8 prints one key sequence per collector. */
+const SHAPES_PER_GC = 4;
+
+/** A key sequence seen before, and a sticky expression that matches a line of exactly those pairs. */
+interface LineShape {
+  keys: string[];
+  pattern: RegExp;
+}
+
 /**
  * Reads the key=value form. A line holds 40 to 100 pairs and a log millions of lines, all with the
- * same few key sequences: the keys seen at each position are remembered and recognised in place
- * (no substring, no key check, one shared string per key), and plain numbers are read without a
- * substring. Anything unusual takes the general way (`readPair`). The previous reader, kept as the
- * reference in test/support/nvp-reference.ts, gives the same fields for every sample.
+ * same few key sequences. A line of a sequence seen before is recognised whole by one regular
+ * expression, which runs natively, and only its values are then read. Otherwise the keys seen at
+ * each position are recognised in place (no substring, no key check, one shared string per key), and
+ * plain numbers are read without a substring; anything unusual takes the general way (`readPair`).
+ * The previous reader, kept as the reference in test/support/nvp-reference.ts, gives the same fields
+ * for every sample and for damaged lines.
  */
 export class NvpPairsReader {
   /** For each pair position, the keys recently read there, most recent first. */
   private readonly keysAt: string[][] = [];
+  /** Key sequences seen, by the value of `gc=`, most recent first. */
+  private readonly shapesByGc = new Map<string, LineShape[]>();
   /** Where the last `plainNumber` stopped reading. */
   private end = 0;
+  /** Lines recognised whole by a shape seen before (for tests and benchmarks). */
+  linesReadWhole = 0;
 
   /** The fields of the text after the header and time; null when it is not this form (it must start with `pause=` and have `gc=`). */
   read(text: string): NvpFields | null {
     if (!text.startsWith('pause=')) return null;
+    const gc = gcCodeIn(text);
+    const shapes = gc === null ? undefined : this.shapesByGc.get(gc);
+    if (shapes !== undefined) {
+      for (let index = 0; index < shapes.length; index++) {
+        const shape = shapes[index]!;
+        shape.pattern.lastIndex = 0;
+        if (!shape.pattern.test(text)) continue;
+        if (index > 0) {
+          shapes.splice(index, 1);
+          shapes.unshift(shape);
+        }
+        this.linesReadWhole++;
+        return this.readShaped(text, shape.keys);
+      }
+    }
+    const fields = this.readPairs(text);
+    if (fields !== null && gc !== null) this.rememberShape(gc, Object.keys(fields));
+    return fields;
+  }
+
+  /**
+   * A line that its shape's expression matched: `k1=v1 k2=v2 … kn=vn`, single spaces, no `=` in a
+   * value, nothing after. The reference splits it into the same tokens, and each is a plain key,
+   * its first `=` and a value that is not glued to another pair: the fields are the same.
+   */
+  private readShaped(text: string, keys: string[]): NvpFields | null {
+    const fields: NvpFields = {};
+    let position = 0;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      const valueStart = position + key.length + 1;
+      const value = this.plainNumber(text, valueStart);
+      if (!Number.isNaN(value)) {
+        fields[key] = isPlausibleNumber(value) ? value : null;
+        position = this.end + 1;
+        continue;
+      }
+      const stop = spaceFrom(text, valueStart);
+      fields[key] = nvpValue(text.slice(valueStart, stop));
+      position = stop + 1;
+    }
+    return typeof fields['gc'] === 'string' ? fields : null;
+  }
+
+  /**
+   * Remembers the keys of a line read pair by pair. Whatever the line was (glued values, odd keys),
+   * the expression matches only lines of exactly these plain pairs, which readShaped reads right.
+   */
+  private rememberShape(gc: string, keys: string[]): void {
+    const shapes = this.shapesByGc.get(gc) ?? [];
+    if (shapes.length === 0) this.shapesByGc.set(gc, shapes);
+    // Keys are `[a-z_][a-z0-9_.]*`: only the dot needs escaping.
+    const source = `${keys.map((key) => `${key.replaceAll('.', '\\.')}=[^ =]*`).join(' ')}$`;
+    if (shapes.some((shape) => shape.pattern.source === source)) return;
+    shapes.unshift({ keys, pattern: new RegExp(source, 'y') });
+    if (shapes.length > SHAPES_PER_GC) shapes.pop();
+  }
+
+  /** Pair by pair, recognising the keys seen at each position. */
+  private readPairs(text: string): NvpFields | null {
     const fields: NvpFields = {};
     const length = text.length;
     // V8 separates pairs by one space (cleanLine has removed a trailing CR); runs of spaces are skipped.
@@ -136,6 +211,13 @@ export class NvpPairsReader {
     this.end = position;
     return scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
   }
+}
+
+/** The value of the `gc=` pair (`s`, `mc` …), or null when there is none. */
+function gcCodeIn(text: string): string | null {
+  const at = text.indexOf(' gc=');
+  if (at === -1) return null;
+  return text.slice(at + 4, spaceFrom(text, at + 4));
 }
 
 /** True when `key=` is in the text at `start`. */
