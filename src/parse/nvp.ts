@@ -2,6 +2,7 @@
 // (V8 5.5 – 13.6, sizes in bytes, ratios as `12.3%`) and the JSON form `GC: {"pause":1.2,…}` (V8 14+).
 
 import type { GcType, NvpFields } from '../events.js';
+import { decimalValue, DOT, isDigit, SPACE } from './decimal.js';
 import { isPlausibleNumber } from './trace-record.js';
 
 const GC_CODES: Record<string, { type: GcType; v8Name: string }> = {
@@ -19,15 +20,10 @@ export function gcOfNvpCode(code: unknown): { type: GcType; v8Name: string } | n
 // A value that runs into the next key without a space: `clear.join_filter_job=0.0clear.join_job=0.0` (V8 13.2/13.6).
 const GLUED_VALUE = /^(-?(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?|nan|inf)%?)([a-z_][a-z0-9_.]*=.*)$/i;
 
-const SPACE = 32;
 const EQUALS = 61;
-const DOT = 46;
 const PERCENT = 37;
 /** Keys remembered per position in the line: one per GC type that prints a different key there. */
 const KEYS_PER_POSITION = 4;
-/** Up to 15 digits the mantissa is an exact integer and m / 10^k is correctly rounded, as Number() is (trace-fast.ts). */
-const MAX_EXACT_DIGITS = 15;
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, exponent) => 10 ** exponent);
 
 /** Line shapes remembered per GC type (`gc=s`, `gc=mc` …): V8 prints one key sequence per collector. */
 const SHAPES_PER_GC = 4;
@@ -205,11 +201,11 @@ export class NvpPairsReader {
       } while (isDigit(code));
       digits += scale;
     }
+    const numberEnd = position;
     if (code === PERCENT) code = ++position < length ? text.charCodeAt(position) : -1;
     if (code !== SPACE && code !== -1) return NaN;
-    if (digits > MAX_EXACT_DIGITS || scale >= POWERS_OF_TEN.length) return NaN;
     this.end = position;
-    return scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
+    return decimalValue(text, start, numberEnd, mantissa, digits, scale);
   }
 }
 
@@ -263,7 +259,7 @@ function readPair(token: string, fields: NvpFields, onKey: (key: string) => void
 }
 
 /** `[a-z_][a-z0-9_.]*` (any case), as V8 prints keys; by hand, as it runs for every pair. */
-function isPlainKey(key: string): boolean {
+export function isPlainKey(key: string): boolean {
   if (key === '__proto__') return false;
   for (let index = 0; index < key.length; index++) {
     const code = key.charCodeAt(index) | 0x20; // folds A–Z onto a–z
@@ -274,12 +270,8 @@ function isPlainKey(key: string): boolean {
   return key.length > 0;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** `12.3%` → 12.3 (the key says it is a ratio), `1024` → 1024, `nan` → null, `mc` → 'mc'. */
-function nvpValue(text: string): number | string | null {
+export function nvpValue(text: string): number | string | null {
   const numeric = text.charCodeAt(text.length - 1) === 37 /* % */ ? text.slice(0, -1) : text;
   const first = numeric.charCodeAt(0);
   if (isDigit(first) || (first === 45 /* - */ && isDigit(numeric.charCodeAt(1)))) {

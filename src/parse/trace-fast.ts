@@ -8,23 +8,16 @@
 // the general way. test/parse/fast-path.test.ts checks both give identical events.
 
 import { generationOf, type Decoration, type GcEvent, type GcType, type IncrementalMarking, type MutatorUtilization } from '../events.js';
+import { decimalValue, DOT, isDigit, NINE, SPACE, ZERO } from './decimal.js';
 import { isPlausibleNumber, splitReasons } from './trace-record.js';
 
-const SPACE = 32;
-const DOT = 46;
 const COLON = 58;
 const OPEN_PAREN = 40;
 const PLUS = 43;
 const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
 const LOWER_P = 112;
 const LOWER_S = 115;
 const LOWER_B = 98;
-
-/** Up to 15 digits the mantissa is an exact integer; 10^k is exact up to 22: m / 10^k is then correctly rounded, as Number() is. */
-const MAX_EXACT_DIGITS = 15;
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, exponent) => 10 ** exponent);
 
 const NUMBER = String.raw`\d+(?:\.\d+)?`;
 /**
@@ -84,10 +77,6 @@ function collectorAt(text: string, position: number): number {
 }
 
 type Reasons = { reason: string | null; collectorReason?: string };
-
-function isDigit(code: number): boolean {
-  return code >= ZERO && code <= NINE;
-}
 
 /** Scans one line; reuses its last isolate string and reason texts, so repeated values are one string each. */
 export class FastTraceScanner {
@@ -308,7 +297,6 @@ export class FastTraceScanner {
       digits += scale;
     }
     this.end = position;
-    if (digits > MAX_EXACT_DIGITS || scale >= POWERS_OF_TEN.length) return Number(text.slice(start, position));
-    return scale === 0 ? mantissa : mantissa / POWERS_OF_TEN[scale]!;
+    return decimalValue(text, start, position, mantissa, digits, scale);
   }
 }
