@@ -20,13 +20,14 @@ describe('npm run bench, small size', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gclog-bench-smoke-'));
     try {
       const out = join(dir, 'figures.json');
-      const result = spawnSync(process.execPath, [BENCH, '--size-mb', '5', '--out', out], { encoding: 'utf8', timeout: 120_000 });
+      const result = spawnSync(process.execPath, [BENCH, '--size-mb', '5', '--repeat', '2', '--out', out], { encoding: 'utf8', timeout: 120_000 });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain('ratio');
-      const figures = JSON.parse(readFileSync(out, 'utf8')) as { logs: Record<string, Record<string, unknown>> };
+      const figures = JSON.parse(readFileSync(out, 'utf8')) as { repeat: number; logs: Record<string, Record<string, unknown>> };
+      expect(figures.repeat).toBe(2);
       expect(Object.keys(figures.logs).sort()).toEqual(['nvp', 'trace']);
       for (const [id, log] of Object.entries(figures.logs)) {
-        for (const key of ['split2', 'analyzeJson', 'ratioToSplit2', 'analyzeHtml', 'browser', 'events', 'sizeMb']) expect(log, `${id}.${key}`).toHaveProperty(key);
+        for (const key of ['split2', 'split2ReadCharacters', 'analyzeJson', 'ratioToSplit2', 'analyzeHtml', 'browser', 'events', 'sizeMb']) expect(log, `${id}.${key}`).toHaveProperty(key);
         const values: Array<[string, unknown]> = [];
         numbersIn(log, id, values);
         for (const [path, value] of values) {
