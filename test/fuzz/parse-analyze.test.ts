@@ -5,6 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isGcEvent } from '../../src/events.js';
+import { parseLog } from '../../src/parse/log-parser.js';
+import { NvpPairsReader } from '../../src/parse/nvp.js';
+import { parseNvpPairsReference } from '../support/nvp-reference.js';
 import { assertAllFinite, assertConsistentSummary } from './invariants.js';
 import { applyMutations, mutationArbitrary } from './mutations.js';
 import { analyzeText, loadSamples } from './samples.js';
@@ -56,6 +59,42 @@ describe('fuzz: damaged real samples', () => {
           const from = start % lines.length;
           const text = `${lines.slice(from, from + length).join('\n')}\n`;
           checkEverything(applyMutations(text, mutations), heapLimitMb !== undefined ? { heapLimitMb } : {});
+        }),
+        { seed: SEED, numRuns: RUNS },
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    `the fast paths read damaged text as the reference ways do (${RUNS} runs, seed ${SEED})`,
+    () => {
+      const nvpSamples = samples.filter((sample) => sample.lines.some((line) => line.includes(' ms: pause=')));
+      const input = fc.record({
+        sample: fc.nat({ max: samples.length - 1 }),
+        start: fc.nat({ max: 100_000 }),
+        length: fc.integer({ min: 1, max: 60 }),
+        mutations: fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }),
+      });
+      fc.assert(
+        fc.property(input, ({ sample, start, length, mutations }) => {
+          const { lines, name } = samples[sample]!;
+          const from = start % lines.length;
+          const text = applyMutations(`${lines.slice(from, from + length).join('\n')}\n`, mutations);
+          // The trace scanner (and reading a plain line as it came) against the regex grammar alone.
+          const fast = parseLog(text, { fastPath: true });
+          const general = parseLog(text, { fastPath: false });
+          expect(JSON.stringify(fast.events) + JSON.stringify(fast.stats)).toBe(JSON.stringify(general.events) + JSON.stringify(general.stats));
+          // The NVP reader, which has seen the sample's real lines (and their shapes), against the reference.
+          if (!nvpSamples.some((nvp) => nvp.name === name)) return;
+          const reader = new NvpPairsReader();
+          for (const line of lines) if (line.includes(' ms: pause=')) reader.read(line.slice(line.indexOf('pause=')));
+          for (const line of text.split('\n')) {
+            const at = line.indexOf('pause=');
+            if (at === -1) continue;
+            const pairs = line.slice(at).replace(/\r$/, '');
+            expect(reader.read(pairs), pairs).toEqual(parseNvpPairsReference(pairs));
+          }
         }),
         { seed: SEED, numRuns: RUNS },
       );
