@@ -72,7 +72,12 @@ export class NvpPairsReader {
       }
     }
     const fields = this.readPairs(text);
-    if (fields !== null && gc !== null) this.rememberShape(gc, Object.keys(fields));
+    if (fields !== null && gc !== null) {
+      const keys = Object.keys(fields);
+      // One key per space-separated token: a line its own shape would match (not one of glued
+      // values, as V8 6.x and 13.2/13.6 print some, or of a key twice): worth remembering.
+      if (countSpaces(text) + 1 === keys.length) this.rememberShape(gc, keys);
+    }
     return fields;
   }
 
@@ -101,8 +106,8 @@ export class NvpPairsReader {
   }
 
   /**
-   * Remembers the keys of a line read pair by pair. Whatever the line was (glued values, odd keys),
-   * the expression matches only lines of exactly these plain pairs, which readShaped reads right.
+   * Remembers the keys of a line read pair by pair. Whatever the line was, the expression matches
+   * only lines of exactly these plain pairs, which readShaped reads right.
    */
   private rememberShape(gc: string, keys: string[]): void {
     const shapes = this.shapesByGc.get(gc) ?? [];
@@ -207,6 +212,12 @@ export class NvpPairsReader {
     this.end = position;
     return decimalValue(text, start, numberEnd, mantissa, digits, scale);
   }
+}
+
+function countSpaces(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++;
+  return count;
 }
 
 /** The value of the `gc=` pair (`s`, `mc` …), or null when there is none. */
