@@ -12,6 +12,7 @@ import { decimalValue, DOT, isDigit, NINE, SPACE, ZERO } from './decimal.js';
 import { isPlausibleNumber, splitReasons } from './trace-record.js';
 
 const COLON = 58;
+const CLOSE_BRACKET = 93;
 const OPEN_PAREN = 40;
 const PLUS = 43;
 const MINUS = 45;
@@ -76,13 +77,22 @@ function collectorAt(text: string, position: number): number {
   }
 }
 
+interface Header {
+  text: string;
+  pid: number;
+  isolate: string | null;
+  /** -1 when the header has none. */
+  isolateId: number;
+}
+
 type Reasons = { reason: string | null; collectorReason?: string };
 
 /** Scans one line; reuses its last isolate string and reason texts, so repeated values are one string each. */
 export class FastTraceScanner {
   /** Where the last number read ended. */
   private end = 0;
-  private lastIsolate: string | null = null;
+  /** The last `[pid:isolate:id]` read, and what it says: consecutive lines mostly share it. */
+  private lastHeader: Header | null = null;
   /** Recently seen line ends and their reasons, most recent first: compared in place, without a substring. */
   private readonly reasons: Array<{ tail: string; reasons: Reasons; plain: boolean }> = [];
   /**
@@ -101,23 +111,12 @@ export class FastTraceScanner {
     // Everything up to here has the record's form; below, only the numbers are read.
     const checkedEnd = COMMON_RECORD.lastIndex;
 
-    // `[pid:isolate:id]`, then spaces.
-    const pid = this.number(text, open + 1);
-    let position = this.end;
-    let isolate: string | null = null;
-    let isolateId = -1;
-    if (text.charCodeAt(position) === COLON) {
-      const start = position + 1;
-      position = start;
-      while (text.charCodeAt(position) !== COLON && text.charCodeAt(position) !== 93 /* ] */) position++;
-      isolate = this.isolateString(text, start, position);
-      if (text.charCodeAt(position) === COLON) {
-        isolateId = this.number(text, position + 1);
-        position = this.end;
-      }
-    }
-    position++;
+    // `[pid:isolate:id]`, then spaces: mostly the previous line's header again.
+    let header = this.lastHeader;
+    if (header === null || !text.startsWith(header.text, open)) header = this.readHeader(text, open);
+    let position = open + header.text.length;
     while (text.charCodeAt(position) === SPACE) position++;
+    const { pid, isolate, isolateId } = header;
 
     // `1234 ms: [Shared ]Collector[ (decoration)…] `
     const negative = text.charCodeAt(position) === MINUS;
@@ -186,7 +185,6 @@ export class FastTraceScanner {
     const reasons = this.reasonsOf(text, checkedEnd);
     if (reasons === null) return null;
 
-    if (isolate !== null) this.lastIsolate = isolate;
     // Keys in the order the general path gives them (log-parser.ts gcEvent): the export schema's.
     const event = {
       type,
@@ -241,12 +239,12 @@ export class FastTraceScanner {
 
   /** The reasons at the end of the line, as trace-record.ts reads them; null for a cut record (left to the general path). */
   private reasonsOf(text: string, start: number): Reasons | null {
-    const tail = text.slice(start);
     const recent = this.reasons;
+    const tailLength = text.length - start;
     for (let index = 0; index < recent.length; index++) {
       const known = recent[index]!;
-      // Native comparison of the (sliced, not copied) tail: far cheaper than charCodeAt in a loop.
-      if (known.tail !== tail) continue;
+      // A native comparison, and no substring: far cheaper than charCodeAt in a loop.
+      if (known.tail.length !== tailLength || !text.endsWith(known.tail)) continue;
       if (index > 0) {
         recent.splice(index, 1);
         recent.unshift(known);
@@ -254,6 +252,7 @@ export class FastTraceScanner {
       this.lastTailPlain = known.plain;
       return known.reasons;
     }
+    const tail = text.slice(start);
     let rest = tail.trim();
     if (rest.startsWith('(')) return null;
     if (rest.endsWith('.')) rest = rest.slice(0, -1);
@@ -266,11 +265,24 @@ export class FastTraceScanner {
     return reasons;
   }
 
-  /** The isolate address in [start, end): the previous line's string when it is the same one. */
-  private isolateString(text: string, start: number, end: number): string {
-    const last = this.lastIsolate;
-    if (last !== null && last.length === end - start && text.startsWith(last, start)) return last;
-    return text.slice(start, end);
+  /** The header at `open`, which COMMON_RECORD has checked: `[pid]`, `[pid:isolate]` or `[pid:isolate:id]`. */
+  private readHeader(text: string, open: number): Header {
+    const pid = this.number(text, open + 1);
+    let position = this.end;
+    let isolate: string | null = null;
+    let isolateId = -1;
+    if (text.charCodeAt(position) === COLON) {
+      const start = position + 1;
+      position = start;
+      while (text.charCodeAt(position) !== COLON && text.charCodeAt(position) !== CLOSE_BRACKET) position++;
+      isolate = text.slice(start, position);
+      if (text.charCodeAt(position) === COLON) {
+        isolateId = this.number(text, position + 1);
+        position = this.end;
+      }
+    }
+    this.lastHeader = { text: text.slice(open, position + 1), pid, isolate, isolateId };
+    return this.lastHeader;
   }
 
   /**
