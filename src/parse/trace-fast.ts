@@ -1,8 +1,8 @@
 // The fast path for the common line, `[pid:isolate]  1234 ms: Scavenge 4.4 (5.1) -> 4.1 (6.1) MB, …`,
 // in two steps. One sticky regular expression without groups checks the record up to the
-// mutator utilisation: the regex engine runs natively and checks a line several times faster than
-// JavaScript reads its characters one by one. Then the numbers are read at the places it vouched for,
-// skipping the literal text between them, and the event is built directly, without substrings.
+// mutator utilisation: the regex engine runs natively and checks a whole record in less time than
+// JavaScript takes to read its characters one by one. Then the numbers are read at the places it
+// vouched for, skipping the literal text between them, and the event is built without substrings.
 // The regex grammar (prefix.ts, trace-record.ts) stays the reference: this path accepts only text
 // that grammar parses the same way, and answers null ("not sure") for anything else, which then goes
 // the general way. test/parse/fast-path.test.ts checks both give identical events.
