@@ -10,12 +10,20 @@ import v8 from 'node:v8';
 /** The young generation's size (both semi-spaces) at which it stops growing. */
 export const YOUNG_GENERATION_CAP_MB = 16;
 
-let capped = false;
+/**
+ * The V8 majors where the flag was checked to exist and to act (Node 20 to 24: V8 11.3 to 13.6). V8 14
+ * (Node 26) grows its young generation a page at a time whatever the factor; a V8 without the flag
+ * would print "unrecognized flag" on stdout, into the output: any other V8 is left alone.
+ */
+const CHECKED_V8_MAJORS = { first: 11, last: 13 };
+
+const v8Major = Number(process.versions.v8.split('.')[0]);
+let capped = !(v8Major >= CHECKED_V8_MAJORS.first && v8Major <= CHECKED_V8_MAJORS.last);
 
 /**
  * Called for each chunk read: once the young generation has reached the cap, tells V8 to grow it no
  * further. V8 reads the growth factor each time it would grow the new space, and a factor of 1
- * keeps it as it is (Node 20 to 26); a chunk is far too small to let it double twice in between.
+ * keeps it as it is; a chunk is far too small to let it double twice in between.
  */
 export function capYoungGeneration(): void {
   if (capped) return;
