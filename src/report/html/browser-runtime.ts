@@ -74,29 +74,25 @@ const SHARED_RUNTIME = String.raw`
     return item.isVoronoi ? item.datum && item.datum.datum : item.datum;
   }
 
-  // Every value goes in with textContent: reasons come from the log.
+  // Every value goes in with textContent: reasons come from the log. Every chart's tooltip is a
+  // tooltipOf constant; an item without one hides the tooltip.
   function showTooltip(handler, event, item, value) {
-    if (value === null || value === undefined || value === '') { tooltip.hidden = true; return; }
+    if (typeof value !== 'string' || value.charAt(0) !== '[') { tooltip.hidden = true; return; }
     tooltip.replaceChildren();
-    var rows = typeof value === 'string' && value.charAt(0) === '[' ? tooltipRows(value, datumOf(item)) : value;
-    if (typeof rows === 'object') {
-      Object.keys(rows).forEach(function (key) {
-        var row = document.createElement('div');
-        row.className = 'tooltip-row';
-        var name = document.createElement('span');
-        name.className = 'tooltip-key';
-        name.textContent = key;
-        var text = document.createElement('span');
-        text.className = 'tooltip-value';
-        var shown = rows[key];
-        text.textContent = shown === null || shown === undefined || shown === 'null' || shown === '' ? '—' : String(shown);
-        row.appendChild(name);
-        row.appendChild(text);
-        tooltip.appendChild(row);
-      });
-    } else {
-      tooltip.textContent = String(rows);
-    }
+    var rows = tooltipRows(value, datumOf(item));
+    Object.keys(rows).forEach(function (key) {
+      var row = document.createElement('div');
+      row.className = 'tooltip-row';
+      var name = document.createElement('span');
+      name.className = 'tooltip-key';
+      name.textContent = key;
+      var text = document.createElement('span');
+      text.className = 'tooltip-value';
+      text.textContent = rows[key] === null ? '—' : rows[key];
+      row.appendChild(name);
+      row.appendChild(text);
+      tooltip.appendChild(row);
+    });
     tooltip.hidden = false;
     var margin = 14;
     var box = tooltip.getBoundingClientRect();

@@ -290,12 +290,12 @@ export function allocationSpec(): TopLevelSpec {
 /** 7. Why GCs ran: pause time and count per reason, longest-pausing first. */
 export function reasonsSpec(): TopLevelSpec {
   const y = { field: 'reason', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260, labelFontSize: 11 } } as const;
-  const tooltip = [
+  const tooltip = tooltipOf([
     GC_TOOLTIP.reason,
     { field: 'count', title: 'GCs' },
     { field: 'pauseMs', title: 'pause (ms)', format: ',.1f' },
     { field: 'forced', title: 'forced by the app' },
-  ];
+  ]);
   return {
     ...chartBase(),
     data: { name: 'reasons' },
@@ -305,13 +305,13 @@ export function reasonsSpec(): TopLevelSpec {
         name: 'reasonPauseBars',
         width: 440,
         mark: { type: 'bar', color: '#e45756', cornerRadiusEnd: 2 },
-        encoding: { y, x: { field: 'pauseMs', type: 'quantitative', title: 'pause time (ms)' }, tooltip: tooltipOf(tooltip) },
+        encoding: { y, x: { field: 'pauseMs', type: 'quantitative', title: 'pause time (ms)' }, tooltip },
       },
       {
         name: 'reasonCountBars',
         width: 300,
         mark: { type: 'bar', color: '#4c78a8', cornerRadiusEnd: 2 },
-        encoding: { y: { ...y, axis: null }, x: { field: 'count', type: 'quantitative', title: 'number of GCs' }, tooltip: tooltipOf(tooltip) },
+        encoding: { y: { ...y, axis: null }, x: { field: 'count', type: 'quantitative', title: 'number of GCs' }, tooltip },
       },
     ],
   } as TopLevelSpec;
