@@ -98,6 +98,8 @@ export class GcLogParser {
   private lastIsolate: string | null = null;
   private readonly fastScanner: FastTraceScanner | null;
   private readonly nvpPairs = new NvpPairsReader();
+  /** The line being read, when the fast scanner refused it as it came: not scanned again if nothing changes it. */
+  private refusedAsItCame: string | null = null;
   /** The key of the last (pid, isolate) asked for: consecutive lines mostly come from one isolate. */
   private keyPid: number | null = null;
   private keyIsolate: string | null = null;
@@ -113,6 +115,7 @@ export class GcLogParser {
   /** Reads one line (without its `\n`). */
   push(rawLine: string): void {
     const lineNumber = ++this.stats.lines;
+    this.refusedAsItCame = null;
     if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
@@ -139,6 +142,7 @@ export class GcLogParser {
     // Text before the record: Docker's JSON wrapping, or a time that could start a record of its own.
     if (open > 0 && (line.startsWith(DOCKER_JSON_START) || line.lastIndexOf(' ms: ', open) !== -1)) return false;
     const event = scanner.scan(line, open, lineNumber);
+    if (event === null) this.refusedAsItCame = line;
     if (event === null || !scanner.lastTailPlain) return false;
     this.acceptFastRecord(event);
     return true;
@@ -155,7 +159,8 @@ export class GcLogParser {
   private readLine(line: string, lineNumber: number): void {
     const open = line.indexOf('[');
     if (open >= 0) {
-      const event = this.fastScanner?.scan(line, open, lineNumber) ?? null;
+      // NVP and verbose lines, mostly: the scanner said no to this very text a moment ago.
+      const event = line === this.refusedAsItCame ? null : (this.fastScanner?.scan(line, open, lineNumber) ?? null);
       if (event !== null) {
         this.acceptFastRecord(event);
         return;

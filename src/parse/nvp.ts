@@ -2,7 +2,7 @@
 // (V8 5.5 – 13.6, sizes in bytes, ratios as `12.3%`) and the JSON form `GC: {"pause":1.2,…}` (V8 14+).
 
 import type { GcType, NvpFields } from '../events.js';
-import { decimalValue, DOT, isDigit, SPACE } from './decimal.js';
+import { decimalValue, DOT, isDigit, SPACE, ZERO } from './decimal.js';
 import { isPlausibleNumber } from './trace-record.js';
 
 const GC_CODES: Record<string, { type: GcType; v8Name: string }> = {
@@ -191,7 +191,7 @@ export class NvpPairsReader {
     let code = position < length ? text.charCodeAt(position) : -1;
     if (!isDigit(code)) return NaN;
     do {
-      mantissa = mantissa * 10 + (code - 48);
+      mantissa = mantissa * 10 + (code - ZERO);
       code = ++position < length ? text.charCodeAt(position) : -1;
     } while (isDigit(code));
     let digits = position - start;
@@ -200,7 +200,7 @@ export class NvpPairsReader {
       code = ++position < length ? text.charCodeAt(position) : -1;
       if (!isDigit(code)) return NaN;
       do {
-        mantissa = mantissa * 10 + (code - 48);
+        mantissa = mantissa * 10 + (code - ZERO);
         scale++;
         code = ++position < length ? text.charCodeAt(position) : -1;
       } while (isDigit(code));
