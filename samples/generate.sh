@@ -39,6 +39,8 @@
 #     node<M>-steady.minor.log    node --trace-gc --minor-mc|--minor-ms steady.js 8
 #   node26-steady.minor.nvp.log   node --trace-gc-nvp --minor-ms steady.js 4
 #   node22-oom.nvp.log            node --trace-gc-nvp --max-old-space-size=32 oom.js
+#   node22-forced.log             node --trace-gc --expose-gc forced.js 6        (gc() and gc({type:'minor'}) in turn)
+#   node22-churn.verbose.log      node --trace-gc --trace-gc-verbose steady.js 3 Infinity 10000 20 0   (no cache writes: garbage only)
 #   node12-oom.plain.log          node --max-old-space-size=32 oom.js
 #   node22-oom.plain.log          node --max-old-space-size=32 oom.js
 #   group "compare" (Node 22):
@@ -119,6 +121,8 @@ for g in $GROUPS_WANTED; do
   fi
   if [ "$M" = 22 ]; then
     run 22 node22-oom.nvp.log          --trace-gc-nvp --max-old-space-size=32 oom.js
+    run 22 node22-forced.log           --trace-gc --expose-gc forced.js 6
+    run 22 node22-churn.verbose.log    --trace-gc --trace-gc-verbose steady.js 3 Infinity 10000 20 0
   fi
   if has "12 22" "$M"; then
     run "$M" "node$M-oom.plain.log"    --max-old-space-size=32 oom.js

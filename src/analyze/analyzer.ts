@@ -73,7 +73,7 @@ export class Analyzer {
     siblings.push(key);
     state.isolatesByPid.set(pidKey, siblings);
     const analyzer = new IsolateAnalyzer(
-      { input: state.name, pid, isolate, label: '', isMain: siblings.length === 1 },
+      { input: state.name, pid, isolate, label: '', isMain: siblings.length === 1, nodeMajorRange: { min: null, max: null } },
       this.options,
     );
     state.isolates.set(key, analyzer);
@@ -98,6 +98,7 @@ export class Analyzer {
         skippedLines: parsed.stats.skippedLines,
         verboseLines: parsed.stats.verboseLines,
         era: state.era.guess(),
+        nodeMajorRange: state.era.range(),
         formats: [...state.formats].sort(),
       };
       summary.inputs.push(input);
@@ -107,6 +108,7 @@ export class Analyzer {
           const analyzer = state.isolates.get(key)!;
           const role = index === 0 ? 'main thread' : `worker ${index}`;
           analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
+          analyzer.identity.nodeMajorRange = input.nodeMajorRange;
           summary.isolates.push(analyzer.summary());
         });
       }

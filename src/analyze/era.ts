@@ -1,6 +1,7 @@
 // Guesses the Node/V8 era of a log from the shape of its records (names, fields, form).
 
 import type { GcEvent } from '../events.js';
+import type { NodeMajorRange } from './summary.js';
 
 export class EraDetector {
   private markSweep = false;
@@ -32,25 +33,51 @@ export class EraDetector {
   }
 
   guess(): string {
-    if (this.json || this.incrementalName) return 'V8 14+ (Node 25 or newer)';
-    if (this.isolateId) return 'V8 13.6+ (Node 24 or newer)';
+    return this.era().text;
+  }
+
+  /** The Node majors the log can come from, as numbers (null: no bound known). */
+  range(): NodeMajorRange {
+    const [min, max] = this.era().nodeMajors;
+    return { min, max };
+  }
+
+  private era(): Era {
+    if (this.json || this.incrementalName) return ERAS.v8v14;
+    if (this.isolateId) return ERAS.v8v13_6;
     if (this.nvpEraIndex !== null) return NVP_KEY_ERAS[this.nvpEraIndex]![1];
-    if (this.pooled || this.minorMarkSweep || this.collectorReasonSemicolon) return 'V8 12.4+ (Node 22 or newer)';
-    if (this.markCompact) return 'V8 10.8 – 11.x (Node 19 – 21)';
-    if (this.markSweep && this.mu) return 'V8 6.7 – 10.2 (Node 10 – 18)';
-    if (this.markSweep) return 'V8 5.x – 6.6 (Node 6 – 10)';
-    return 'unknown (no full-GC record to tell by)';
+    if (this.pooled || this.minorMarkSweep || this.collectorReasonSemicolon) return ERAS.v8v12_4;
+    if (this.markCompact) return ERAS.v8v10_8;
+    if (this.markSweep && this.mu) return ERAS.v8v6_7;
+    if (this.markSweep) return ERAS.v8v5;
+    return ERAS.unknown;
   }
 }
 
+interface Era {
+  text: string;
+  /** Lowest and highest Node major of the era (null: open-ended or unknown). */
+  nodeMajors: [number | null, number | null];
+}
+
+const ERAS = {
+  v8v14: { text: 'V8 14+ (Node 25 or newer)', nodeMajors: [25, null] },
+  v8v13_6: { text: 'V8 13.6+ (Node 24 or newer)', nodeMajors: [24, null] },
+  v8v12_4: { text: 'V8 12.4+ (Node 22 or newer)', nodeMajors: [22, null] },
+  v8v10_8: { text: 'V8 10.8 – 11.x (Node 19 – 21)', nodeMajors: [19, 21] },
+  v8v6_7: { text: 'V8 6.7 – 10.2 (Node 10 – 18)', nodeMajors: [10, 18] },
+  v8v5: { text: 'V8 5.x – 6.6 (Node 6 – 10)', nodeMajors: [6, 10] },
+  unknown: { text: 'unknown (no full-GC record to tell by)', nodeMajors: [null, null] },
+} satisfies Record<string, Era>;
+
 /** NVP keys in the order V8 added them, newest first (from GCTracer::PrintNVP across versions). */
-const NVP_KEY_ERAS: Array<[string, string]> = [
-  ['start_object_size', 'V8 13.6+ (Node 24 or newer)'],
-  ['interleaved', 'V8 12.4 – 13.x (Node 22 – 23)'],
-  ['new_space_survived', 'V8 11.x (Node 20 – 21)'],
-  ['time_to_safepoint', 'V8 9.4 – 10.x (Node 16 – 19)'],
-  ['stop_the_world', 'V8 8.9 – 9.3 (Node 16)'],
-  ['scavenge.update_refs', 'V8 7.x – 8.x (Node 12 – 15)'],
-  ['background.scavenge.parallel', 'V8 6.5 – 7.x (Node 10 – 12)'],
-  ['pause', 'V8 5.x – 6.4 (Node 6 – 10)'],
+const NVP_KEY_ERAS: Array<[string, Era]> = [
+  ['start_object_size', ERAS.v8v13_6],
+  ['interleaved', { text: 'V8 12.4 – 13.x (Node 22 – 23)', nodeMajors: [22, 23] }],
+  ['new_space_survived', { text: 'V8 11.x (Node 20 – 21)', nodeMajors: [20, 21] }],
+  ['time_to_safepoint', { text: 'V8 9.4 – 10.x (Node 16 – 19)', nodeMajors: [16, 19] }],
+  ['stop_the_world', { text: 'V8 8.9 – 9.3 (Node 16)', nodeMajors: [16, 16] }],
+  ['scavenge.update_refs', { text: 'V8 7.x – 8.x (Node 12 – 15)', nodeMajors: [12, 15] }],
+  ['background.scavenge.parallel', { text: 'V8 6.5 – 7.x (Node 10 – 12)', nodeMajors: [10, 12] }],
+  ['pause', { text: 'V8 5.x – 6.4 (Node 6 – 10)', nodeMajors: [6, 10] }],
 ];

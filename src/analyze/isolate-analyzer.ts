@@ -13,6 +13,7 @@ import type {
   FloorPoint,
   FloorTrend,
   IsolateSummary,
+  NodeMajorRange,
   RateEstimate,
   RatePoint,
   SpacePoint,
@@ -31,6 +32,8 @@ export interface IsolateIdentity {
   isolate: string | null;
   label: string;
   isMain: boolean;
+  /** The input's Node majors (set with the label, before summary()): findings give advice that exists there. */
+  nodeMajorRange: NodeMajorRange;
 }
 
 export interface AnalyzeOptions {
@@ -115,7 +118,7 @@ export class IsolateAnalyzer {
     byType.add(event.pauseMs);
     this.histogram.add(event.type, event.pauseMs);
     this.windows.add(event.timeMs, event.pauseMs);
-    this.reasons.add(event.reason, event.pauseMs);
+    this.reasons.add(event.reason, event.pauseMs, event.generation);
 
     this.measureAllocation(event);
     if (event.generation === 'young') this.measureYoung(event);

@@ -1,5 +1,6 @@
 // GC reasons: how often each one started a GC and how much pause it cost.
 
+import type { GcEvent } from '../events.js';
 import { round } from './pause-stats.js';
 import type { ReasonRow } from './summary.js';
 
@@ -9,18 +10,22 @@ export const FORCED_REASONS = new Set(['testing', 'low memory notification', 'he
 export class ReasonTable {
   private readonly rows = new Map<string, ReasonRow>();
 
-  add(reason: string | null, pauseMs: number): void {
+  add(reason: string | null, pauseMs: number, generation: GcEvent['generation']): void {
     const key = reason ?? '(not printed)';
     let row = this.rows.get(key);
-    if (row === undefined) this.rows.set(key, (row = { reason: key, count: 0, pauseMs: 0, forced: FORCED_REASONS.has(key) }));
+    if (row === undefined) {
+      row = { reason: key, count: 0, pauseMs: 0, forced: FORCED_REASONS.has(key), byGeneration: { young: 0, old: 0 } };
+      this.rows.set(key, row);
+    }
     row.count++;
+    row.byGeneration[generation]++;
     row.pauseMs += pauseMs;
   }
 
   /** Rows by pause time, longest first. */
   result(): ReasonRow[] {
     return [...this.rows.values()]
-      .map((row) => ({ ...row, pauseMs: round(row.pauseMs) }))
+      .map((row) => ({ ...row, pauseMs: round(row.pauseMs), byGeneration: { ...row.byGeneration } }))
       .sort((a, b) => b.pauseMs - a.pauseMs || b.count - a.count);
   }
 }

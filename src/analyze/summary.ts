@@ -41,7 +41,10 @@ export interface Overhead {
   elapsedMs: number;
   /** gcTimeMs / elapsedMs. */
   fraction: number;
-  /** V8's `average mu` of the last record that printed it (1 = the GC never took the main thread). */
+  /**
+   * V8's `average mu` (mutator utilisation) of the last record that printed it. V8 updates it only at
+   * Mark-Compacts, so it is its value at the last Mark-Compact, not the share of time without GC.
+   */
   lastAverageMu: number | null;
   /** The 1-second window with the most pause time (Clinic Doctor flags ≥ 100 ms). */
   worstWindow: GcWindow | null;
@@ -111,6 +114,8 @@ export interface ReasonRow {
   pauseMs: number;
   /** Forced by the application or tooling (`testing` is global.gc()), not by V8's own heuristics. */
   forced: boolean;
+  /** How many of `count` were young-generation GCs and how many Mark-Compacts. */
+  byGeneration: { young: number; old: number };
 }
 
 export type Severity = 'error' | 'warn' | 'info';
@@ -175,8 +180,16 @@ export interface YoungGenerationStory {
   promotedMb: number;
 }
 
+/** The Node majors a log can come from, guessed from its records' shape (null: no bound known). */
+export interface NodeMajorRange {
+  min: number | null;
+  max: number | null;
+}
+
 export interface IsolateSummary {
   input: string;
+  /** The Node majors of the log this isolate is in (its input's era), to give advice that exists there. */
+  nodeMajorRange: NodeMajorRange;
   pid: number | null;
   isolate: string | null;
   /** `main thread`, `worker 1` …: the first isolate seen in a process is taken as its main thread. */
@@ -210,6 +223,8 @@ export interface InputSummary {
   verboseLines: number;
   /** Node/V8 era guessed from the format (names, fields) of the records. */
   era: string;
+  /** The same guess as Node majors. */
+  nodeMajorRange: NodeMajorRange;
   /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp. */
   formats: string[];
 }

@@ -45,9 +45,10 @@ describe('node20-steady.log (123 Scavenges, 37 Mark-Compacts, one isolate)', () 
     expect(isolate.allocation).toEqual({ totalMb: 5765.9, mbPerSecond: 287.929, source: 'heap-growth' });
     expect(isolate.young).toMatchObject({ count: 123, meanPauseMs: 25.78, meanFreedMb: 9.4, meanSurvivalRatio: 0.9008 });
     expect(isolate.young.perMinute).toBeCloseTo((123 / 20025.44) * 60_000, 9);
+    // grep: 123 Scavenge lines end in "allocation failure", 37 Mark-Compact lines in "finalize incremental marking via stack guard".
     expect(isolate.reasons).toEqual([
-      { reason: 'allocation failure', count: 123, pauseMs: 3170.38, forced: false },
-      { reason: 'finalize incremental marking via stack guard', count: 37, pauseMs: 2071.33, forced: false },
+      { reason: 'allocation failure', count: 123, pauseMs: 3170.38, forced: false, byGeneration: { young: 123, old: 0 } },
+      { reason: 'finalize incremental marking via stack guard', count: 37, pauseMs: 2071.33, forced: false, byGeneration: { young: 0, old: 37 } },
     ]);
   });
 });

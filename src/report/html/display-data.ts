@@ -1,6 +1,6 @@
 // Summary → the data the report embeds: compact tables per isolate, within a byte budget.
 
-import type { EventPoint, IsolateSummary, Summary } from '../../analyze/summary.js';
+import type { EventPoint, IsolateSummary, ReasonRow, Summary } from '../../analyze/summary.js';
 import { GC_TYPES, type GcType } from '../../events.js';
 
 /** A dataset as field names and rows of values: a third of the size of an array of objects. */
@@ -162,7 +162,7 @@ export function bucketLabel(upperBoundsMs: number[], bucket: number): string {
 }
 
 /** The reasons shown: the longest-pausing first (the summary's order), the tail summed in one row. */
-export function reasonRowsShown(isolate: IsolateSummary): Array<{ reason: string; count: number; pauseMs: number; forced: boolean; other: boolean }> {
+export function reasonRowsShown(isolate: IsolateSummary): Array<ReasonRow & { other: boolean }> {
   const shown = isolate.reasons.slice(0, MAX_REASONS_SHOWN).map((row) => ({ ...row, reason: truncate(row.reason, MAX_REASON_CHARS), other: false }));
   const rest = isolate.reasons.slice(MAX_REASONS_SHOWN);
   if (rest.length > 0) {
@@ -171,6 +171,10 @@ export function reasonRowsShown(isolate: IsolateSummary): Array<{ reason: string
       count: rest.reduce((sum, row) => sum + row.count, 0),
       pauseMs: round(rest.reduce((sum, row) => sum + row.pauseMs, 0), 2),
       forced: false,
+      byGeneration: {
+        young: rest.reduce((sum, row) => sum + row.byGeneration.young, 0),
+        old: rest.reduce((sum, row) => sum + row.byGeneration.old, 0),
+      },
       other: true,
     });
   }
