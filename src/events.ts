@@ -70,7 +70,10 @@ interface GcEventBase {
   isolate: string | null;
   /** `isolate->id()`, printed in the NVP prefix from V8 13.6 on. */
   isolateId?: number;
-  /** Milliseconds since this isolate started. */
+  /**
+   * Milliseconds since this isolate started, when V8 printed the record: at the GC's END (V8's
+   * GCTracer prints once the pause is over). The pause began at `timeMs − pauseMs` (gcStartMs).
+   */
   timeMs: number;
   /** The collector's name as printed, decorations apart: `Mark-sweep`, `Incremental Mark-Compact`. */
   v8Name: string;
@@ -121,6 +124,11 @@ export interface MarkCompactEvent extends GcEventBase {
 }
 
 export type GcEvent = ScavengeEvent | MinorMarkCompactEvent | MinorMarkSweepEvent | MarkCompactEvent;
+
+/** When a GC's pause began: V8 prints `timeMs` when the GC ends. */
+export function gcStartMs(event: Pick<GcEventBase, 'timeMs' | 'pauseMs'>): number {
+  return event.timeMs - event.pauseMs;
+}
 
 /** The fatal out-of-memory end of a process: `FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory`. */
 export interface OutOfMemoryEvent {

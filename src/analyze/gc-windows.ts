@@ -1,5 +1,6 @@
 // GC time summed per 1-second window of the isolate's clock (Clinic Doctor's rule: ≥ 100 ms in a
-// second is a blocked event loop). A pause counts in the window where it starts.
+// second is a blocked event loop). A pause is spread over the windows its interval covers (it
+// starts at V8's printed time minus the pause), so no window holds more than its 1000 ms.
 
 import { round } from './pause-stats.js';
 import { keepMax, SeriesReducer } from './series-reducer.js';
@@ -7,6 +8,7 @@ import type { GcWindow } from './summary.js';
 
 export const WINDOW_MS = 1000;
 export const WINDOW_THRESHOLD_MS = 100;
+const MAX_BLOCKS = 4096;
 
 export class GcWindows {
   private current: GcWindow | null = null;
@@ -14,23 +16,62 @@ export class GcWindows {
   overThreshold = 0;
   readonly series = new SeriesReducer<GcWindow>([keepMax((window) => window.gcMs)], (window) => window.startMs, 1000, WINDOW_MS);
 
-  add(timeMs: number, pauseMs: number): void {
-    const startMs = Math.floor(timeMs / WINDOW_MS) * WINDOW_MS;
+  /** A pause from `gcStartMs` lasting `pauseMs`; GCs come in time order. */
+  add(gcStartMs: number, pauseMs: number): void {
+    let from = gcStartMs;
+    let left = pauseMs;
+    do {
+      const startMs = Math.floor(from / WINDOW_MS) * WINDOW_MS;
+      const part = Math.min(left, startMs + WINDOW_MS - from);
+      this.addToWindow(startMs, part);
+      from += part;
+      left -= part;
+    } while (left > 1e-9);
+  }
+
+  private addToWindow(startMs: number, gcMs: number): void {
     if (this.current !== null && this.current.startMs === startMs) {
-      this.current.gcMs += pauseMs;
+      this.current.gcMs += gcMs;
+      return;
+    }
+    // A window already closed (timestamps rounded to whole ms can step back a little) gets no more.
+    if (this.current !== null && startMs < this.current.startMs) {
+      this.current.gcMs += gcMs;
       return;
     }
     this.close();
-    this.current = { startMs, gcMs: pauseMs };
+    this.current = { startMs, gcMs };
   }
 
   finish(): void {
     this.close();
   }
 
+  /**
+   * Share of each block of seconds spent in GC, quiet seconds included, from the first window on:
+   * what the overhead's interval is bootstrapped from. Blocks double in length past MAX_BLOCKS.
+   */
+  readonly blocks: number[] = [];
+  private blockSeconds = 1;
+  private firstStartMs: number | null = null;
+
+  private record(window: GcWindow): void {
+    this.firstStartMs ??= window.startMs;
+    const index = Math.floor((window.startMs - this.firstStartMs) / WINDOW_MS / this.blockSeconds);
+    while (this.blocks.length <= index) this.blocks.push(0);
+    this.blocks[index]! += window.gcMs / (WINDOW_MS * this.blockSeconds);
+    while (this.blocks.length > MAX_BLOCKS) {
+      const merged: number[] = [];
+      for (let i = 0; i < this.blocks.length; i += 2) merged.push(((this.blocks[i] ?? 0) + (this.blocks[i + 1] ?? 0)) / 2);
+      this.blocks.splice(0, this.blocks.length, ...merged);
+      this.blockSeconds *= 2;
+    }
+  }
+
   private close(): void {
     const window = this.current;
     if (window === null) return;
+    this.record(window);
     window.gcMs = round(window.gcMs);
     if (this.worst === null || window.gcMs > this.worst.gcMs) this.worst = { ...window };
     if (window.gcMs >= WINDOW_THRESHOLD_MS) this.overThreshold++;

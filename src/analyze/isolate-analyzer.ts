@@ -1,24 +1,27 @@
 // Everything measured for one isolate, accumulated event by event with bounded state.
 
-import { GC_TYPES, type GcEvent, type GcType, type OutOfMemoryEvent } from '../events.js';
+import { GC_TYPES, gcStartMs as gcStartOf, type GcEvent, type GcType, type OutOfMemoryEvent } from '../events.js';
 import { findingsFor } from './findings.js';
 import { GcWindows, WINDOW_THRESHOLD_MS } from './gc-windows.js';
 import { PauseHistogramBuilder } from './histogram.js';
-import { judgeLeak, trendFloors, type FloorSample } from './leak.js';
-import { PauseRecorder, round } from './pause-stats.js';
+import { LowerEnvelope } from './envelope.js';
+import { assessGrowth } from './growth.js';
+import { judgeLeak, runningFloors, runWindow, type FloorSample } from './leak.js';
+import { bootstrapInterval, median } from './robust.js';
+import { nearestRank, PauseRecorder, round } from './pause-stats.js';
 import { ReasonTable } from './reasons.js';
 import { keepMax, keepMin, SeriesReducer } from './series-reducer.js';
 import type {
   EventPoint,
   FloorPoint,
   FloorTrend,
+  Intervals,
   IsolateSummary,
   NodeMajorRange,
   RateEstimate,
   RatePoint,
   SpacePoint,
 } from './summary.js';
-import { fitLine } from './trend.js';
 
 /** Floors kept for the trend; past this, every other one is dropped (a trend survives thinning). */
 const MAX_FLOOR_SAMPLES = 20_000;
@@ -53,8 +56,16 @@ export class IsolateAnalyzer {
   private readonly reasons = new ReasonTable();
   private readonly counts = new Map<GcType, number>();
   private total = 0;
+  /** V8 prints a GC's time when it ends: it started its pause earlier (gcStartMs in events.ts). */
   private startMs = Infinity;
   private endMs = -Infinity;
+  /** Time covered by pauses, overlaps counted once (timestamps are rounded, so pauses can seem to overlap). */
+  private gcCoveredMs = 0;
+  private coveredUntilMs = -Infinity;
+  private readonly heapAfterEnvelope = new LowerEnvelope();
+  private readonly externalEnvelope = new LowerEnvelope();
+  private readonly backingStoreEnvelope = new LowerEnvelope();
+  private sawExternal = false;
   private lastAverageMu: number | null = null;
 
   private previous: GcEvent | null = null;
@@ -108,8 +119,17 @@ export class IsolateAnalyzer {
     this.total++;
     this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
     if (event.fromOomReport) this.oomReportEvents++;
-    if (event.timeMs < this.startMs) this.startMs = event.timeMs;
-    if (event.timeMs + event.pauseMs > this.endMs) this.endMs = event.timeMs + event.pauseMs;
+    const gcStartMs = gcStartOf(event);
+    if (gcStartMs < this.startMs) this.startMs = gcStartMs;
+    if (event.timeMs > this.endMs) this.endMs = event.timeMs;
+    this.gcCoveredMs += Math.max(0, event.timeMs - Math.max(gcStartMs, this.coveredUntilMs));
+    this.coveredUntilMs = Math.max(this.coveredUntilMs, event.timeMs);
+    this.heapAfterEnvelope.add(event.timeMs, event.heapAfterMb);
+    if (event.spaces?.externalKb !== undefined || event.spaces?.backingStoreKb !== undefined) {
+      this.sawExternal = true;
+      this.externalEnvelope.add(event.timeMs, (event.spaces.externalKb ?? 0) / KB_PER_MB);
+      this.backingStoreEnvelope.add(event.timeMs, (event.spaces.backingStoreKb ?? 0) / KB_PER_MB);
+    }
     if (event.mu !== undefined) this.lastAverageMu = event.mu.average;
 
     this.allPauses.add(event.pauseMs);
@@ -117,7 +137,7 @@ export class IsolateAnalyzer {
     if (byType === undefined) this.pausesByType.set(event.type, (byType = new PauseRecorder()));
     byType.add(event.pauseMs);
     this.histogram.add(event.type, event.pauseMs);
-    this.windows.add(event.timeMs, event.pauseMs);
+    this.windows.add(gcStartMs, event.pauseMs);
     this.reasons.add(event.reason, event.pauseMs, event.generation);
 
     this.measureAllocation(event);
@@ -209,11 +229,11 @@ export class IsolateAnalyzer {
     this.longestIneffectiveStreak = Math.max(this.longestIneffectiveStreak, this.ineffectiveStreak);
 
     if (this.floorSeen % this.floorStride === 0) {
-      this.floorSamples.push({ timeMs: event.timeMs, heapAfterMb: floor });
+      this.floorSamples.push({ timeMs: event.timeMs, heapAfterMb: floor, heapBeforeMb: event.heapBeforeMb });
       for (const [space, usage] of Object.entries(event.spaces?.spaces ?? {})) {
         let floors = this.spaceFloors.get(space);
         if (floors === undefined) this.spaceFloors.set(space, (floors = { samples: [] }));
-        floors.samples.push({ timeMs: event.timeMs, heapAfterMb: usage.usedKb / KB_PER_MB });
+        floors.samples.push({ timeMs: event.timeMs, heapAfterMb: usage.usedKb / KB_PER_MB, heapBeforeMb: usage.usedKb / KB_PER_MB });
       }
       if (this.floorSamples.length > MAX_FLOOR_SAMPLES) {
         this.floorStride *= 2;
@@ -233,6 +253,8 @@ export class IsolateAnalyzer {
     const heapLimitMb = this.options.heapLimitMb ?? null;
     const leak = judgeLeak({
       floors: this.floorSamples,
+      heapAfterEnvelope: this.heapAfterEnvelope.points(),
+      external: this.sawExternal ? { reported: this.externalEnvelope.points(), backingStore: this.backingStoreEnvelope.points() } : null,
       startMs: this.startMs,
       endMs: this.endMs,
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
@@ -241,7 +263,7 @@ export class IsolateAnalyzer {
     });
     const bySpace: Record<string, FloorTrend> = {};
     for (const [space, floors] of this.spaceFloors) {
-      const trend = this.floorTrend(floors.samples, floors.samples.length);
+      const trend = this.floorTrend(floors.samples, floors.samples.length, this.floorSamples);
       if (trend !== null) bySpace[space] = trend;
     }
     const counts: IsolateSummary['counts'] = { total: this.total };
@@ -265,9 +287,9 @@ export class IsolateAnalyzer {
         histogram: this.histogram.result(),
       },
       overhead: {
-        gcTimeMs: allPauses.totalMs,
+        gcTimeMs: round(this.gcCoveredMs),
         elapsedMs: round(durationMs),
-        fraction: durationMs > 0 ? allPauses.totalMs / durationMs : 0,
+        fraction: durationMs > 0 ? Math.min(1, this.gcCoveredMs / durationMs) : 0,
         lastAverageMu: this.lastAverageMu,
         worstWindow: this.windows.worst,
         windowsOverThreshold: this.windows.overThreshold,
@@ -285,9 +307,10 @@ export class IsolateAnalyzer {
       },
       floors: {
         source: this.sawSpaces ? 'spaces' : 'total',
-        total: this.floorTrend(this.floorSamples, this.floorSeen),
+        total: this.floorTrend(this.floorSamples, this.floorSeen, this.floorSamples),
         bySpace,
       },
+      intervals: this.intervals(),
       leak,
       reasons: this.reasons.result(),
       outOfMemory:
@@ -308,21 +331,43 @@ export class IsolateAnalyzer {
     return { ...analyzed, findings: findingsFor(analyzed) };
   }
 
-  private floorTrend(samples: FloorSample[], seen: number): FloorTrend | null {
+  private intervals(): Intervals {
+    const pauses = this.allPauses.values();
+    const blockOf = (n: number): number => Math.max(1, Math.round(Math.sqrt(n)));
+    const pauseP95 = pauses === null ? null : bootstrapInterval(pauses, (sample) => nearestRank(sample, 95), { blockLength: blockOf(pauses.length) });
+    const blocks = this.windows.blocks;
+    const overhead = bootstrapInterval(blocks, (sample) => (sample.reduce((sum, value) => sum + value, 0) / sample.length) * 100, { blockLength: blockOf(blocks.length) });
+    const rounded = (interval: { low: number; high: number } | null) => (interval === null ? null : { low: round(interval.low, 3), high: round(interval.high, 3) });
+    return { pauseP95Ms: rounded(pauseP95), overheadPercent: rounded(overhead) };
+  }
+
+  /**
+   * One floor series (the total or a space's): first, min, max, last over the log; the trend and
+   * the level over the running app only, cut where the total's floors say (the warm-up, a
+   * shutdown collapse), so that every space and the verdict agree on which Mark-Compacts count.
+   */
+  private floorTrend(samples: FloorSample[], seen: number, cutBy: FloorSample[]): FloorTrend | null {
     if (samples.length === 0) return null;
     const values = samples.map((sample) => sample.heapAfterMb);
     const isTotal = samples === this.floorSamples;
-    const points = trendFloors(samples, this.startMs, this.endMs);
-    const fit = fitLine(points.map((p) => p.timeMs / 60_000), points.map((p) => p.heapAfterMb));
+    const points = runningFloors(samples, runWindow(cutBy, this.startMs, this.endMs));
+    const growth = assessGrowth(points.map((point) => ({ timeMs: point.timeMs, valueMb: point.heapAfterMb })));
+    const levelValues = points.length > 0 ? points.map((point) => point.heapAfterMb) : values;
+    const interval = bootstrapInterval(levelValues, median, { blockLength: Math.max(1, Math.round(Math.sqrt(levelValues.length))) });
     return {
       points: seen,
       firstMb: isTotal ? this.floorFirst! : values[0]!,
       minMb: isTotal ? this.floorMin : Math.min(...values),
       maxMb: isTotal ? this.floorMax : Math.max(...values),
       lastMb: isTotal ? this.floorLast! : values[values.length - 1]!,
-      slopeMbPerMinute: fit === null ? 0 : round(fit.slope, 4),
-      r2: fit === null ? 0 : round(fit.r2, 4),
+      slopeMbPerMinute: growth?.slopeMbPerMinute === null || growth === null ? null : round(growth.slopeMbPerMinute, 4),
+      r2: growth?.r2 === null || growth === null ? null : round(growth.r2, 4),
       trendPoints: points.length,
+      levelMb: round(median(levelValues), 3),
+      levelIntervalMb: interval === null ? null : { low: round(interval.low, 3), high: round(interval.high, 3) },
+      growthMb: round(growth?.growthMb ?? 0, 3),
+      trendFromMs: points[0]?.timeMs ?? null,
+      trendToMs: points.at(-1)?.timeMs ?? null,
     };
   }
 }

@@ -1,32 +1,68 @@
-// The leak verdict: does the live set (heap used after each Mark-Compact) keep growing?
-// Rules (also in the README):
-// - leak: an out-of-memory crash with a rising floor; or, after the warm-up, a floor that rises
-//   steadily (R² ≥ 0.6) by ≥ 25% of its mean and ≥ 2 MB over the log.
-// - suspected: an OOM crash; a weaker rise (R² ≥ 0.3, ≥ 10% and ≥ 1 MB); memwatch's rule (the
-//   floor grew 5 times in a row, by ≥ 10% in all, and never fell back below where it started);
-//   4+ ineffective Mark-Compacts in a row; floor ≥ 80% of the limit.
-// - insufficient-data: fewer than 5 Mark-Compacts after the warm-up, and none of the above.
-// - none: otherwise.
+// The leak verdict, from all the evidence a GC log holds: the floor after each Mark-Compact (the
+// live set) with a robust trend, the heap left after every GC (short logs), external memory
+// (`--trace-gc-verbose`), an out-of-memory crash and the heap limit. The rules and their bounds
+// are in the README ("Leak verdict"); the bounds were chosen on the labelled corpus in
+// samples/corpus (see test/analyze/corpus.test.ts for its confusion matrix).
 
-import { fitLine } from './trend.js';
-import type { Leak, LeakEvidence, LeakVerdict } from './summary.js';
+import { fixed, formatDuration, formatMb, formatSlope } from '../format.js';
+import { assessGrowth, MIN_TREND_POINTS, type Growth, type TimedValue } from './growth.js';
+import type { ExternalLeak, Leak, LeakEvidence, LeakVerdict } from './summary.js';
+
+export { MIN_TREND_POINTS } from './growth.js';
 
 /** The first 20% of the log's time is warm-up: heaps grow to their working size there. */
 export const WARM_UP_FRACTION = 0.2;
-export const MIN_TREND_POINTS = 5;
+/** A last Mark-Compact that leaves less than this share of the previous floor is the app letting go at exit. */
+export const SHUTDOWN_DROP = 0.5;
 export const MEMWATCH_STREAK = 5;
 /** A growth streak counts for memwatch's rule only if the floor grew this much over it (not 0.1 MB steps). */
 export const MEMWATCH_MIN_GROWTH = 0.1;
 export const INEFFECTIVE_STREAK = 4;
 
+/** `leak`: a rise this unlikely for a floor that only swings (Mann–Kendall z; 2.33 is p ≈ 1%)… */
+export const LEAK_MIN_Z = 2.33;
+/** …of at least this share of the floor's level… */
+export const LEAK_MIN_RELATIVE_GROWTH = 0.05;
+/** …and at least this many MB over the run. */
+export const LEAK_MIN_GROWTH_MB = 2;
+/** `suspected`: a weaker rise (z 1.64 is p ≈ 5%). */
+export const SUSPECT_MIN_Z = 1.64;
+export const SUSPECT_MIN_RELATIVE_GROWTH = 0.05;
+export const SUSPECT_MIN_GROWTH_MB = 1;
+
+/** Short logs: the heap left after GCs grew at least this many times over… */
+export const SHORT_MIN_GROWTH_FACTOR = 2.5;
+/** …by at least this many MB… */
+export const SHORT_MIN_GROWTH_MB = 20;
+/** …and was still growing at the end: the last quarter of the log holds this share of the growth. */
+export const SHORT_MIN_LATE_GROWTH_SHARE = 0.15;
+/** …while the Mark-Compacts (if any) freed on average less than this share of the heap. */
+export const SHORT_MAX_MARK_COMPACT_FREED = 0.3;
+
+/** External memory leaks: a rise this consistent (Mann–Kendall z)… */
+export const EXTERNAL_MIN_Z = 2.33;
+/** …doubling at least… */
+export const EXTERNAL_MIN_GROWTH_FACTOR = 2;
+/** …by at least this many MB. */
+export const EXTERNAL_MIN_GROWTH_MB = 16;
+
+/** A floor at this share of the heap limit is a risk whatever its trend. */
+export const NEAR_LIMIT_FRACTION = 0.8;
+
 export interface FloorSample {
   timeMs: number;
   heapAfterMb: number;
+  /** Heap before the Mark-Compact, to tell how much it freed. */
+  heapBeforeMb: number;
 }
 
 export interface LeakInput {
-  /** Floors after each Mark-Compact, in time order. */
+  /** Every Mark-Compact (thinned evenly past 20,000), in time order. */
   floors: FloorSample[];
+  /** The lowest heap left after any GC, per time bin (see envelope.ts). */
+  heapAfterEnvelope: TimedValue[];
+  /** External memory and ArrayBuffer backing stores after each GC, per time bin (`--trace-gc-verbose`). */
+  external: { reported: TimedValue[]; backingStore: TimedValue[] } | null;
   startMs: number;
   endMs: number;
   ineffectiveMarkCompacts: number;
@@ -34,22 +70,30 @@ export interface LeakInput {
   heapLimitMb: number | null;
 }
 
-/** A last Mark-Compact that frees more than this share of the previous floor is the app letting go at exit. */
-export const SHUTDOWN_DROP = 0.5;
+/** Where the running app's memory is judged: after the warm-up, before a shutdown collapse. */
+export interface RunWindow {
+  warmUpEndMs: number;
+  /** Time of a final Mark-Compact that let go of the heap at exit, left out everywhere; null when none. */
+  shutdownMs: number | null;
+}
 
-/**
- * The floors the trend is fitted on: after the warm-up (at least MIN_TREND_POINTS when there are
- * that many at all), without a final collapse at shutdown (Node 24+ collects almost everything
- * when the script ends), which is not the live set of the running app.
- */
-export function trendFloors(floors: FloorSample[], startMs: number, endMs: number): FloorSample[] {
+export function runWindow(floors: Array<{ timeMs: number; heapAfterMb: number }>, startMs: number, endMs: number): RunWindow {
   const last = floors.at(-1);
   const beforeLast = floors.at(-2);
-  const running =
-    last !== undefined && beforeLast !== undefined && last.heapAfterMb < beforeLast.heapAfterMb * SHUTDOWN_DROP ? floors.slice(0, -1) : floors;
-  const cutoff = startMs + (endMs - startMs) * WARM_UP_FRACTION;
-  const after = running.filter((floor) => floor.timeMs >= cutoff);
-  return after.length >= MIN_TREND_POINTS ? after : running.slice(-MIN_TREND_POINTS);
+  const shutdown = last !== undefined && beforeLast !== undefined && last.heapAfterMb < beforeLast.heapAfterMb * SHUTDOWN_DROP;
+  return { warmUpEndMs: startMs + (endMs - startMs) * WARM_UP_FRACTION, shutdownMs: shutdown ? last.timeMs : null };
+}
+
+/** The floors of the running app: no shutdown collapse; after the warm-up unless `withWarmUp`. */
+export function runningFloors<T extends { timeMs: number }>(floors: T[], window: RunWindow, withWarmUp = false): T[] {
+  return floors.filter(
+    (floor) => (withWarmUp || floor.timeMs >= window.warmUpEndMs) && (window.shutdownMs === null || floor.timeMs < window.shutdownMs),
+  );
+}
+
+/** The floors the trend is fitted on (kept for the report's trend line and `compare`). */
+export function trendFloors<T extends { timeMs: number; heapAfterMb: number }>(floors: T[], startMs: number, endMs: number): T[] {
+  return runningFloors(floors, runWindow(floors, startMs, endMs));
 }
 
 /**
@@ -57,7 +101,7 @@ export function trendFloors(floors: FloorSample[], startMs: number, endMs: numbe
  * only when the run grew by MEMWATCH_MIN_GROWTH in all (0.1 MB wobbles are not growth) and the
  * floor never fell back below where the run started (a cache that fills and empties is not a leak).
  */
-export function longestGrowthStreak(floors: FloorSample[]): number {
+export function longestGrowthStreak(floors: Array<{ heapAfterMb: number }>): number {
   // lowestFrom[i]: the lowest floor from i to the end.
   const lowestFrom = new Array<number>(floors.length + 1).fill(Infinity);
   for (let index = floors.length - 1; index >= 0; index--) lowestFrom[index] = Math.min(floors[index]!.heapAfterMb, lowestFrom[index + 1]!);
@@ -80,66 +124,221 @@ export function longestGrowthStreak(floors: FloorSample[]): number {
   return longest;
 }
 
+const asSeries = (floors: FloorSample[]): TimedValue[] => floors.map((floor) => ({ timeMs: floor.timeMs, valueMb: floor.heapAfterMb }));
+const mb = formatMb;
+const rate = formatSlope;
+
+/** One phrase for a rise, with a slope only when there are enough points for one. */
+function riseText(what: string, growth: Growth): string {
+  const span = formatDuration(growth.lastMs - growth.firstMs);
+  if (growth.slopeMbPerMinute === null) {
+    return `${what} went from ${mb(growth.firstMb)} to ${mb(growth.lastMb)} in ${span} (${growth.points} points: too few for a trend)`;
+  }
+  return (
+    `${what} rose ${rate(growth.slopeMbPerMinute)} (Theil–Sen, ${growth.points} points over ${span}: ` +
+    `${mb(growth.firstMb)} → ${mb(growth.lastMb)}, +${(growth.relativeGrowth * 100).toFixed(0)}% of its ${mb(growth.levelMb)} level, Kendall's tau ${fixed(growth.tau!, 2)})`
+  );
+}
+
+/** A leak of external memory (Buffers, ArrayBuffers), judged on its own series. */
+export function judgeExternal(external: LeakInput['external'], window: RunWindow): ExternalLeak | null {
+  if (external === null) return null;
+  const candidates: Array<[ExternalLeak['kind'], TimedValue[]]> = [
+    ['backing-store', external.backingStore],
+    ['external', external.reported],
+  ];
+  let best: ExternalLeak | null = null;
+  for (const [kind, series] of candidates) {
+    const running = runningFloors(series, { ...window, warmUpEndMs: -Infinity });
+    const growth = assessGrowth(running);
+    if (growth === null || growth.slopeMbPerMinute === null) continue;
+    const leaking =
+      (growth.mannKendallZ ?? 0) >= EXTERNAL_MIN_Z &&
+      growth.growthMb >= EXTERNAL_MIN_GROWTH_MB &&
+      growth.lastMb >= Math.max(growth.firstMb, 1) * EXTERNAL_MIN_GROWTH_FACTOR &&
+      growth.plateau === null &&
+      growth.givenBack === null;
+    const candidate: ExternalLeak = {
+      kind,
+      leaking,
+      firstMb: growth.firstMb,
+      lastMb: growth.lastMb,
+      maxMb: growth.maxMb,
+      slopeMbPerMinute: growth.slopeMbPerMinute,
+      tau: growth.tau,
+      points: growth.points,
+    };
+    if (best === null || (candidate.leaking && !best.leaking) || (candidate.leaking === best.leaking && candidate.lastMb - candidate.firstMb > best.lastMb - best.firstMb)) {
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+const EXTERNAL_NAMES: Record<ExternalLeak['kind'], string> = {
+  external: 'external memory (outside the JS heap: Buffers, native add-ons)',
+  'backing-store': 'ArrayBuffer backing stores (Buffers and typed arrays, outside the JS heap)',
+};
+
+/** Short logs: growth unmistakable from every GC, not just the few Mark-Compacts. */
+function shortLogRise(input: LeakInput, window: RunWindow, floors: FloorSample[]): string | null {
+  const envelope = runningFloors(input.heapAfterEnvelope, { ...window, warmUpEndMs: -Infinity });
+  if (envelope.length < 8) return null;
+  const quarter = Math.max(1, Math.floor(envelope.length / 4));
+  const startMb = Math.min(...envelope.slice(0, quarter).map((point) => point.valueMb));
+  const lateStartMb = envelope[envelope.length - quarter - 1]!.valueMb;
+  const endMb = envelope[envelope.length - 1]!.valueMb;
+  const grown = endMb - startMb;
+  if (startMb <= 0 || endMb < startMb * SHORT_MIN_GROWTH_FACTOR || grown < SHORT_MIN_GROWTH_MB) return null;
+  if (endMb - lateStartMb < grown * SHORT_MIN_LATE_GROWTH_SHARE) return null;
+  const freedShares = floors.map((floor) => (floor.heapBeforeMb > 0 ? (floor.heapBeforeMb - floor.heapAfterMb) / floor.heapBeforeMb : 1));
+  const meanFreed = freedShares.length === 0 ? 0 : freedShares.reduce((sum, share) => sum + share, 0) / freedShares.length;
+  if (meanFreed >= SHORT_MAX_MARK_COMPACT_FREED) return null;
+  const span = formatDuration(envelope[envelope.length - 1]!.timeMs - envelope[0]!.timeMs);
+  const markCompacts =
+    floors.length === 0
+      ? 'no Mark-Compact ran'
+      : `${floors.length} Mark-Compact${floors.length === 1 ? '' : 's'} freed ${(meanFreed * 100).toFixed(0)}% of the heap on average`;
+  return (
+    `short log (${span}, too few Mark-Compacts for a trend), but the heap left after each GC climbed ${(endMb / startMb).toFixed(1)}× ` +
+    `(${mb(startMb)} → ${mb(endMb)}) and was still climbing at the end, and ${markCompacts}`
+  );
+}
+
 export function judgeLeak(input: LeakInput): Leak {
-  const points = trendFloors(input.floors, input.startMs, input.endMs);
-  const growthStreak = longestGrowthStreak(points);
-  const fit = points.length >= 2 ? fitLine(points.map((p) => p.timeMs / 60_000), points.map((p) => p.heapAfterMb)) : null;
-  const spanMinutes = points.length >= 2 ? (points[points.length - 1]!.timeMs - points[0]!.timeMs) / 60_000 : 0;
-  const meanFloor = points.reduce((sum, p) => sum + p.heapAfterMb, 0) / Math.max(1, points.length);
-  const growthMb = fit === null ? null : fit.slope * spanMinutes;
-  const relativeGrowth = growthMb === null || meanFloor <= 0 ? null : growthMb / meanFloor;
+  const window = runWindow(input.floors, input.startMs, input.endMs);
+  const trendPoints = runningFloors(input.floors, window);
+  const allRunning = runningFloors(input.floors, window, true);
+  const growth = assessGrowth(asSeries(trendPoints));
+  const growthStreak = longestGrowthStreak(trendPoints);
+  const external = judgeExternal(input.external, window);
   const lastFloor = input.floors.at(-1)?.heapAfterMb ?? null;
+  const heapLimitFraction = input.heapLimitMb !== null && growth !== null ? growth.lastMb / input.heapLimitMb : input.heapLimitMb !== null && lastFloor !== null ? lastFloor / input.heapLimitMb : null;
+  const trended = growth !== null && growth.slopeMbPerMinute !== null;
+
+  const reasons: string[] = [];
+  const notes: string[] = [];
+  let verdict: LeakVerdict;
+  let shortLog = false;
+
+  const z = growth?.mannKendallZ ?? 0;
+  const rises = (minZ: number, minRelative: number, minMb: number): boolean =>
+    trended && growth.plateau === null && growth.givenBack === null && z >= minZ && growth.relativeGrowth >= minRelative && growth.growthMb >= minMb;
+
+  if (input.outOfMemory) {
+    const whole = assessGrowth(asSeries(allRunning));
+    if (whole !== null && (whole.lastMb > whole.firstMb || input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK)) {
+      verdict = 'leak';
+      reasons.push(`the process ran out of memory after the floor after Mark-Compact rose from ${mb(whole.firstMb)} to ${mb(whole.lastMb)}`);
+    } else {
+      verdict = 'suspected';
+      reasons.push(
+        whole === null
+          ? 'the process ran out of memory (no Mark-Compact in the log to tell whether the live set grew)'
+          : `the process ran out of memory with the floor after Mark-Compact at ${mb(whole.lastMb)}, not rising: the app may need more than its heap limit`,
+      );
+    }
+  } else if (rises(LEAK_MIN_Z, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_GROWTH_MB)) {
+    verdict = 'leak';
+    reasons.push(riseText('the floor after Mark-Compact', growth!));
+  } else if (rises(SUSPECT_MIN_Z, SUSPECT_MIN_RELATIVE_GROWTH, SUSPECT_MIN_GROWTH_MB)) {
+    verdict = 'suspected';
+    reasons.push(riseText('the floor after Mark-Compact', growth!));
+  } else if (trended) {
+    verdict = 'none';
+    if (growth.plateau !== null) {
+      reasons.push(
+        `the floor after Mark-Compact grew to ${mb(growth.plateau.levelMb)} by ${formatDuration(growth.plateau.sinceMs)} and has been flat since (a cache or pool reaching its size, not a leak)`,
+      );
+    } else if (growth.givenBack !== null) {
+      reasons.push(
+        `the floor after Mark-Compact rose to ${mb(growth.givenBack.peakMb)} at ${formatDuration(growth.givenBack.peakMs)} and came back down to ${mb(growth.givenBack.backToMb)}: memory held for a while and given back`,
+      );
+    } else {
+      reasons.push(steadyText(growth));
+    }
+  } else {
+    const short = shortLogRise(input, window, allRunning);
+    if (short !== null) {
+      verdict = 'leak';
+      shortLog = true;
+      reasons.push(short);
+    } else {
+      verdict = 'insufficient-data';
+      const all = input.floors.length;
+      reasons.push(
+        `${trendPoints.length} Mark-Compact${trendPoints.length === 1 ? '' : 's'} after the warm-up (${all} in all): a trend needs ${MIN_TREND_POINTS}` +
+          (growth !== null && growth.points >= 2 ? `; ${riseText('the floor', growth).replace(' (', ', ').replace(': too few for a trend)', '')}` : ''),
+      );
+    }
+  }
+
+  if (external?.leaking) {
+    const externalText =
+      `${EXTERNAL_NAMES[external.kind]} grew from ${mb(external.firstMb)} to ${mb(external.lastMb)}, ${rate(external.slopeMbPerMinute!)} ` +
+      `(${external.points} points, Kendall's tau ${fixed(external.tau!, 2)})`;
+    if (verdict === 'leak') reasons.push(externalText);
+    else {
+      if (verdict === 'none' || verdict === 'insufficient-data') reasons.length = 0;
+      verdict = 'leak';
+      reasons.unshift(externalText);
+    }
+  }
+  if (heapLimitFraction !== null && heapLimitFraction >= NEAR_LIMIT_FRACTION && verdict !== 'leak') {
+    if (verdict !== 'suspected') reasons.length = 0;
+    verdict = 'suspected';
+    reasons.push(`the floor is at ${(heapLimitFraction * 100).toFixed(0)}% of the ${mb(input.heapLimitMb!)} heap limit`);
+  }
+
+  if (growthStreak >= MEMWATCH_STREAK) {
+    notes.push(`memwatch's rule fired (the floor grew ${growthStreak} times in a row, by ≥ ${MEMWATCH_MIN_GROWTH * 100}%); shown as evidence, it does not decide alone`);
+  }
+  if (input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK) {
+    notes.push(`${input.ineffectiveMarkCompacts} Mark-Compacts in a row freed under 5% of the heap`);
+  }
+  const timeToLimit = minutesToLimit(verdict, growth, input.heapLimitMb, input.outOfMemory);
+  if (timeToLimit !== null) {
+    notes.push(`at this rate the floor reaches the ${mb(input.heapLimitMb!)} heap limit in about ${formatDuration(timeToLimit * 60_000)}`);
+  }
+
   const evidence: LeakEvidence = {
-    slopeMbPerMinute: fit === null ? null : fit.slope,
-    r2: fit === null ? null : fit.r2,
-    points: points.length,
-    relativeGrowth,
+    slopeMbPerMinute: growth?.slopeMbPerMinute ?? null,
+    r2: growth?.r2 ?? null,
+    points: trendPoints.length,
+    relativeGrowth: growth === null ? null : growth.relativeGrowth,
     longestGrowthStreak: growthStreak,
     ineffectiveMarkCompacts: input.ineffectiveMarkCompacts,
     outOfMemory: input.outOfMemory,
     heapLimitMb: input.heapLimitMb,
-    heapLimitFraction: input.heapLimitMb !== null && lastFloor !== null ? lastFloor / input.heapLimitMb : null,
+    heapLimitFraction,
+    markCompacts: input.floors.length,
+    warmUpEndMs: window.warmUpEndMs,
+    shutdownMs: window.shutdownMs,
+    tau: growth?.tau ?? null,
+    mannKendallZ: growth?.mannKendallZ ?? null,
+    growthMb: growth?.growthMb ?? null,
+    levelMb: growth?.levelMb ?? null,
+    plateau: growth?.plateau ?? null,
+    givenBack: growth?.givenBack ?? null,
+    shortLog,
+    external,
+    minutesToLimit: timeToLimit,
   };
+  return { verdict, evidence, reasons, notes };
+}
 
-  const reasons: string[] = [];
-  const enoughPoints = points.length >= MIN_TREND_POINTS && fit !== null;
-  const rises = (r2: number, relative: number, absoluteMb: number): boolean =>
-    enoughPoints && fit.slope > 0 && fit.r2 >= r2 && (relativeGrowth ?? 0) >= relative && (growthMb ?? 0) >= absoluteMb;
-  const trendText = (): string =>
-    `the floor after Mark-Compact rises ${fit!.slope.toFixed(2)} MB/min (R² ${fit!.r2.toFixed(2)}, ${points.length} points, +${((relativeGrowth ?? 0) * 100).toFixed(0)}% over the log)`;
-
-  let verdict: LeakVerdict;
-  if (input.outOfMemory && (fit?.slope ?? 0) > 0) {
-    verdict = 'leak';
-    reasons.push('the process ran out of memory while the floor after Mark-Compact was rising');
-  } else if (rises(0.6, 0.25, 2)) {
-    verdict = 'leak';
-    reasons.push(trendText());
-  } else {
-    const suspicions: string[] = [];
-    if (input.outOfMemory) suspicions.push('the process ran out of memory');
-    if (rises(0.3, 0.1, 1)) suspicions.push(trendText());
-    if (growthStreak >= MEMWATCH_STREAK) {
-      suspicions.push(`the heap after a full GC grew ${growthStreak} times in a row (memwatch's rule: 5, by ≥ 10%)`);
-    }
-    if (input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK) {
-      suspicions.push(`${input.ineffectiveMarkCompacts} Mark-Compacts in a row freed under 5% of the heap`);
-    }
-    if ((evidence.heapLimitFraction ?? 0) >= 0.8) {
-      suspicions.push(`the floor is at ${((evidence.heapLimitFraction ?? 0) * 100).toFixed(0)}% of the heap limit`);
-    }
-    if (suspicions.length > 0) {
-      verdict = 'suspected';
-      reasons.push(...suspicions);
-    } else if (!enoughPoints) {
-      verdict = 'insufficient-data';
-      reasons.push(`only ${points.length} Mark-Compact(s) after the warm-up; ${MIN_TREND_POINTS} are needed for a trend`);
-    } else {
-      verdict = 'none';
-      reasons.push(
-        `the floor after Mark-Compact is flat: ${fit.slope.toFixed(2)} MB/min (R² ${fit.r2.toFixed(2)}, ${points.length} points, ${((relativeGrowth ?? 0) * 100).toFixed(0)}% over the log)`,
-      );
-    }
+function steadyText(growth: Growth): string {
+  const slope = growth.slopeMbPerMinute!;
+  const span = formatDuration(growth.lastMs - growth.firstMs);
+  const spread = `between ${mb(growth.minMb)} and ${mb(growth.maxMb)}`;
+  if (slope < 0 && (growth.mannKendallZ ?? 0) <= -LEAK_MIN_Z) {
+    return `the floor after Mark-Compact fell ${rate(slope)} over ${span} (${growth.points} points, ${spread})`;
   }
-  return { verdict, evidence, reasons };
+  return `the floor after Mark-Compact stayed ${spread} over ${span} (${growth.points} points, level ${mb(growth.levelMb)}, no steady rise: Kendall's tau ${fixed(growth.tau!, 2)})`;
+}
+
+function minutesToLimit(verdict: LeakVerdict, growth: Growth | null, heapLimitMb: number | null, outOfMemory: boolean): number | null {
+  if (outOfMemory || heapLimitMb === null || growth === null || growth.slopeMbPerMinute === null) return null;
+  if ((verdict !== 'leak' && verdict !== 'suspected') || growth.slopeMbPerMinute <= 0) return null;
+  return Math.max(0, (heapLimitMb - growth.lastMb) / growth.slopeMbPerMinute);
 }

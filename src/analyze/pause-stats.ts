@@ -54,6 +54,11 @@ export class PauseRecorder {
     };
   }
 
+  /** The pauses in the order they came, while they are kept exactly; null past EXACT_PAUSE_LIMIT. */
+  values(): Float64Array | null {
+    return this.exact?.subarray(0, this.count) ?? null;
+  }
+
   /** Nearest-rank percentile: the smallest pause with at least p% of pauses at or below it. */
   percentile(p: number): number {
     if (this.count === 0) return 0;
@@ -69,6 +74,13 @@ export class PauseRecorder {
     }
     return this.maxMs;
   }
+}
+
+/** Nearest-rank percentile of any values (the statistic the bootstrap resamples). */
+export function nearestRank(values: Float64Array, p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = values.slice().sort();
+  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1]!;
 }
 
 function bucketOf(valueMs: number): number {

@@ -66,11 +66,21 @@ export interface FloorTrend {
   minMb: number;
   maxMb: number;
   lastMb: number;
-  /** Least-squares slope of floor against time, after the warm-up. */
-  slopeMbPerMinute: number;
-  r2: number;
-  /** Points used for the slope (the warm-up excluded). */
+  /** Theil–Sen slope of the floor against time, after the warm-up and before a shutdown collapse; null with fewer than 5 points. */
+  slopeMbPerMinute: number | null;
+  /** R² of the least-squares line through the same points, for reference; null with fewer than 5 points. */
+  r2: number | null;
+  /** Points used for the trend (the warm-up and a shutdown collapse excluded). */
   trendPoints: number;
+  /** The median floor over those points (all floors when none is left): the level `compare` judges. */
+  levelMb: number;
+  /** 90% bootstrap interval of that median, or null with fewer than 3 points. */
+  levelIntervalMb: { low: number; high: number } | null;
+  /** Growth over the trend points: slope × span, or last − first with fewer than 5 points. */
+  growthMb: number;
+  /** First and last time of the trend points (ms on the isolate's clock), null when there are none. */
+  trendFromMs: number | null;
+  trendToMs: number | null;
 }
 
 export interface Floors {
@@ -84,12 +94,25 @@ export interface Floors {
 
 export type LeakVerdict = 'leak' | 'suspected' | 'none' | 'insufficient-data';
 
+/** External memory or ArrayBuffer backing stores after each GC (`--trace-gc-verbose`), judged on their own. */
+export interface ExternalLeak {
+  kind: 'external' | 'backing-store';
+  leaking: boolean;
+  firstMb: number;
+  lastMb: number;
+  maxMb: number;
+  slopeMbPerMinute: number | null;
+  tau: number | null;
+  points: number;
+}
+
 export interface LeakEvidence {
-  /** Post-Mark-Compact floor trend (after warm-up). */
+  /** Post-Mark-Compact floor trend (Theil–Sen, after the warm-up, before a shutdown collapse); null below 5 points. */
   slopeMbPerMinute: number | null;
   r2: number | null;
+  /** Floors the trend uses (after the warm-up, before a shutdown collapse). */
   points: number;
-  /** Floor growth over the trend points, relative to their mean. */
+  /** Floor growth over the trend points, relative to their median. */
   relativeGrowth: number | null;
   /** memwatch's rule: the heap after a full GC grew this many times in a row (5 triggers it). */
   longestGrowthStreak: number;
@@ -99,6 +122,27 @@ export interface LeakEvidence {
   /** Last floor / heap limit, when the limit is known (an OOM, or --heap-limit). */
   heapLimitMb: number | null;
   heapLimitFraction: number | null;
+  /** Mark-Compacts in the log (the warm-up and shutdown included). */
+  markCompacts: number;
+  /** End of the warm-up (ms on the isolate's clock): floors before it are not in the trend. */
+  warmUpEndMs: number;
+  /** A final Mark-Compact that let go of the heap at exit (left out of the trend), or null. */
+  shutdownMs: number | null;
+  /** Kendall's tau and the Mann–Kendall z of the trend points (null below 5 points). */
+  tau: number | null;
+  mannKendallZ: number | null;
+  growthMb: number | null;
+  /** The median floor of the trend points. */
+  levelMb: number | null;
+  /** The floor grew, then stayed flat. */
+  plateau: { levelMb: number; sinceMs: number } | null;
+  /** The floor rose, then came back down near where it started. */
+  givenBack: { peakMb: number; peakMs: number; backToMb: number } | null;
+  /** The verdict came from every GC of a log too short for a floor trend. */
+  shortLog: boolean;
+  external: ExternalLeak | null;
+  /** At the floor's rate, minutes until it reaches the heap limit (when the limit is known). */
+  minutesToLimit: number | null;
 }
 
 export interface Leak {
@@ -106,6 +150,8 @@ export interface Leak {
   evidence: LeakEvidence;
   /** The sentences that decided the verdict. */
   reasons: string[];
+  /** Evidence that did not decide it (memwatch's rule, ineffective Mark-Compacts, time to the limit). */
+  notes: string[];
 }
 
 export interface ReasonRow {
@@ -186,6 +232,14 @@ export interface NodeMajorRange {
   max: number | null;
 }
 
+/** 90% bootstrap intervals of the figures `compare` judges: how much they could differ on a rerun. */
+export interface Intervals {
+  /** p95 of all pauses, resampled in blocks of consecutive GCs; null past 50,000 pauses or below 3. */
+  pauseP95Ms: { low: number; high: number } | null;
+  /** GC overhead in percent, resampled in blocks of seconds. */
+  overheadPercent: { low: number; high: number } | null;
+}
+
 export interface IsolateSummary {
   input: string;
   /** The Node majors of the log this isolate is in (its input's era), to give advice that exists there. */
@@ -205,6 +259,7 @@ export interface IsolateSummary {
   promotion: RateEstimate;
   young: YoungGenerationStory;
   floors: Floors;
+  intervals: Intervals;
   leak: Leak;
   reasons: ReasonRow[];
   findings: Finding[];

@@ -32,6 +32,9 @@ export interface MetricRow {
   decisive: boolean;
   /** Differences below this (in the unit) are noise, whatever their percentage. */
   minimumAbsolute: number;
+  /** The 90% interval of the value within each run (bootstrap), for the metrics that have one. */
+  intervalBefore: { low: number; high: number } | null;
+  intervalAfter: { low: number; high: number } | null;
   change: Change;
 }
 

@@ -5,8 +5,9 @@
 import { MIN_TREND_POINTS } from '../analyze/leak.js';
 import type { FloorTrend, IsolateSummary, LeakVerdict } from '../analyze/summary.js';
 import { GC_TYPES, type GcType } from '../events.js';
-import type { Direction, MetricGroup, MetricRow, MetricUnit, StateRow } from './comparison.js';
-import { MINIMUM_ABSOLUTE_DIFFERENCE, difference, judge, judgeRank } from './noise-rule.js';
+import type { Change, Direction, MetricGroup, MetricRow, MetricUnit, StateRow } from './comparison.js';
+import { SUSPECT_MIN_Z } from '../analyze/leak.js';
+import { MINIMUM_ABSOLUTE_DIFFERENCE, difference, intervalsOverlap, judge, judgeRank, type Interval } from './noise-rule.js';
 
 interface MetricDefinition {
   id: string;
@@ -18,6 +19,8 @@ interface MetricDefinition {
   value: (isolate: IsolateSummary) => number | null;
   /** What the noise rule looks at, when not the shown value (a shrinking floor is judged as flat). */
   judged?: (isolate: IsolateSummary) => number | null;
+  /** The value's 90% interval within its run: a change must leave it, not only pass the noise rule. */
+  interval?: (isolate: IsolateSummary) => Interval | null;
 }
 
 const PERCENTILES = [
@@ -50,29 +53,34 @@ function spacesOf(before: IsolateSummary, after: IsolateSummary): string[] {
   );
 }
 
-/** Below this R² the slope is scatter, not a trend: the leak detector's weakest rule (`suspected`). */
+/** Below this R² a space's slope is scatter, not a trend. */
 export const TREND_MIN_R2 = 0.3;
 
 /**
- * The trend as judged: only growth is worse (a shrinking floor counts as flat), a fit that explains
- * little is flat, and too few Mark-Compacts after the warm-up give no trend, as for the leak verdict.
+ * The trend as judged: only growth is worse (a shrinking floor counts as flat); a rise the leak
+ * detector would not even suspect (Mann–Kendall z below SUSPECT_MIN_Z; for a space, R² below
+ * TREND_MIN_R2) is flat; and below 5 Mark-Compacts after the warm-up there is no trend at all.
  */
-function judgedTrend(trend: FloorTrend | null | undefined): number | null {
-  if (trend === null || trend === undefined || trend.trendPoints < MIN_TREND_POINTS) return null;
-  return trend.r2 < TREND_MIN_R2 ? 0 : Math.max(0, trend.slopeMbPerMinute);
+function judgedTrend(trend: FloorTrend | null | undefined, isolate: IsolateSummary, isTotal: boolean): number | null {
+  if (trend === null || trend === undefined || trend.trendPoints < MIN_TREND_POINTS || trend.slopeMbPerMinute === null) return null;
+  const rising = isTotal ? (isolate.leak.evidence.mannKendallZ ?? 0) >= SUSPECT_MIN_Z : (trend.r2 ?? 0) >= TREND_MIN_R2;
+  return rising ? Math.max(0, trend.slopeMbPerMinute) : 0;
 }
 
 function floorDefinitions(idSuffix: string, labelSuffix: string, group: MetricGroup, decisive: boolean, trend: (isolate: IsolateSummary) => FloorTrend | null | undefined): MetricDefinition[] {
+  const isTotal = idSuffix === '';
   return [
-    { id: `floor.last${idSuffix}`, group, label: `Floor after Mark-Compact, last${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.lastMb ?? null },
-    { id: `floor.trend${idSuffix}`, group, label: `Floor trend${labelSuffix}`, unit: 'MB/min', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.slopeMbPerMinute ?? null, judged: (i) => judgedTrend(trend(i)) },
+    // The level: the median floor of the running app, never one value (the last floor swings with the moment the log stopped).
+    { id: `floor.level${idSuffix}`, group, label: `Floor after Mark-Compact, median${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.levelMb ?? null, interval: (i) => trend(i)?.levelIntervalMb ?? null },
+    { id: `floor.last${idSuffix}`, group, label: `Floor after Mark-Compact, last${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive: false, value: (i) => trend(i)?.lastMb ?? null },
+    { id: `floor.trend${idSuffix}`, group, label: `Floor trend${labelSuffix}`, unit: 'MB/min', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.slopeMbPerMinute ?? null, judged: (i) => judgedTrend(trend(i), i, isTotal) },
   ];
 }
 
 export function metricDefinitions(before: IsolateSummary, after: IsolateSummary): MetricDefinition[] {
   const types = typesOf(before, after);
   const definitions: MetricDefinition[] = [
-    { id: 'overhead', group: 'overhead', label: 'GC overhead', unit: '%', direction: 'lower-is-better', decisive: true, value: (i) => i.overhead.fraction * 100 },
+    { id: 'overhead', group: 'overhead', label: 'GC overhead', unit: '%', direction: 'lower-is-better', decisive: true, value: (i) => i.overhead.fraction * 100, interval: (i) => i.intervals.overheadPercent },
   ];
   for (const scope of ['all', ...types] as const) {
     for (const [name, field] of PERCENTILES) {
@@ -84,6 +92,7 @@ export function metricDefinitions(before: IsolateSummary, after: IsolateSummary)
         unit: 'ms',
         direction: 'lower-is-better',
         decisive: scope === 'all' && DECISIVE_PERCENTILES.has(name),
+        ...(scope === 'all' && name === 'p95' ? { interval: (i: IsolateSummary) => i.intervals.pauseP95Ms } : {}),
         value: (i) => {
           const s = stats(i);
           return s === undefined || s.count === 0 ? null : s[field];
@@ -118,6 +127,15 @@ export function metricRows(before: IsolateSummary, after: IsolateSummary, thresh
     const valueAfter = definition.value(after);
     const minimumAbsolute = MINIMUM_ABSOLUTE_DIFFERENCE[definition.unit];
     const shown = valueBefore === null || valueAfter === null ? null : difference(valueBefore, valueAfter);
+    const intervalBefore = definition.interval?.(before) ?? null;
+    const intervalAfter = definition.interval?.(after) ?? null;
+    const byRule = judge(
+      definition.judged === undefined ? valueBefore : definition.judged(before),
+      definition.judged === undefined ? valueAfter : definition.judged(after),
+      definition.direction,
+      minimumAbsolute,
+      thresholdPercent,
+    );
     return {
       id: definition.id,
       group: definition.group,
@@ -130,24 +148,27 @@ export function metricRows(before: IsolateSummary, after: IsolateSummary, thresh
       direction: definition.direction,
       decisive: definition.decisive,
       minimumAbsolute,
-      change: judge(
-        definition.judged === undefined ? valueBefore : definition.judged(before),
-        definition.judged === undefined ? valueAfter : definition.judged(after),
-        definition.direction,
-        minimumAbsolute,
-        thresholdPercent,
-      ),
+      intervalBefore,
+      intervalAfter,
+      change: byRule !== 'unchanged' && byRule !== 'not-comparable' && intervalsOverlap(intervalBefore, intervalAfter) ? 'unchanged' : byRule,
     };
   });
 }
 
-/** A leak verdict's place on the scale; `insufficient-data` has none, so it compares with nothing. */
-const LEAK_RANK: Record<LeakVerdict, number | null> = { none: 0, suspected: 1, leak: 2, 'insufficient-data': null };
+/**
+ * The leak verdict decides only when it crosses `leak`: `none` ↔ `suspected` is what two runs of the
+ * same code do on noise (shown as `changed`); `insufficient-data` compares with nothing.
+ */
+export function judgeLeakStates(before: LeakVerdict, after: LeakVerdict): Change {
+  if (before === 'insufficient-data' || after === 'insufficient-data') return before === after ? 'unchanged' : 'not-comparable';
+  if ((before === 'leak') !== (after === 'leak')) return after === 'leak' ? 'regressed' : 'improved';
+  return before === after ? 'unchanged' : 'changed';
+}
 
 export function stateRows(before: IsolateSummary, after: IsolateSummary): StateRow[] {
   const oom = (isolate: IsolateSummary) => (isolate.outOfMemory === null ? 0 : 1);
   return [
-    { id: 'leak', label: 'Leak verdict', before: before.leak.verdict, after: after.leak.verdict, decisive: true, change: judgeRank(LEAK_RANK[before.leak.verdict], LEAK_RANK[after.leak.verdict]) },
+    { id: 'leak', label: 'Leak verdict', before: before.leak.verdict, after: after.leak.verdict, decisive: true, change: judgeLeakStates(before.leak.verdict, after.leak.verdict) },
     { id: 'out-of-memory', label: 'Fatal out of memory', before: oom(before) ? 'yes' : 'no', after: oom(after) ? 'yes' : 'no', decisive: true, change: judgeRank(oom(before), oom(after)) },
   ];
 }

@@ -61,6 +61,21 @@ export function judge(
   return after < before ? 'improved' : 'regressed';
 }
 
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+/**
+ * Whether two runs' 90% intervals overlap: a difference that stays within what either run could
+ * have shown on a rerun is not a change, however far apart the two estimates are. No interval on
+ * either side (too few values) leaves the decision to the noise rule alone.
+ */
+export function intervalsOverlap(before: Interval | null, after: Interval | null): boolean {
+  if (before === null || after === null) return false;
+  return before.low <= after.high + EPSILON && after.low <= before.high + EPSILON;
+}
+
 /** Judges an ordered state (none < suspected < leak; no OOM < OOM): any step is a change. */
 export function judgeRank(before: number | null, after: number | null): Change {
   if (before === null || after === null) return 'not-comparable';

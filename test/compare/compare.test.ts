@@ -22,6 +22,19 @@ function variant(change: (isolate: IsolateSummary, summary: Summary) => void): S
   return copy;
 }
 
+/** Moves the overhead and its interval within the run together, as a rerun that really changed would. */
+function scaleOverhead(isolate: IsolateSummary, factor: number): void {
+  isolate.overhead.fraction *= factor;
+  const interval = isolate.intervals.overheadPercent!;
+  isolate.intervals.overheadPercent = { low: interval.low * factor, high: interval.high * factor };
+}
+
+/** Sets the overhead with an interval of ± `halfWidth` points around it. */
+function setOverhead(isolate: IsolateSummary, fraction: number, halfWidth = 0.1): void {
+  isolate.overhead.fraction = fraction;
+  isolate.intervals.overheadPercent = { low: fraction * 100 - halfWidth, high: fraction * 100 + halfWidth };
+}
+
 const row = (comparison: Comparison, id: string): MetricRow => {
   const found = comparison.pairs[0]!.metrics.find((metric) => metric.id === id);
   if (found === undefined) throw new Error(`no row ${id}`);
@@ -41,9 +54,7 @@ describe('compareSummaries', () => {
   });
 
   it('calls doubled GC overhead a regression, and the swap an improvement', () => {
-    const worse = variant((isolate) => {
-      isolate.overhead.fraction *= 2;
-    });
+    const worse = variant((isolate) => scaleOverhead(isolate, 2));
     const forward = compareSummaries(base, worse);
     expect(forward.verdict.verdict).toBe('regressed');
     expect(deciderIds(forward, 'regressed')).toEqual(['overhead']);
@@ -56,8 +67,10 @@ describe('compareSummaries', () => {
 
   it('is mixed when one decisive metric gets better and another worse', () => {
     const traded = variant((isolate) => {
-      isolate.overhead.fraction *= 1.5;
+      scaleOverhead(isolate, 1.5);
       isolate.pauses.all.p95Ms = isolate.pauses.all.p95Ms / 2;
+      const interval = isolate.intervals.pauseP95Ms!;
+      isolate.intervals.pauseP95Ms = { low: interval.low / 2, high: interval.high / 2 };
     });
     const comparison = compareSummaries(base, traded);
     expect(comparison.verdict.verdict).toBe('mixed');
@@ -77,12 +90,8 @@ describe('compareSummaries', () => {
   });
 
   it('keeps small moves inside the threshold, and a lower --threshold sees them', () => {
-    const at20 = variant((isolate) => {
-      isolate.overhead.fraction = 0.2;
-    });
-    const at21 = variant((isolate) => {
-      isolate.overhead.fraction = 0.216; // +8%, 1.6 points
-    });
+    const at20 = variant((isolate) => setOverhead(isolate, 0.2));
+    const at21 = variant((isolate) => setOverhead(isolate, 0.216)); // +8%, 1.6 points
     expect(compareSummaries(at20, at21).verdict.verdict).toBe('unchanged');
     expect(compareSummaries(at20, at21, { thresholdPercent: 5 }).verdict.verdict).toBe('regressed');
   });
@@ -122,18 +131,55 @@ describe('compareSummaries', () => {
   });
 
   it('judges a shrinking floor as a flat one, a scattered one too: only a growing trend is worse', () => {
-    const withTrend = (slopeMbPerMinute: number, r2: number, trendPoints = 10) =>
+    const withTrend = (slopeMbPerMinute: number, mannKendallZ: number, trendPoints = 10) =>
       variant((isolate) => {
-        isolate.floors.total = { ...isolate.floors.total!, slopeMbPerMinute, r2, trendPoints };
+        isolate.floors.total = { ...isolate.floors.total!, slopeMbPerMinute, trendPoints };
+        isolate.leak.evidence.mannKendallZ = mannKendallZ;
       });
-    const flat = withTrend(0, 0.9);
-    expect(row(compareSummaries(flat, withTrend(-5, 0.9)), 'floor.trend').change).toBe('unchanged');
-    expect(row(compareSummaries(flat, withTrend(5, 0.9)), 'floor.trend').change).toBe('regressed');
-    expect(row(compareSummaries(withTrend(5, 0.9), withTrend(-5, 0.9)), 'floor.trend').change).toBe('improved');
-    // R² 0.2: the points scatter around the line; its slope is noise.
-    expect(row(compareSummaries(flat, withTrend(8, 0.2)), 'floor.trend').change).toBe('unchanged');
+    const flat = withTrend(0, 3);
+    expect(row(compareSummaries(flat, withTrend(-5, 3)), 'floor.trend').change).toBe('unchanged');
+    expect(row(compareSummaries(flat, withTrend(5, 3)), 'floor.trend').change).toBe('regressed');
+    expect(row(compareSummaries(withTrend(5, 3), withTrend(-5, 3)), 'floor.trend').change).toBe('improved');
+    // A rise the leak detector would not even suspect (Mann–Kendall z just under 1.64) is flat.
+    expect(row(compareSummaries(flat, withTrend(8, 1.63)), 'floor.trend').change).toBe('unchanged');
+    expect(row(compareSummaries(flat, withTrend(8, 1.64)), 'floor.trend').change).toBe('regressed');
     // Four Mark-Compacts after the warm-up are too few for a trend, as for the leak verdict.
-    expect(row(compareSummaries(flat, withTrend(50, 0.9, 4)), 'floor.trend').change).toBe('not-comparable');
+    expect(row(compareSummaries(flat, withTrend(50, 3, 4)), 'floor.trend').change).toBe('not-comparable');
+    expect(row(compareSummaries(flat, withTrend(50, 3, 5)), 'floor.trend').change).toBe('regressed');
+  });
+
+  it('needs a change to leave both runs\' intervals, not only to pass the noise rule', () => {
+    // 20% → 30% passes the noise rule; it counts only while the intervals do not overlap.
+    const before = variant((isolate) => setOverhead(isolate, 0.2, 4.99));
+    const apart = variant((isolate) => setOverhead(isolate, 0.3, 4.99));
+    const touching = variant((isolate) => setOverhead(isolate, 0.3, 5.01));
+    expect(row(compareSummaries(before, apart), 'overhead').change).toBe('regressed');
+    expect(row(compareSummaries(before, touching), 'overhead').change).toBe('unchanged');
+    expect(row(compareSummaries(before, touching), 'overhead').intervalAfter).toEqual({ low: 30 - 5.01, high: 30 + 5.01 });
+  });
+
+  it('judges the floor by its median over the run, not its last value', () => {
+    const lastMoved = variant((isolate) => {
+      isolate.floors.total = { ...isolate.floors.total!, lastMb: isolate.floors.total!.lastMb * 3 };
+    });
+    const comparison = compareSummaries(base, lastMoved);
+    expect(row(comparison, 'floor.last').change).toBe('regressed');
+    expect(row(comparison, 'floor.last').decisive).toBe(false);
+    expect(row(comparison, 'floor.level').change).toBe('unchanged');
+    expect(comparison.verdict.verdict).toBe('unchanged');
+  });
+
+  it('lets the leak verdict decide only when it crosses leak: none ↔ suspected is noise', () => {
+    const withVerdict = (verdict: 'none' | 'suspected' | 'leak') =>
+      variant((isolate) => {
+        isolate.leak.verdict = verdict;
+      });
+    const state = (a: Summary, b: Summary) => compareSummaries(a, b).pairs[0]!.states[0]!.change;
+    expect(state(withVerdict('none'), withVerdict('suspected'))).toBe('changed');
+    expect(state(withVerdict('suspected'), withVerdict('none'))).toBe('changed');
+    expect(compareSummaries(withVerdict('suspected'), withVerdict('none')).verdict.verdict).toBe('unchanged');
+    expect(state(withVerdict('suspected'), withVerdict('leak'))).toBe('regressed');
+    expect(state(withVerdict('leak'), withVerdict('none'))).toBe('improved');
   });
 
   it('lists GC reasons that appeared or vanished', () => {
@@ -189,7 +235,7 @@ describe('pairing isolates', () => {
   it('names the pair in the deciders when several pairs are compared', () => {
     const before = withWorkers(1);
     const after = structuredClone(before);
-    after.isolates[1]!.overhead.fraction *= 2;
+    scaleOverhead(after.isolates[1]!, 2);
     const comparison = compareSummaries(before, after);
     expect(comparison.verdict.verdict).toBe('regressed');
     expect(comparison.verdict.regressed[0]!.pair).toBe('worker 1');

@@ -17,6 +17,9 @@ describe('renderComparisonText', () => {
   it('leads with the verdict and the metrics that decided it', () => {
     const after = structuredClone(base);
     after.isolates[0]!.overhead.fraction = base.isolates[0]!.overhead.fraction * 2;
+    // A rerun that really doubled its GC time has its interval doubled too.
+    const interval = base.isolates[0]!.intervals.overheadPercent!;
+    after.isolates[0]!.intervals.overheadPercent = { low: interval.low * 2, high: interval.high * 2 };
     const lines = renderComparisonText(compareSummaries(base, after), { color: false }).split('\n');
     const before = (base.isolates[0]!.overhead.fraction * 100).toFixed(1);
     const doubled = (base.isolates[0]!.overhead.fraction * 200).toFixed(1);

@@ -1,0 +1,61 @@
+// Claims about the floor after Mark-Compact and the leak verdict: each a sentence stated only when
+// this log's numbers support it. The cut (warm-up, a shutdown collapse) is the verdict's own, so
+// counts here always match the points the verdict used.
+
+import type { FloorTrend, IsolateSummary } from '../../analyze/summary.js';
+import { fixed, formatDuration, formatMb, formatSlope, plural } from '../../format.js';
+
+/** What was left out of the trend, in words: "the warm-up (first 4.0 s)" and the exit collapse. */
+function cutWords(isolate: IsolateSummary): string {
+  const evidence = isolate.leak.evidence;
+  const warmUp = `the warm-up (the first ${formatDuration(evidence.warmUpEndMs - isolate.startMs)})`;
+  return evidence.shutdownMs === null ? warmUp : `${warmUp} and the collapse at exit (${formatDuration(evidence.shutdownMs)})`;
+}
+
+/**
+ * The floor's trend over the Mark-Compacts that count: a slope only from 5 points or more, else
+ * what the floor did in plain numbers. Null without any Mark-Compact after the cut.
+ */
+export function floorTrendSentence(isolate: IsolateSummary, floor: FloorTrend | null = isolate.floors.total): string | null {
+  if (floor === null) return null;
+  const counted = floor.trendPoints;
+  const of = `${plural(counted, 'Mark-Compact')} of ${floor.points}`;
+  if (counted === 0) return `Every Mark-Compact falls in ${cutWords(isolate)}: none is left to show a trend.`;
+  if (floor.slopeMbPerMinute === null) {
+    return (
+      `Leaving out ${cutWords(isolate)}, ${of} remain: too few for a trend (5 are needed)` +
+      (counted >= 2 && floor.trendFromMs !== null && floor.trendToMs !== null
+        ? `; the floor changed by ${signedMb(floor.growthMb)} over ${formatDuration(floor.trendToMs - floor.trendFromMs)}.`
+        : '.')
+    );
+  }
+  const tau = isolate.leak.evidence.tau;
+  return (
+    `Leaving out ${cutWords(isolate)}, the floor moved ${formatSlope(floor.slopeMbPerMinute)} over ${of} (its median ${formatMb(floor.levelMb)})` +
+    (floor === isolate.floors.total && tau !== null
+      ? `; Kendall's tau ${fixed(tau, 2)} says how steadily (1: each floor above the one before; 0: no direction).`
+      : '.')
+  );
+}
+
+function signedMb(value: number): string {
+  const text = formatMb(Math.abs(value));
+  return Number(fixed(value, 1)) === 0 ? text : `${value > 0 ? '+' : '−'}${text}`;
+}
+
+/** The verdict with the evidence that decided it, and what else was seen (never deciding). */
+export function leakVerdictSentence(isolate: IsolateSummary): string {
+  const { verdict, reasons, notes } = isolate.leak;
+  const because = reasons.length > 0 ? `: ${reasons.join('; ')}` : '';
+  const also = notes.length > 0 ? ` Also seen: ${notes.join('; ')}.` : '';
+  switch (verdict) {
+    case 'leak':
+      return `So memory leaks${because}.${also}`;
+    case 'suspected':
+      return `So a leak is suspected${because}.${also}`;
+    case 'none':
+      return `So no leak${because}.${also}`;
+    case 'insufficient-data':
+      return `Too few Mark-Compacts to judge a leak${because}.${also}`;
+  }
+}
