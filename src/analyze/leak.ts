@@ -140,6 +140,22 @@ function riseText(what: string, growth: Growth): string {
   );
 }
 
+/**
+ * External memory leaks when it rises steadily (Mann–Kendall z), at least doubles from where it
+ * started (1 MB at least, so that a few KB growing is not "doubling"), by EXTERNAL_MIN_GROWTH_MB or
+ * more, without levelling off or coming back down.
+ */
+export function externalLeaking(growth: Growth): boolean {
+  return (
+    growth.slopeMbPerMinute !== null &&
+    (growth.mannKendallZ ?? 0) >= EXTERNAL_MIN_Z &&
+    growth.growthMb >= EXTERNAL_MIN_GROWTH_MB &&
+    growth.lastMb >= Math.max(growth.firstMb, 1) * EXTERNAL_MIN_GROWTH_FACTOR &&
+    growth.plateau === null &&
+    growth.givenBack === null
+  );
+}
+
 /** A leak of external memory (Buffers, ArrayBuffers), judged on its own series. */
 export function judgeExternal(external: LeakInput['external'], window: RunWindow): ExternalLeak | null {
   if (external === null) return null;
@@ -152,12 +168,7 @@ export function judgeExternal(external: LeakInput['external'], window: RunWindow
     const running = runningFloors(series, { ...window, warmUpEndMs: -Infinity });
     const growth = assessGrowth(running);
     if (growth === null || growth.slopeMbPerMinute === null) continue;
-    const leaking =
-      (growth.mannKendallZ ?? 0) >= EXTERNAL_MIN_Z &&
-      growth.growthMb >= EXTERNAL_MIN_GROWTH_MB &&
-      growth.lastMb >= Math.max(growth.firstMb, 1) * EXTERNAL_MIN_GROWTH_FACTOR &&
-      growth.plateau === null &&
-      growth.givenBack === null;
+    const leaking = externalLeaking(growth);
     const candidate: ExternalLeak = {
       kind,
       leaking,
@@ -181,8 +192,8 @@ const EXTERNAL_NAMES: Record<ExternalLeak['kind'], string> = {
 };
 
 /** Short logs: growth unmistakable from every GC, not just the few Mark-Compacts. */
-function shortLogRise(input: LeakInput, window: RunWindow, floors: FloorSample[]): string | null {
-  const envelope = runningFloors(input.heapAfterEnvelope, { ...window, warmUpEndMs: -Infinity });
+export function shortLogRise(heapAfterEnvelope: TimedValue[], window: RunWindow, floors: FloorSample[]): string | null {
+  const envelope = runningFloors(heapAfterEnvelope, { ...window, warmUpEndMs: -Infinity });
   if (envelope.length < 8) return null;
   const quarter = Math.max(1, Math.floor(envelope.length / 4));
   const startMb = Math.min(...envelope.slice(0, quarter).map((point) => point.valueMb));
@@ -205,6 +216,21 @@ function shortLogRise(input: LeakInput, window: RunWindow, floors: FloorSample[]
   );
 }
 
+/**
+ * The floor's trend alone: `leak` for a rise unlikely as a swing (Mann–Kendall z), large against the
+ * floor's level and in MB; `suspected` for a weaker one; `none` otherwise, and always for fewer than
+ * MIN_TREND_POINTS points, growth that stopped (a plateau) or memory given back.
+ */
+export function trendVerdict(growth: Growth): 'leak' | 'suspected' | 'none' {
+  if (growth.slopeMbPerMinute === null || growth.plateau !== null || growth.givenBack !== null) return 'none';
+  const z = growth.mannKendallZ ?? 0;
+  const rises = (minZ: number, minRelative: number, minMb: number): boolean =>
+    z >= minZ && growth.relativeGrowth >= minRelative && growth.growthMb >= minMb;
+  if (rises(LEAK_MIN_Z, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_GROWTH_MB)) return 'leak';
+  if (rises(SUSPECT_MIN_Z, SUSPECT_MIN_RELATIVE_GROWTH, SUSPECT_MIN_GROWTH_MB)) return 'suspected';
+  return 'none';
+}
+
 export function judgeLeak(input: LeakInput): Leak {
   const window = runWindow(input.floors, input.startMs, input.endMs);
   const trendPoints = runningFloors(input.floors, window);
@@ -221,9 +247,7 @@ export function judgeLeak(input: LeakInput): Leak {
   let verdict: LeakVerdict;
   let shortLog = false;
 
-  const z = growth?.mannKendallZ ?? 0;
-  const rises = (minZ: number, minRelative: number, minMb: number): boolean =>
-    trended && growth.plateau === null && growth.givenBack === null && z >= minZ && growth.relativeGrowth >= minRelative && growth.growthMb >= minMb;
+  const rise = growth === null ? 'none' : trendVerdict(growth);
 
   if (input.outOfMemory) {
     const whole = assessGrowth(asSeries(allRunning));
@@ -238,11 +262,8 @@ export function judgeLeak(input: LeakInput): Leak {
           : `the process ran out of memory with the floor after Mark-Compact at ${mb(whole.lastMb)}, not rising: the app may need more than its heap limit`,
       );
     }
-  } else if (rises(LEAK_MIN_Z, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_GROWTH_MB)) {
-    verdict = 'leak';
-    reasons.push(riseText('the floor after Mark-Compact', growth!));
-  } else if (rises(SUSPECT_MIN_Z, SUSPECT_MIN_RELATIVE_GROWTH, SUSPECT_MIN_GROWTH_MB)) {
-    verdict = 'suspected';
+  } else if (rise !== 'none') {
+    verdict = rise;
     reasons.push(riseText('the floor after Mark-Compact', growth!));
   } else if (trended) {
     verdict = 'none';
@@ -258,7 +279,7 @@ export function judgeLeak(input: LeakInput): Leak {
       reasons.push(steadyText(growth));
     }
   } else {
-    const short = shortLogRise(input, window, allRunning);
+    const short = shortLogRise(input.heapAfterEnvelope, window, allRunning);
     if (short !== null) {
       verdict = 'leak';
       shortLog = true;
@@ -268,7 +289,9 @@ export function judgeLeak(input: LeakInput): Leak {
       const all = input.floors.length;
       reasons.push(
         `${trendPoints.length} Mark-Compact${trendPoints.length === 1 ? '' : 's'} after the warm-up (${all} in all): a trend needs ${MIN_TREND_POINTS}` +
-          (growth !== null && growth.points >= 2 ? `; ${riseText('the floor', growth).replace(' (', ', ').replace(': too few for a trend)', '')}` : ''),
+          (growth !== null && growth.points >= 2
+            ? `; over them the floor went from ${mb(growth.firstMb)} to ${mb(growth.lastMb)} in ${formatDuration(growth.lastMs - growth.firstMs)}`
+            : ''),
       );
     }
   }

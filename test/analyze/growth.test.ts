@@ -1,0 +1,73 @@
+// assessGrowth on generated series with known answers, and each shape rule at its bounds.
+
+import { describe, expect, it } from 'vitest';
+import { assessGrowth, givenBackOf, plateauOf, type TimedValue } from '../../src/analyze/growth.js';
+
+/** One value a minute, from minute 0. */
+const perMinute = (values: number[]): TimedValue[] => values.map((valueMb, index) => ({ timeMs: index * 60_000, valueMb }));
+
+describe('assessGrowth', () => {
+  it('measures a straight rise: Theil–Sen slope, tau 1, growth over the span, level', () => {
+    const growth = assessGrowth(perMinute([10, 12, 14, 16, 18, 20]))!;
+    expect(growth.slopeMbPerMinute).toBe(2);
+    expect(growth.tau).toBe(1);
+    expect(growth.r2).toBe(1);
+    expect(growth.growthMb).toBe(10);
+    expect(growth.levelMb).toBe(15);
+    expect(growth.relativeGrowth).toBeCloseTo(10 / 15, 12);
+    expect(growth).toMatchObject({ points: 6, firstMb: 10, lastMb: 20, minMb: 10, maxMb: 20, plateau: null, givenBack: null });
+  });
+
+  it('claims no slope, R² or tau below 5 points: growth is last − first', () => {
+    const four = assessGrowth(perMinute([10, 30, 20, 25]))!;
+    expect(four).toMatchObject({ slopeMbPerMinute: null, r2: null, tau: null, mannKendallZ: null, growthMb: 15 });
+    expect(assessGrowth(perMinute([10, 30, 20, 25, 26]))!.slopeMbPerMinute).not.toBeNull();
+    expect(assessGrowth([])).toBeNull();
+  });
+});
+
+describe('plateauOf: growth that stopped', () => {
+  // 10 points: the tail is the last 4 (40%), the head's start the median of its first 2.
+  // Head 0, 0, 5, 10, 10, 10 and tail 10, 10 + d, 10 + 2d, 10 + 3d: the tail gains 3d; before it the
+  // series gained its median, 10 + 1.5d. A plateau needs 3d < 0.2 × (10 + 1.5d), i.e. d < 0.7407.
+  const series = (d: number) => perMinute([0, 0, 5, 10, 10, 10, 10, 10 + d, 10 + 2 * d, 10 + 3 * d]);
+
+  it('finds the level reached and since when, while the tail gains under a fifth of the growth before it', () => {
+    expect(plateauOf(series(0))).toEqual({ levelMb: 10, sinceMs: 3 * 60_000 });
+    expect(plateauOf(series(0.74))).not.toBeNull();
+    expect(plateauOf(series(0.75))).toBeNull();
+  });
+
+  it('needs 4 points in the tail (10 points in all)', () => {
+    expect(plateauOf(perMinute([0, 5, 10, 10, 10, 10, 10, 10, 10]))).toBeNull();
+    expect(plateauOf(perMinute([0, 0, 5, 10, 10, 10, 10, 10, 10, 10]))).not.toBeNull();
+  });
+
+  it('needs a gain of at least 1 MB and 5% of the level first (else the series just stayed level)', () => {
+    expect(plateauOf(perMinute([9, 9, 9, 9, 9, 9, 10, 10, 10, 10]))).toEqual({ levelMb: 10, sinceMs: 6 * 60_000 });
+    expect(plateauOf(perMinute([9, 9, 9, 9, 9, 9, 9.99, 9.99, 9.99, 9.99]))).toBeNull();
+    expect(plateauOf(perMinute([38, 38, 38, 38, 38, 38, 40, 40, 40, 40]))).not.toBeNull();
+    expect(plateauOf(perMinute([38, 38, 38, 38, 38, 38, 39.99, 39.99, 39.99, 39.99]))).toBeNull();
+  });
+});
+
+describe('givenBackOf: memory held for a while and given back', () => {
+  // Start 10, peak 40: a rise of 30, so the series must come back to 10 + 30 × 0.25 = 17.5 and end
+  // at or under 10 + 2 × 7.5 = 25.
+  const series = (after: number[]) => perMinute([10, 20, 30, 40, ...after]);
+
+  it('finds the peak and how far back the series came', () => {
+    expect(givenBackOf(series([17.5, 17.5]))).toEqual({ peakMb: 40, peakMs: 3 * 60_000, backToMb: 17.5 });
+    expect(givenBackOf(series([17.6, 17.6]))).toBeNull();
+  });
+
+  it('needs the series to end low too', () => {
+    expect(givenBackOf(series([17, 25]))).not.toBeNull();
+    expect(givenBackOf(series([17, 25.1]))).toBeNull();
+  });
+
+  it('is null when the peak is the first or last point', () => {
+    expect(givenBackOf(perMinute([40, 30, 20, 10]))).toBeNull();
+    expect(givenBackOf(perMinute([10, 20, 30, 40]))).toBeNull();
+  });
+});

@@ -1,0 +1,195 @@
+// The leak verdict's rules, each just below and just above its bound, on generated inputs; the
+// verdicts on real logs are in analyzer-samples.test.ts and the corpus test.
+
+import { describe, expect, it } from 'vitest';
+import type { Growth, TimedValue } from '../../src/analyze/growth.js';
+import { externalLeaking, judgeLeak, runWindow, runningFloors, shortLogRise, trendVerdict, type FloorSample, type LeakInput } from '../../src/analyze/leak.js';
+
+const rising: Growth = {
+  points: 20,
+  firstMs: 0,
+  lastMs: 600_000,
+  firstMb: 40,
+  lastMb: 60,
+  minMb: 40,
+  maxMb: 60,
+  levelMb: 50,
+  slopeMbPerMinute: 2,
+  r2: 0.9,
+  tau: 0.8,
+  mannKendallZ: 3,
+  growthMb: 20,
+  relativeGrowth: 0.4,
+  plateau: null,
+  givenBack: null,
+};
+const withGrowth = (change: Partial<Growth>): Growth => ({ ...rising, ...change });
+
+describe('trendVerdict: the floor trend alone', () => {
+  it('calls leak from Mann–Kendall z 2.33, suspected from 1.64', () => {
+    expect(trendVerdict(withGrowth({ mannKendallZ: 2.33 }))).toBe('leak');
+    expect(trendVerdict(withGrowth({ mannKendallZ: 2.32 }))).toBe('suspected');
+    expect(trendVerdict(withGrowth({ mannKendallZ: 1.64 }))).toBe('suspected');
+    expect(trendVerdict(withGrowth({ mannKendallZ: 1.63 }))).toBe('none');
+  });
+
+  it('needs growth of 5% of the level', () => {
+    expect(trendVerdict(withGrowth({ relativeGrowth: 0.05 }))).toBe('leak');
+    expect(trendVerdict(withGrowth({ relativeGrowth: 0.0499 }))).toBe('none');
+  });
+
+  it('needs 2 MB of growth for leak, 1 MB for suspected', () => {
+    expect(trendVerdict(withGrowth({ growthMb: 2 }))).toBe('leak');
+    expect(trendVerdict(withGrowth({ growthMb: 1.99 }))).toBe('suspected');
+    expect(trendVerdict(withGrowth({ growthMb: 1 }))).toBe('suspected');
+    expect(trendVerdict(withGrowth({ growthMb: 0.99 }))).toBe('none');
+  });
+
+  it('never calls a plateau, memory given back or a trend from fewer than 5 points a leak', () => {
+    expect(trendVerdict(withGrowth({ plateau: { levelMb: 60, sinceMs: 300_000 } }))).toBe('none');
+    expect(trendVerdict(withGrowth({ givenBack: { peakMb: 90, peakMs: 200_000, backToMb: 41 } }))).toBe('none');
+    expect(trendVerdict(withGrowth({ slopeMbPerMinute: null }))).toBe('none');
+  });
+});
+
+describe('externalLeaking: external memory on its own', () => {
+  it('needs z ≥ 2.33, ≥ 16 MB of growth and at least a doubling from max(first, 1 MB)', () => {
+    const external = (change: Partial<Growth>) => withGrowth({ firstMb: 10, lastMb: 40, growthMb: 30, ...change });
+    expect(externalLeaking(external({}))).toBe(true);
+    expect(externalLeaking(external({ mannKendallZ: 2.32 }))).toBe(false);
+    expect(externalLeaking(external({ growthMb: 16 }))).toBe(true);
+    expect(externalLeaking(external({ growthMb: 15.99 }))).toBe(false);
+    expect(externalLeaking(external({ lastMb: 20 }))).toBe(true);
+    expect(externalLeaking(external({ lastMb: 19.99 }))).toBe(false);
+    // From a few KB, "doubling" is measured from 1 MB.
+    expect(externalLeaking(external({ firstMb: 0.2, lastMb: 2 }))).toBe(true);
+    expect(externalLeaking(external({ firstMb: 0.2, lastMb: 1.99 }))).toBe(false);
+    expect(externalLeaking(external({ plateau: { levelMb: 40, sinceMs: 1 } }))).toBe(false);
+  });
+});
+
+describe('runWindow: the warm-up and the collapse at exit, cut the same way everywhere', () => {
+  const floors = (last: number) => [
+    { timeMs: 0, heapAfterMb: 10 },
+    { timeMs: 1999, heapAfterMb: 10 },
+    { timeMs: 2000, heapAfterMb: 10 },
+    { timeMs: 9000, heapAfterMb: last },
+  ];
+
+  it('leaves out the first 20% of the time', () => {
+    const window = runWindow(floors(10), 0, 10_000);
+    expect(window.warmUpEndMs).toBe(2000);
+    expect(runningFloors(floors(10), window).map((floor) => floor.timeMs)).toEqual([2000, 9000]);
+    expect(runningFloors(floors(10), window, true).map((floor) => floor.timeMs)).toEqual([0, 1999, 2000, 9000]);
+  });
+
+  it('leaves out a last floor under half the one before it', () => {
+    expect(runWindow(floors(5), 0, 10_000).shutdownMs).toBeNull();
+    expect(runWindow(floors(4.99), 0, 10_000).shutdownMs).toBe(9000);
+    expect(runningFloors(floors(4.99), runWindow(floors(4.99), 0, 10_000)).map((floor) => floor.timeMs)).toEqual([2000]);
+  });
+});
+
+describe('shortLogRise: a short log judged from every GC', () => {
+  const noShutdown = { warmUpEndMs: 0, shutdownMs: null };
+  const envelope = (values: number[]): TimedValue[] => values.map((valueMb, index) => ({ timeMs: index * 1000, valueMb }));
+  // 8 bins: the start is the lowest of the first 2, the late part starts at the 6th.
+  const base = [10, 10, 15, 18, 21, 24, 27, 30];
+
+  it('calls a climb of 3× (10 → 30 MB), still climbing at the end, unmistakable', () => {
+    expect(shortLogRise(envelope(base), noShutdown, [])).toBe(
+      'short log (7.0 s, too few Mark-Compacts for a trend), but the heap left after each GC climbed 3.0× (10.0 MB → 30.0 MB) and was still climbing at the end, and no Mark-Compact ran',
+    );
+    expect(shortLogRise(envelope(base.slice(1)), noShutdown, [])).toBeNull();
+  });
+
+  it('needs a climb of 2.5×', () => {
+    expect(shortLogRise(envelope([20, 20, 30, 35, 40, 42, 45, 50]), noShutdown, [])).not.toBeNull();
+    expect(shortLogRise(envelope([20, 20, 30, 35, 40, 42, 45, 49.9]), noShutdown, [])).toBeNull();
+  });
+
+  it('needs 20 MB of growth', () => {
+    expect(shortLogRise(envelope([10, 10, 15, 18, 21, 24, 26.9, 29.9]), noShutdown, [])).toBeNull();
+  });
+
+  it('needs 15% of the growth in the last quarter', () => {
+    expect(shortLogRise(envelope([10, 10, 15, 18, 21, 27, 28, 30]), noShutdown, [])).not.toBeNull();
+    expect(shortLogRise(envelope([10, 10, 15, 18, 21, 27.01, 28, 30]), noShutdown, [])).toBeNull();
+  });
+
+  it('needs the Mark-Compacts to have freed under 30% of the heap on average', () => {
+    const freed = (after: number): FloorSample[] => [{ timeMs: 3000, heapBeforeMb: 100, heapAfterMb: after }];
+    expect(shortLogRise(envelope(base), noShutdown, freed(70.1))).toMatch(/1 Mark-Compact freed 30% of the heap on average$/);
+    expect(shortLogRise(envelope(base), noShutdown, freed(70))).toBeNull();
+  });
+});
+
+function input(floors: Array<[number, number]>, change: Partial<LeakInput> = {}): LeakInput {
+  return {
+    floors: floors.map(([timeMs, heapAfterMb]) => ({ timeMs, heapAfterMb, heapBeforeMb: heapAfterMb * 1.5 })),
+    heapAfterEnvelope: [],
+    external: null,
+    startMs: 0,
+    endMs: floors.at(-1)?.[0] ?? 0,
+    ineffectiveMarkCompacts: 0,
+    outOfMemory: false,
+    heapLimitMb: null,
+    ...change,
+  };
+}
+
+/** `count` floors a second apart from 0 s, at `value(i)` MB. */
+const floorsOf = (count: number, value: (index: number) => number): Array<[number, number]> =>
+  Array.from({ length: count }, (_, index) => [index * 1000, value(index)]);
+
+describe('judgeLeak', () => {
+  it('calls a steady rise a leak, with the slope from its points', () => {
+    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index)));
+    expect(leak.verdict).toBe('leak');
+    expect(leak.evidence.points).toBe(24);
+    expect(leak.evidence.slopeMbPerMinute).toBeCloseTo(60, 9);
+    expect(leak.reasons).toEqual([
+      "the floor after Mark-Compact rose +60.0 MB/min (Theil–Sen, 24 points over 23.0 s: 46.0 MB → 69.0 MB, +40% of its 57.5 MB level, Kendall's tau 1.00)",
+    ]);
+  });
+
+  it('says when the heap limit is reached at the rate, when the limit is known', () => {
+    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index), { heapLimitMb: 129 }));
+    expect(leak.notes).toContain('at this rate the floor reaches the 129 MB heap limit in about 1 min 0 s');
+  });
+
+  it('reads a flat floor as none, naming its range and level', () => {
+    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + (index % 3))));
+    expect(leak.verdict).toBe('none');
+    expect(leak.reasons[0]).toMatch(/^the floor after Mark-Compact stayed between 40\.0 MB and 42\.0 MB over 23\.0 s \(24 points, level 41\.0 MB/);
+  });
+
+  it('calls a floor at 80% of the heap limit suspected, not at 79.9%', () => {
+    expect(judgeLeak(input(floorsOf(30, () => 80), { heapLimitMb: 100 })).verdict).toBe('suspected');
+    expect(judgeLeak(input(floorsOf(30, () => 80), { heapLimitMb: 100.2 })).verdict).toBe('none');
+  });
+
+  it('calls an out-of-memory crash a leak when the floor rose, suspected when it did not', () => {
+    expect(judgeLeak(input(floorsOf(3, (index) => 10 + 10 * index), { outOfMemory: true })).verdict).toBe('leak');
+    const flat = judgeLeak(input(floorsOf(3, () => 30), { outOfMemory: true }));
+    expect(flat.verdict).toBe('suspected');
+    expect(flat.reasons[0]).toBe('the process ran out of memory with the floor after Mark-Compact at 30.0 MB, not rising: the app may need more than its heap limit');
+  });
+
+  it('shows memwatch\'s rule as evidence without letting it decide', () => {
+    // Six rises in a row (10 → 16 MB), then back near 10: no trend over the run.
+    const values = [20, 21, 19, 20, 10, 10.5, 11, 12, 13, 14.5, 16, 12, 11, 10.5, 10.2, 10.4, 10.3, 10.6, 10.2, 10.3];
+    const leak = judgeLeak(input(values.map((value, index) => [index * 1000, value] as [number, number]), { startMs: -5000 }));
+    expect(leak.verdict).toBe('none');
+    expect(leak.evidence.longestGrowthStreak).toBe(6);
+    expect(leak.notes[0]).toMatch(/^memwatch's rule fired \(the floor grew 6 times in a row/);
+  });
+
+  it('says insufficient-data with the numbers, without a slope, below 5 floors after the warm-up', () => {
+    const leak = judgeLeak(input(floorsOf(5, (index) => 40 + index)));
+    expect(leak.verdict).toBe('insufficient-data');
+    expect(leak.evidence.slopeMbPerMinute).toBeNull();
+    expect(leak.evidence.r2).toBeNull();
+    expect(leak.reasons[0]).toBe('4 Mark-Compacts after the warm-up (5 in all): a trend needs 5; over them the floor went from 41.0 MB to 44.0 MB in 3.0 s');
+  });
+});
