@@ -1,84 +1,181 @@
 // Findings: what a reader should notice in one isolate's summary, each with its numbers and the
-// next step. One rule a block; the words are here and nowhere else.
+// next step. One function a finding, each named for what it flags and returning null when the log
+// does not show it; the words are here and nowhere else.
 
+import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools } from './advice.js';
+import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import type { Finding, IsolateSummary } from './summary.js';
+import { GC_TYPES } from '../events.js';
+import { fixed, formatCount, formatMb, formatPercent, plural } from '../format.js';
 
 type Analyzed = Omit<IsolateSummary, 'findings'>;
+type FindingRule = (summary: Analyzed) => Finding | null;
 
 const SEVERITY_ORDER = { error: 0, warn: 1, info: 2 } as const;
 
-export function findingsFor(summary: Analyzed): Finding[] {
-  const findings: Finding[] = [];
-  const { leak, overhead, pauses, young, outOfMemory } = summary;
-  const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+/** GC share of the time from which GC is worth a look, and from which it is a warning. */
+export const GC_OVERHEAD_INFO = 0.05;
+export const GC_OVERHEAD_WARN = 0.1;
+/** Scavenges per minute from which their number matters. */
+export const SCAVENGES_PER_MINUTE = 60;
+/** A pause at least this long is felt. */
+export const LONG_PAUSE_MS = 100;
 
-  if (outOfMemory !== null) {
-    findings.push({
-      id: 'out-of-memory',
-      severity: 'error',
-      statement: `The process crashed out of memory (${outOfMemory.location || 'heap limit'}, line ${outOfMemory.line}).`,
-      nextStep: 'Run with --heapsnapshot-near-heap-limit=2 to capture heap snapshots before the crash, then open them in Chrome DevTools (Memory tab).',
-    });
-  }
+const ms = (value: number): string => `${fixed(value, value < 10 ? 2 : 0)} ms`;
+
+export const FINDING_RULES: FindingRule[] = [
+  outOfMemoryFinding,
+  leakFinding,
+  blockedSecondFinding,
+  gcOverheadFinding,
+  scavengesDominateFinding,
+  longPauseFinding,
+  forcedGcFinding,
+  youngGcsHiddenFinding,
+  insufficientDataFinding,
+];
+
+export function findingsFor(summary: Analyzed): Finding[] {
+  const findings = FINDING_RULES.map((rule) => rule(summary)).filter((finding): finding is Finding => finding !== null);
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function outOfMemoryFinding({ outOfMemory, nodeMajorRange }: Analyzed): Finding | null {
+  if (outOfMemory === null) return null;
+  return {
+    id: 'out-of-memory',
+    severity: 'error',
+    statement: `The process crashed out of memory (${outOfMemory.location || 'heap limit'}, line ${outOfMemory.line}).`,
+    nextStep: `Find what the program keeps: ${nearHeapLimitTools(nodeMajorRange)}. Open the snapshots in Chrome DevTools (Memory tab).`,
+  };
+}
+
+export function leakFinding({ leak }: Analyzed): Finding | null {
   if (leak.verdict === 'leak' || leak.verdict === 'suspected') {
-    findings.push({
+    return {
       id: 'leak',
       severity: leak.verdict === 'leak' ? 'error' : 'warn',
       statement: `${leak.verdict === 'leak' ? 'Memory leak' : 'Possible memory leak'}: ${leak.reasons.join('; ')}.`,
       nextStep:
         'Take two heap snapshots a few minutes apart (node --inspect, or --heapsnapshot-signal=SIGUSR2) and compare them in DevTools (Comparison view, sort by # Delta).',
-    });
+    };
   }
-  if (overhead.worstWindow !== null && overhead.worstWindow.gcMs >= overhead.windowThresholdMs) {
-    findings.push({
-      id: 'blocked-second',
-      severity: 'warn',
-      statement: `GC paused the thread ${ms(overhead.worstWindow.gcMs)} in the second starting at ${(overhead.worstWindow.startMs / 1000).toFixed(0)} s (${overhead.windowsOverThreshold} second(s) at ≥ ${overhead.windowThresholdMs} ms).`,
-      nextStep: 'Reduce allocation in that phase, or spread the work; the pause chart shows which collector caused it.',
-    });
+  return null;
+}
+
+export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {
+  if (overhead.worstWindow === null || overhead.worstWindow.gcMs < overhead.windowThresholdMs) return null;
+  return {
+    id: 'blocked-second',
+    severity: 'warn',
+    statement: `GC paused the thread ${ms(overhead.worstWindow.gcMs)} in the second starting at ${fixed(overhead.worstWindow.startMs / 1000, 0)} s (${plural(overhead.windowsOverThreshold, 'second')} at ≥ ${overhead.windowThresholdMs} ms).`,
+    nextStep:
+      'The pause chart shows which collector took that second: young GCs cost in proportion to allocation, Mark-Compacts to what the program keeps.',
+  };
+}
+
+/** GC overhead, with the lever this log points at: what is kept (OOM, Mark-Compacts) or allocation (young GCs). */
+export function gcOverheadFinding(summary: Analyzed): Finding | null {
+  const { overhead, outOfMemory, nodeMajorRange } = summary;
+  if (overhead.fraction < GC_OVERHEAD_INFO) return null;
+  const hidden = hiddenYoungGcs(summary) !== null ? ' That is the Mark-Compacts alone: the young GCs are not in this log.' : '';
+  const young = youngPauseShare(summary);
+  const old = markCompactPauseShare(summary);
+  let nextStep: string;
+  if (outOfMemory !== null) {
+    nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
+  } else if (young >= DOMINANT_PAUSE_SHARE) {
+    nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
+  } else if (old >= DOMINANT_PAUSE_SHARE) {
+    nextStep = `Mark-Compacts took ${formatPercent(old)} of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (${heapSnapshotTools(nodeMajorRange)}).`;
+  } else {
+    nextStep = `Young GCs took ${formatPercent(young)} of the pause time and Mark-Compacts ${formatPercent(old)}: see the pause chart for which to work on first.`;
   }
-  if (overhead.fraction >= 0.05) {
-    findings.push({
-      id: 'gc-overhead',
-      severity: overhead.fraction >= 0.1 ? 'warn' : 'info',
-      statement: `GC took ${(overhead.fraction * 100).toFixed(1)}% of the time (${ms(overhead.gcTimeMs)} of ${(overhead.elapsedMs / 1000).toFixed(1)} s).`,
-      nextStep: 'Find what allocates most with a sampling heap profile (node --heap-prof) and allocate less on hot paths.',
-    });
-  }
+  return {
+    id: 'gc-overhead',
+    severity: overhead.fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
+    statement: `GC took ${fixed(overhead.fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
+    nextStep,
+  };
+}
+
+export function scavengesDominateFinding({ pauses, young }: Analyzed): Finding | null {
   const scavenges = pauses.byType['Scavenge'];
-  if (scavenges !== undefined && pauses.all.totalMs > 0 && scavenges.totalMs / pauses.all.totalMs >= 0.5 && young.perMinute >= 60) {
-    findings.push({
-      id: 'scavenges-dominate',
-      severity: 'info',
-      statement: `Scavenges take ${((scavenges.totalMs / pauses.all.totalMs) * 100).toFixed(0)}% of GC pause time (${young.perMinute.toFixed(0)} per minute, ${ms(scavenges.meanMs)} each).`,
-      nextStep: 'A larger new space means fewer scavenges: try --max-semi-space-size=32 (or 64) and compare the two logs with gclog compare.',
-    });
+  if (scavenges === undefined || pauses.all.totalMs <= 0) return null;
+  const share = scavenges.totalMs / pauses.all.totalMs;
+  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE) return null;
+  return {
+    id: 'scavenges-dominate',
+    severity: 'info',
+    statement: `Scavenges take ${fixed(share * 100, 0)}% of GC pause time (${fixed(young.perMinute, 0)} per minute, ${ms(scavenges.meanMs)} each).`,
+    nextStep: 'A larger new space means fewer scavenges: try --max-semi-space-size=32 (or 64) and compare the two logs with gclog compare.',
+  };
+}
+
+export function longPauseFinding({ pauses }: Analyzed): Finding | null {
+  if (pauses.all.maxMs < LONG_PAUSE_MS) return null;
+  const longest = GC_TYPES.filter((type) => pauses.byType[type] !== undefined).sort((a, b) => pauses.byType[b]!.maxMs - pauses.byType[a]!.maxMs)[0];
+  const why =
+    longest === 'Mark-Compact'
+      ? 'it was a Mark-Compact, whose pause shrinks with a smaller live set'
+      : `it was a ${longest}, whose pause grows with how much survives it`;
+  return {
+    id: 'long-pause',
+    severity: 'warn',
+    statement: `The longest pause was ${ms(pauses.all.maxMs)} (p99 ${ms(pauses.all.p99Ms)}).`,
+    nextStep: `Look up that GC in the pause chart (its line number is in the tooltip): ${why}.`,
+  };
+}
+
+/** Forced GCs, counted per generation: global.gc() is a Mark-Compact, gc({type: 'minor'}) a young GC. */
+export function forcedGcFinding(summary: Analyzed): Finding | null {
+  const forced = forcedGcs(summary);
+  if (forced.count === 0) return null;
+  const generations = (young: number, old: number): string =>
+    [young > 0 ? plural(young, 'young GC') : null, old > 0 ? plural(old, 'Mark-Compact') : null].filter(Boolean).join(' and ');
+  const rows = forced.reasons.map((row) => `${row.reason}: ${generations(row.byGeneration.young, row.byGeneration.old)}`);
+  const testing = forced.reasons.find((row) => row.reason === 'testing');
+  const steps: string[] = [];
+  if (testing !== undefined) {
+    const what = [
+      testing.byGeneration.old > 0 ? `each global.gc() runs a full Mark-Compact (${formatCount(testing.byGeneration.old)} here)` : null,
+      testing.byGeneration.young > 0
+        ? `the ${plural(testing.byGeneration.young, 'young GC')} came from gc({type: 'minor'}) (or gc(true) on older Node), shorter but blocking too`
+        : null,
+    ].filter(Boolean);
+    steps.push(`Remove global.gc() calls (reason "testing") from production code: ${what.join('; ')}.`);
   }
-  if (pauses.all.maxMs >= 100) {
-    findings.push({
-      id: 'long-pause',
-      severity: 'warn',
-      statement: `The longest pause was ${ms(pauses.all.maxMs)} (p99 ${ms(pauses.all.p99Ms)}).`,
-      nextStep: 'Look up that GC in the pause chart (its line number is in the tooltip); long Mark-Compact pauses shrink with a smaller live set.',
-    });
+  const others = forced.reasons.filter((row) => row.reason !== 'testing');
+  if (others.length > 0) {
+    steps.push(`${others.map((row) => `"${row.reason}"`).join(', ')}: asked for by tooling or the embedder (heap snapshots, memory-pressure calls); keep them out of busy moments.`);
   }
-  const forced = summary.reasons.filter((row) => row.forced);
-  if (forced.length > 0) {
-    const count = forced.reduce((sum, row) => sum + row.count, 0);
-    findings.push({
-      id: 'forced-gc',
-      severity: 'info',
-      statement: `${count} GC(s) were forced (${forced.map((row) => `${row.reason}: ${row.count}`).join(', ')}), not started by V8's heuristics.`,
-      nextStep: 'Remove global.gc() calls (reason "testing") from production code; they block the thread for a full GC.',
-    });
-  }
-  if (leak.verdict === 'insufficient-data') {
-    findings.push({
-      id: 'insufficient-data',
-      severity: 'info',
-      statement: `Too few Mark-Compacts to judge a leak (${leak.evidence.points}).`,
-      nextStep: 'Record a longer run, under real load, so that the heap goes through several full GCs.',
-    });
-  }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return {
+    id: 'forced-gc',
+    severity: 'info',
+    statement: `${plural(forced.count, 'GC')} ${forced.count === 1 ? 'was' : 'were'} forced (${rows.join('; ')}), not started by V8's heuristics.`,
+    nextStep: steps.join(' '),
+  };
+}
+
+/** A --trace-gc-ignore-scavenger log (or an excerpt): Mark-Compacts only, though the heap grew between them. */
+export function youngGcsHiddenFinding(summary: Analyzed): Finding | null {
+  const hidden = hiddenYoungGcs(summary);
+  if (hidden === null) return null;
+  return {
+    id: 'young-gcs-hidden',
+    severity: 'info',
+    statement: `Young GCs are not in this log: it has ${plural(hidden.markCompacts, 'Mark-Compact')} and no young GC, yet the heap grew by ${formatMb(hidden.grewMb)} between them, which takes allocation and so young GCs.`,
+    nextStep:
+      'V8 ran them, but --trace-gc-ignore-scavenger hides them (or the log is an excerpt): pause totals, GC overhead and allocation here leave them out. Record without that flag to see them.',
+  };
+}
+
+export function insufficientDataFinding({ leak }: Analyzed): Finding | null {
+  if (leak.verdict !== 'insufficient-data') return null;
+  return {
+    id: 'insufficient-data',
+    severity: 'info',
+    statement: `Too few Mark-Compacts to judge a leak (${leak.evidence.points}).`,
+    nextStep: 'Record a longer run, under real load, so that the heap goes through several full GCs.',
+  };
 }

@@ -2,6 +2,9 @@
 
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
 import { GC_TYPES } from '../events.js';
+import { allocationFailureMeaning } from './claims/reasons.js';
+import { mutatorUtilisationShort } from './claims/generations.js';
+import { fixed as fixedText, plural as pluralText } from '../format.js';
 
 export interface TextOptions {
   color: boolean;
@@ -40,11 +43,11 @@ export function renderText(summary: Summary, options: TextOptions): string {
   }
   for (const isolate of summary.isolates) out.push('', ...renderIsolate(isolate, summary.isolates.length > 1, paint));
   if (summary.unparsed.count > 0) {
-    out.push('', paint.yellow(`${summary.unparsed.count} line(s) look like GC records but did not parse:`));
+    out.push('', paint.yellow(`${pluralText(summary.unparsed.count, 'line')} ${summary.unparsed.count === 1 ? 'looks' : 'look'} like GC records but did not parse:`));
     for (const line of summary.unparsed.lines.slice(0, 5)) out.push(`  ${line.input}:${line.line}: ${line.text.slice(0, 160)}`);
   }
   if (summary.cut.count > 0) {
-    out.push('', paint.dim(`${summary.cut.count} GC record(s) were cut before their pause (out-of-memory ring buffer) and not counted.`));
+    out.push('', paint.dim(`${pluralText(summary.cut.count, 'GC record')} ${summary.cut.count === 1 ? 'was' : 'were'} cut before the pause (out-of-memory ring buffer) and not counted.`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -57,10 +60,11 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
   out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} ${paint.dim(`(${isolate.leak.verdict})`)} — ${isolate.leak.reasons.join('; ')}`);
   const overhead = isolate.overhead;
   out.push(
-    `${(isolate.durationMs / 1000).toFixed(1)} s covered, ${isolate.counts.total} GCs; GC overhead ${(overhead.fraction * 100).toFixed(1)}%` +
-      (overhead.lastAverageMu !== null ? `, V8 average mu ${overhead.lastAverageMu.toFixed(3)}` : '') +
-      (overhead.worstWindow !== null ? `; worst second ${overhead.worstWindow.gcMs.toFixed(1)} ms of GC at ${(overhead.worstWindow.startMs / 1000).toFixed(0)} s` : ''),
+    `${fixedText(isolate.durationMs / 1000, 1)} s covered, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +
+      (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
   );
+  const mu = mutatorUtilisationShort(isolate);
+  if (mu !== null) out.push(mu);
   if (isolate.outOfMemory !== null) {
     out.push(paint.red(`Out of memory: ${isolate.outOfMemory.location} ${isolate.outOfMemory.message} (line ${isolate.outOfMemory.line})`));
   }
@@ -116,6 +120,8 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
     const reasonRows = [['reason', 'count', 'pause ms', '']];
     for (const reason of isolate.reasons) reasonRows.push([reason.reason, String(reason.count), reason.pauseMs.toFixed(1), reason.forced ? 'forced' : '']);
     out.push(...table(reasonRows));
+    const allocationFailure = allocationFailureMeaning(isolate);
+    if (allocationFailure !== null) out.push(paint.dim(allocationFailure));
   }
   if (isolate.findings.length > 0) {
     out.push('', paint.bold('Findings'));

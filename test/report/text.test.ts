@@ -21,6 +21,16 @@ describe('renderText', () => {
     expect(new Set(widths).size).toBe(1);
   });
 
+  it("states V8's mutator utilisation as V8 means it, and what \"allocation failure\" meant for each collector", async () => {
+    // node20-oom.log: the last "average mu = 0.302"; of the distinct records, 93 Scavenges and 16 Mark-Compacts end in "allocation failure".
+    const text = renderText(await analyzeFiles([samplePath('node20-oom.log')]), { color: false });
+    expect(text).toContain("\nV8's mutator utilisation at the last Mark-Compact: 0.302 (V8 updates it only at Mark-Compacts: not the share of time without GC)\n");
+    expect(text).toContain(
+      '\n"allocation failure" started 93 young GCs, each when the new space was full, and 16 Mark-Compacts, each when an allocation in the old generation failed as it had reached its limit.\n',
+    );
+    expect(text).not.toContain('average mu');
+  });
+
   it('uses ANSI colour only when asked for', async () => {
     const summary = await analyzeFiles([samplePath('node22-steady.log')]);
     expect(renderText(summary, { color: false })).not.toContain('\x1b[');

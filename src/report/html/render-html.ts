@@ -20,7 +20,8 @@ import {
 } from './sections.js';
 import { allocationSpec, heapSpec, histogramSpec, pausesSpec, reasonsSpec, spacesSpec, windowsSpec, type ChartContext } from './specs.js';
 import { renderDocument } from './template.js';
-import { formatCount, formatSlope } from './format.js';
+import { formatCount, formatSlope, plural } from './format.js';
+import { allocationFailureMeaning } from '../claims/reasons.js';
 
 export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' | 'windows' | 'allocation' | 'reasons';
 
@@ -80,7 +81,7 @@ export function renderHtmlReport(summary: Summary): string {
 function selectorHtml(isolates: IsolateSummary[], severalInputs: boolean, notShown: number): string {
   if (isolates.length < 2) return '';
   const options = isolates.map((isolate, index) => `<option value="${index}">${escapeHtml(isolateOptionText(isolate, severalInputs))}</option>`);
-  const hint = notShown > 0 ? `${notShown} more isolate(s) are in gclog analyze --json.` : `${isolates.length} isolates, main thread first`;
+  const hint = notShown > 0 ? `${plural(notShown, 'more isolate')} ${notShown === 1 ? 'is' : 'are'} in gclog analyze --json.` : `${isolates.length} isolates, main thread first`;
   return (
     `<nav class="selector"><label for="isolate-select">Isolate</label><select id="isolate-select">${options.join('')}</select>` +
     `<span class="hint">${escapeHtml(hint)}</span></nav>`
@@ -138,7 +139,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
       chart: 'pauses',
       title: 'Pause of each GC',
       caption: 'How long each GC stopped the program, by type. Hover a point for its numbers and its line in the log.',
-      learn: { key: 'why', text: 'Why young GCs are short and Mark-Compacts long' },
+      learn: { key: 'why', text: 'Young GCs and Mark-Compacts in this log' },
       controlsHtml: `<label class="toggle"><input type="checkbox" class="log-scale" id="log-scale-${index}" data-isolate="${index}"> log scale</label>`,
     },
     {
@@ -183,8 +184,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     {
       chart: 'reasons',
       title: 'Why GCs ran',
-      caption:
-        'Pause time and number of GCs per reason V8 printed. "allocation failure" is normal: the new space was full, which starts a young GC. The table lists each reason in full.',
+      caption: ['Pause time and number of GCs per reason V8 printed.', allocationFailureMeaning(isolate), 'The table lists each reason in full.'].filter(Boolean).join(' '),
       learn: { key: 'young', text: 'What fills the new space' },
       afterHtml: reasonsTableHtml(isolate),
     },
@@ -194,8 +194,10 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
 
 function notesHtml(summary: Summary): string {
   const notes: string[] = [];
-  if (summary.unparsed.count > 0) notes.push(`${formatCount(summary.unparsed.count)} line(s) looked like GC records but did not parse (see gclog analyze for their line numbers).`);
-  if (summary.cut.count > 0) notes.push(`${formatCount(summary.cut.count)} GC record(s) were cut before their pause and not counted.`);
+  if (summary.unparsed.count > 0) {
+    notes.push(`${plural(summary.unparsed.count, 'line')} looked like GC records but did not parse (see gclog analyze for their line numbers).`);
+  }
+  if (summary.cut.count > 0) notes.push(`${plural(summary.cut.count, 'GC record')} ${summary.cut.count === 1 ? 'was' : 'were'} cut before the pause and not counted.`);
   notes.push('This file is self-contained: it loads nothing from the network.');
   return `<footer class="notes">${notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('')}</footer>`;
 }

@@ -5,7 +5,7 @@ import type { Finding, IsolateSummary, LeakVerdict, Summary } from '../../analyz
 import { GC_TYPES } from '../../events.js';
 import { reasonRowsShown } from './display-data.js';
 import { escapeHtml } from './escape.js';
-import { formatCount, formatDuration, formatMb, formatMs, formatPercent, formatSlope } from './format.js';
+import { formatCount, formatDuration, formatMb, formatMs, formatPercent, formatSlope, plural } from './format.js';
 import { buildStory, storyAnchor, STORY_INTRO, type StoryPart } from './story.js';
 
 export type Tone = 'error' | 'warn' | 'ok' | 'neutral';
@@ -64,7 +64,7 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
       value: overhead.worstWindow !== null ? formatMs(overhead.worstWindow.gcMs) : '—',
       detail:
         overhead.worstWindow !== null
-          ? `of GC at ${Math.round(overhead.worstWindow.startMs / 1000)} s; ${overhead.windowsOverThreshold} s at ≥ ${overhead.windowThresholdMs} ms`
+          ? `of GC at ${Math.round(overhead.worstWindow.startMs / 1000)} s; ${plural(overhead.windowsOverThreshold, 'second')} at ≥ ${overhead.windowThresholdMs} ms`
           : 'no GC windows',
       tone: overhead.windowsOverThreshold > 0 ? 'warn' : 'neutral',
     },
@@ -75,7 +75,7 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
         floor === null
           ? 'no Mark-Compact in the log'
           : isolate.leak.verdict === 'insufficient-data'
-            ? `from ${floor.trendPoints} floor(s): too few to judge`
+            ? `from ${plural(floor.trendPoints, 'floor')}: too few to judge`
             : `floor ${formatMb(floor.firstMb)} → ${formatMb(floor.lastMb)}`,
       tone: verdictTone[isolate.leak.verdict],
     },

@@ -1,0 +1,87 @@
+// Claims comparing the two generations in this log: which GC was shorter, which more frequent, who
+// took the pause time, and V8's mutator utilisation.
+
+import { markCompactPauseShare, youngPauses, youngPauseShare } from '../../analyze/log-shape.js';
+import type { IsolateSummary } from '../../analyze/summary.js';
+import { fixed, formatMs, formatPercent, plural } from '../../format.js';
+
+function oldReasonCount(isolate: IsolateSummary, test: (reason: string) => boolean): number {
+  return isolate.reasons.filter((row) => test(row.reason)).reduce((sum, row) => sum + row.byGeneration.old, 0);
+}
+
+/** Which GC paused for less on average, with the reason that holds in this log. */
+export function youngVersusOldPause(isolate: IsolateSummary): string | null {
+  const young = youngPauses(isolate);
+  const old = isolate.pauses.byType['Mark-Compact'];
+  if (young === null || old === undefined) return null;
+  if (young.meanMs < old.meanMs) {
+    return (
+      `Here the young GCs were the shorter: ${formatMs(young.meanMs)} on average against ${formatMs(old.meanMs)} for a Mark-Compact. ` +
+      'A young GC works on a small space and only on what survives; a Mark-Compact walks everything the program keeps.'
+    );
+  }
+  const incremental = oldReasonCount(isolate, (reason) => reason.startsWith('finalize incremental marking'));
+  const how =
+    incremental > 0
+      ? `${incremental === old.count ? (old.count === 1 ? 'The Mark-Compact' : 'Every Mark-Compact') : `${incremental} of the ${old.count} Mark-Compacts`} here finalised incremental marking: V8 had marked the old space in steps between the program's work and on helper threads, so the pause shown is only the finalisation.`
+      : 'V8 can mark the old space in steps between the program\'s work and on helper threads (incremental marking), and then the pause shown is only the finalisation.';
+  return (
+    `Here the Mark-Compacts were the shorter: ${formatMs(old.meanMs)} on average against ${formatMs(young.meanMs)} for a young GC, although a Mark-Compact walks everything the program keeps. ` +
+    `${how} The marking steps are in the incremental part of each Mark-Compact's line (gclog events: incremental).`
+  );
+}
+
+/** Which GC ran more often, with the reason that holds in this log. */
+export function youngVersusOldFrequency(isolate: IsolateSummary): string | null {
+  const young = youngPauses(isolate);
+  const old = isolate.pauses.byType['Mark-Compact'];
+  if (young === null || old === undefined) return null;
+  if (young.count > old.count) {
+    const forced = isolate.reasons.filter((row) => row.forced).reduce((sum, row) => sum + row.byGeneration.young, 0);
+    const why =
+      forced * 2 >= young.count
+        ? `${forced} of them forced by the program (see the findings)`
+        : 'as the new space is small and fills again and again';
+    return `Young GCs were the more frequent: ${plural(young.count, 'young GC')} against ${plural(old.count, 'Mark-Compact')}, ${why}.`;
+  }
+  const external = oldReasonCount(isolate, (reason) => reason === 'external memory pressure');
+  const externalPart = external > 0 ? ` ${plural(external, 'Mark-Compact')} here ${external === 1 ? 'was' : 'were'} started by external memory pressure (Buffers, ArrayBuffers), which no young GC relieves.` : '';
+  return (
+    `Here the Mark-Compacts were the ${young.count === old.count ? 'as frequent' : 'more frequent'}: ${plural(old.count, 'Mark-Compact')} against ${plural(young.count, 'young GC')}. ` +
+    'The old generation filled without young GCs to fill it: V8 allocates some objects straight there (large objects, and objects from allocation sites whose objects mostly survived).' +
+    externalPart
+  );
+}
+
+export function pauseShares(isolate: IsolateSummary): string | null {
+  if (youngPauses(isolate) === null || isolate.pauses.all.totalMs <= 0) return null;
+  return (
+    `In this run young GCs took ${formatPercent(youngPauseShare(isolate))} of the pause time and Mark-Compacts ` +
+    `${formatPercent(markCompactPauseShare(isolate))}; all GC together took ${formatPercent(isolate.overhead.fraction)} of the time.`
+  );
+}
+
+export function readTheFloor(isolate: IsolateSummary): string | null {
+  if ((isolate.counts['Mark-Compact'] ?? 0) === 0) return null;
+  return (
+    'The jagged heap line (the "sawtooth") rises with allocation and drops at each GC. ' +
+    'Only the floor after each Mark-Compact tells whether memory is being kept, which is why the leak verdict reads the floor and not the peaks.'
+  );
+}
+
+/** V8's `average mu` as V8 means it: updated at Mark-Compacts only. */
+export function mutatorUtilisation(isolate: IsolateSummary): string | null {
+  const mu = isolate.overhead.lastAverageMu;
+  if (mu === null) return null;
+  return (
+    `V8's mutator utilisation at the last Mark-Compact was ${fixed(mu, 3)}. ` +
+    'V8 updates this average only at Mark-Compacts, so it leaves out the young GCs since then and is not the share of time without GC.'
+  );
+}
+
+/** The same for the terminal, in one line. */
+export function mutatorUtilisationShort(isolate: IsolateSummary): string | null {
+  const mu = isolate.overhead.lastAverageMu;
+  if (mu === null) return null;
+  return `V8's mutator utilisation at the last Mark-Compact: ${fixed(mu, 3)} (V8 updates it only at Mark-Compacts: not the share of time without GC)`;
+}

@@ -1,0 +1,152 @@
+// Findings on real logs: each where it holds (its exact words, numbers checked against the log) and
+// where it does not; their advice fits the Node version the log came from; bounds just below and above.
+
+import { describe, expect, it } from 'vitest';
+import { availableIn, HEAP_PROF_SINCE } from '../../src/analyze/advice.js';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { findingsFor, GC_OVERHEAD_INFO, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
+import type { IsolateSummary } from '../../src/analyze/summary.js';
+import { samplePath as sampleFile } from '../support/samples.js';
+
+const samplePath = (name: string): string => sampleFile(`${name}.log`);
+
+async function main(name: string): Promise<IsolateSummary> {
+  return (await analyzeFiles([samplePath(name)])).isolates[0]!;
+}
+const finding = async (name: string, id: string) => (await main(name)).findings.find((item) => item.id === id) ?? null;
+
+describe('forced GCs, per generation', () => {
+  it('node22-forced.log: 12 Mark-Compacts and 12 Scavenges end in "testing" (gc() and gc({type: "minor"}) in turn)', async () => {
+    expect(await finding('node22-forced', 'forced-gc')).toEqual({
+      id: 'forced-gc',
+      severity: 'info',
+      statement: "24 GCs were forced (testing: 12 young GCs and 12 Mark-Compacts), not started by V8's heuristics.",
+      nextStep:
+        "Remove global.gc() calls (reason \"testing\") from production code: each global.gc() runs a full Mark-Compact (12 here); the 12 young GCs came from gc({type: 'minor'}) (or gc(true) on older Node), shorter but blocking too.",
+    });
+  });
+
+  it('node22-steady.log: no forced GC', async () => {
+    expect(await finding('node22-steady', 'forced-gc')).toBeNull();
+  });
+});
+
+describe('GC overhead: the lever the log points at', () => {
+  it('node22-steady.log: young GCs take most of the pause time → allocate less', async () => {
+    expect((await finding('node22-steady', 'gc-overhead'))?.nextStep).toBe(
+      'Young GCs took 58% of the pause time: allocate less on hot paths; a sampling heap profile (node --heap-prof) shows where the allocation comes from.',
+    );
+  });
+
+  it('node24-steady.log: Mark-Compacts take 96% → the live set, not allocation', async () => {
+    const overhead = await finding('node24-steady', 'gc-overhead');
+    // 57 Mark-Compacts and 15 Scavenges pause 3738 ms in all (the span is the analyzer's: only its form is checked here).
+    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time \(3738 ms of 19\.\d s\)\.$/);
+    expect(overhead?.nextStep).toBe(
+      'Mark-Compacts took 96% of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect).',
+    );
+  });
+
+  it('node20-oom.log: out of memory → what is kept, never "allocate less"', async () => {
+    expect((await finding('node20-oom', 'gc-overhead'))?.nextStep).toBe(
+      'The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: run with node --heapsnapshot-near-heap-limit=2 to write heap snapshots as the heap nears its limit.',
+    );
+  });
+
+  it('node26-steady.ignore-scavenger.log: the overhead leaves out the hidden young GCs', async () => {
+    expect((await finding('node26-steady.ignore-scavenger', 'gc-overhead'))?.statement).toBe(
+      'GC took 10.0% of the time (1977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
+    );
+  });
+
+  it('node22-forced.log: 1.2% of the time, no finding', async () => {
+    expect(await finding('node22-forced', 'gc-overhead')).toBeNull();
+  });
+
+  it('GC_OVERHEAD_INFO: just below and just above', async () => {
+    const steady = await main('node22-steady');
+    const at = (fraction: number) => gcOverheadFinding({ ...steady, overhead: { ...steady.overhead, fraction } });
+    expect(at(GC_OVERHEAD_INFO - 0.0001)).toBeNull();
+    expect(at(GC_OVERHEAD_INFO + 0.0001)?.severity).toBe('info');
+  });
+});
+
+describe('young GCs hidden by --trace-gc-ignore-scavenger', () => {
+  it('node26-steady.ignore-scavenger.log: 41 Mark-Compacts, no Scavenge, the heap grew 6223.2 MB between them', async () => {
+    expect(await finding('node26-steady.ignore-scavenger', 'young-gcs-hidden')).toEqual({
+      id: 'young-gcs-hidden',
+      severity: 'info',
+      statement:
+        'Young GCs are not in this log: it has 41 Mark-Compacts and no young GC, yet the heap grew by 6,223 MB between them, which takes allocation and so young GCs.',
+      nextStep:
+        'V8 ran them, but --trace-gc-ignore-scavenger hides them (or the log is an excerpt): pause totals, GC overhead and allocation here leave them out. Record without that flag to see them.',
+    });
+  });
+
+  it('node12-oom.plain.log: 2 Mark-sweeps of an out-of-memory block, 1 MB apart: not claimed', async () => {
+    expect(await finding('node12-oom.plain', 'young-gcs-hidden')).toBeNull();
+  });
+});
+
+describe('advice that exists in the Node version of the log', () => {
+  it('node20-oom.log (Node 19 – 21): --heapsnapshot-near-heap-limit', async () => {
+    expect((await finding('node20-oom', 'out-of-memory'))?.nextStep).toBe(
+      'Find what the program keeps: run with node --heapsnapshot-near-heap-limit=2 to write heap snapshots as the heap nears its limit. Open the snapshots in Chrome DevTools (Memory tab).',
+    );
+  });
+
+  it('node8-oom.log (Node 6 – 10): DevTools or heapdump, and the version the flags need', async () => {
+    expect((await finding('node8-oom', 'out-of-memory'))?.nextStep).toBe(
+      'Find what the program keeps: take heap snapshots while the heap grows, before the crash (DevTools with node --inspect on Node 6.3+, or the heapdump npm module; --heapsnapshot-signal needs Node 12+); --heapsnapshot-near-heap-limit needs Node 16+. Open the snapshots in Chrome DevTools (Memory tab).',
+    );
+  });
+
+  it('node12-oom.log (Node 10 – 18): the flag with the version it needs, and what works before it', async () => {
+    expect((await finding('node12-oom', 'out-of-memory'))?.nextStep).toBe(
+      'Find what the program keeps: run with node --heapsnapshot-near-heap-limit=2 (Node 16+) to write heap snapshots as the heap nears its limit, or take them while it grows (DevTools with node --inspect, or node --heapsnapshot-signal=SIGUSR2 on Node 12+). Open the snapshots in Chrome DevTools (Memory tab).',
+    );
+  });
+
+  it('the era as Node majors', async () => {
+    const range = async (name: string) => (await analyzeFiles([samplePath(name)])).inputs[0]!.nodeMajorRange;
+    expect(await range('node8-steady')).toEqual({ min: 6, max: 10 });
+    expect(await range('node12-steady.nvp')).toEqual({ min: 12, max: 15 });
+    expect(await range('node20-steady')).toEqual({ min: 19, max: 21 });
+    expect(await range('node26-steady')).toEqual({ min: 25, max: null });
+  });
+
+  it('availableIn: at the first major with a tool, and one below', () => {
+    expect(availableIn({ min: HEAP_PROF_SINCE, max: null }, HEAP_PROF_SINCE)).toBe('yes');
+    expect(availableIn({ min: HEAP_PROF_SINCE - 1, max: null }, HEAP_PROF_SINCE)).toBe('unknown');
+    expect(availableIn({ min: 6, max: HEAP_PROF_SINCE - 1 }, HEAP_PROF_SINCE)).toBe('no');
+    expect(availableIn({ min: null, max: null }, HEAP_PROF_SINCE)).toBe('unknown');
+  });
+});
+
+describe('the other findings, their words and bounds', () => {
+  it('long pause: says which collector it was (node12-workers.log: a 238 ms Scavenge; node22-leak.log: a Mark-Compact)', async () => {
+    expect((await finding('node12-workers', 'long-pause'))?.nextStep).toBe(
+      'Look up that GC in the pause chart (its line number is in the tooltip): it was a Scavenge, whose pause grows with how much survives it.',
+    );
+    expect((await finding('node22-leak', 'long-pause'))?.nextStep).toMatch(/it was a Mark-Compact, whose pause shrinks with a smaller live set\.$/);
+    expect(await finding('node22-forced', 'long-pause')).toBeNull();
+    const steady = await main('node22-steady');
+    const max = (maxMs: number) => longPauseFinding({ ...steady, pauses: { ...steady.pauses, all: { ...steady.pauses.all, maxMs } } });
+    expect(max(LONG_PAUSE_MS - 0.01)).toBeNull();
+    expect(max(LONG_PAUSE_MS)).not.toBeNull();
+  });
+
+  it('plurals agree: "1 second", "28 seconds" (node22-leak.log)', async () => {
+    expect((await finding('node22-leak', 'blocked-second'))?.statement).toBe('GC paused the thread 716 ms in the second starting at 2 s (28 seconds at ≥ 100 ms).');
+    const leak = await main('node22-leak');
+    const one = findingsFor({ ...leak, overhead: { ...leak.overhead, windowsOverThreshold: 1 } }).find((item) => item.id === 'blocked-second');
+    expect(one?.statement).toMatch(/\(1 second at ≥ 100 ms\)\.$/);
+  });
+
+  it('SCAVENGES_PER_MINUTE: just below and at the bound', async () => {
+    const steady = await main('node22-steady');
+    const rate = (perMinute: number) => scavengesDominateFinding({ ...steady, young: { ...steady.young, perMinute } });
+    expect(rate(SCAVENGES_PER_MINUTE - 0.1)).toBeNull();
+    expect(rate(SCAVENGES_PER_MINUTE)).not.toBeNull();
+  });
+});

@@ -1,0 +1,314 @@
+// Every claim of the report on real logs: one where it holds (its exact sentence, with numbers
+// checked against the log's own lines, noted above each) and one where it does not; and each
+// numeric bound just below and just above.
+
+import { describe, expect, it } from 'vitest';
+import type { IsolateSummary } from '../../src/analyze/summary.js';
+import { HIDDEN_YOUNG_MIN_GROWTH_MB, HIDDEN_YOUNG_MIN_MARK_COMPACTS } from '../../src/analyze/log-shape.js';
+import { mutatorUtilisation, youngVersusOldFrequency, youngVersusOldPause } from '../../src/report/claims/generations.js';
+import {
+  allocationAdvice,
+  HIGH_PROMOTION_SHARE,
+  leakStep,
+  LONG_MARK_COMPACT_MS,
+  LOW_OVERHEAD_FRACTION,
+  liveSetAdvice,
+  nothingNeedsAction,
+  outOfMemoryStep,
+  promotionAdvice,
+} from '../../src/report/claims/next-steps.js';
+import { allocationFailureMeaning } from '../../src/report/claims/reasons.js';
+import {
+  NEW_SPACE_NEARLY_EMPTY_MB,
+  newSpaceEmptied,
+  noYoungGcs,
+  youngCollectorWork,
+  youngGcsCounted,
+  youngGcsHidden,
+} from '../../src/report/claims/young-generation.js';
+import { sampleSummary } from './samples.js';
+
+const cache = new Map<string, Promise<IsolateSummary>>();
+function main(name: string): Promise<IsolateSummary> {
+  if (!cache.has(name)) cache.set(name, sampleSummary(name).then((summary) => summary.isolates[0]!));
+  return cache.get(name)!;
+}
+
+describe('claims on real logs', () => {
+  describe('youngCollectorWork', () => {
+    it('node22-steady.minor: holds', async () => {
+      expect(youngCollectorWork(await main('node22-steady.minor'))).toBe(
+        "A Minor Mark-Sweep cleans only the new space. It marks the objects still in use and sweeps the rest away in place, without copying; pages where many objects survive are promoted to the old space whole. Its cost depends on how much survives, not on how much garbage there was.",
+      );
+    });
+    it('node18-steady.minor: holds', async () => {
+      expect(youngCollectorWork(await main('node18-steady.minor'))).toBe(
+        "A Minor Mark-Compact cleans only the new space. It marks the objects still in use and compacts them, moving them together, and drops the rest, so its cost depends on how much survives, not on how much garbage there was.",
+      );
+    });
+    it('node22-steady: holds', async () => {
+      expect(youngCollectorWork(await main('node22-steady'))).toBe(
+        "A Scavenge cleans only the new space. It copies the objects still in use (survivors of their first Scavenge within the new space, those that survive a second one to the old space) and drops the rest at once, so its cost depends on how much survives, not on how much garbage there was.",
+      );
+    });
+    it('node26-steady.ignore-scavenger: says nothing', async () => {
+    // node26-steady.ignore-scavenger: 41 "Incremental Mark-Compact" lines, no Scavenge; Σ max(0, before − previous after) = 6223.2 MB
+      expect(youngCollectorWork(await main('node26-steady.ignore-scavenger'))).toBeNull();
+    });
+  });
+  describe('youngGcsCounted', () => {
+    it('node22-forced: holds', async () => {
+    // node22-forced: 13 Scavenge and 12 Mark-Compact lines; Scavenge pauses average 0.8246 ms; every Mark-Compact and 12 Scavenges end in "testing"
+      expect(youngGcsCounted(await main('node22-forced'))).toBe(
+        "Here: 13 Scavenges, 135 per minute (one every 443 ms). Each paused the program 0.82 ms on average and freed 0.6 MB.",
+      );
+    });
+    it('node26-steady.ignore-scavenger: says nothing', async () => {
+    // node26-steady.ignore-scavenger: 41 "Incremental Mark-Compact" lines, no Scavenge; Σ max(0, before − previous after) = 6223.2 MB
+      expect(youngGcsCounted(await main('node26-steady.ignore-scavenger'))).toBeNull();
+    });
+  });
+  describe('youngGcsHidden', () => {
+    it('node26-steady.ignore-scavenger: holds', async () => {
+    // node26-steady.ignore-scavenger: 41 "Incremental Mark-Compact" lines, no Scavenge; Σ max(0, before − previous after) = 6223.2 MB
+      expect(youngGcsHidden(await main('node26-steady.ignore-scavenger'))).toBe(
+        "Young GCs are not in this log: it has 41 Mark-Compacts and no young GC, yet the heap grew by 6,223 MB between them, which takes allocation and so young GCs. V8 ran them, but --trace-gc-ignore-scavenger hides them (or the log is an excerpt), so the pause totals, GC overhead and allocation in this report leave them out.",
+      );
+    });
+    it('node12-oom.plain: says nothing', async () => {
+    // node12-oom.plain: only the 2 Mark-sweeps of the "Last few GCs" block
+      expect(youngGcsHidden(await main('node12-oom.plain'))).toBeNull();
+    });
+    it('node22-steady: says nothing', async () => {
+      expect(youngGcsHidden(await main('node22-steady'))).toBeNull();
+    });
+  });
+  describe('noYoungGcs', () => {
+    it('node12-oom.plain: holds', async () => {
+    // node12-oom.plain: only the 2 Mark-sweeps of the "Last few GCs" block
+      expect(noYoungGcs(await main('node12-oom.plain'))).toBe(
+        "This log holds no young-generation GC (2 GCs in all), so nothing is said here about the new space.",
+      );
+    });
+    it('node26-steady.ignore-scavenger: says nothing', async () => {
+    // node26-steady.ignore-scavenger: 41 "Incremental Mark-Compact" lines, no Scavenge; Σ max(0, before − previous after) = 6223.2 MB
+      expect(noYoungGcs(await main('node26-steady.ignore-scavenger'))).toBeNull();
+    });
+  });
+  describe('newSpaceEmptied', () => {
+    it('node22-churn.verbose: holds', async () => {
+    // node22-churn.verbose: "New space, used:" after the 184 Scavenges: mean 162.5 KB, max 333 KB
+      expect(newSpaceEmptied(await main('node22-churn.verbose'))).toBe(
+        "The new space was nearly emptied each time: 0.2 MB on average (at most 0.3 MB, over 184 Scavenges with --trace-gc-verbose figures) stayed in it after a Scavenge.",
+      );
+    });
+    it('node22-steady.verbose: holds', async () => {
+    // node22-steady.verbose: "New space, used:" after the 133 Scavenges: mean 6304 KB, max 12463 KB
+      expect(newSpaceEmptied(await main('node22-steady.verbose'))).toBe(
+        "The new space was not emptied: 6.2 MB on average (at most 12.2 MB, over 133 Scavenges with --trace-gc-verbose figures) stayed in it after a Scavenge, because a Scavenge copies first-time survivors within the new space and promotes only objects that survive a second one.",
+      );
+    });
+    it('node22-steady: says nothing', async () => {
+      expect(newSpaceEmptied(await main('node22-steady'))).toBeNull();
+    });
+  });
+  describe('youngVersusOldPause', () => {
+    it('node22-steady: holds', async () => {
+      expect(youngVersusOldPause(await main('node22-steady'))).toBe(
+        "Here the young GCs were the shorter: 10.6 ms on average against 31.1 ms for a Mark-Compact. A young GC works on a small space and only on what survives; a Mark-Compact walks everything the program keeps.",
+      );
+    });
+    it('node8-steady: holds', async () => {
+    // node8-steady: 655 Scavenges averaging 10.8568 ms, 72 Mark-sweeps averaging 6.45 ms, each "finalize incremental marking via …"; no "average mu"
+      expect(youngVersusOldPause(await main('node8-steady'))).toBe(
+        "Here the Mark-Compacts were the shorter: 6.45 ms on average against 10.9 ms for a young GC, although a Mark-Compact walks everything the program keeps. Every Mark-Compact here finalised incremental marking: V8 had marked the old space in steps between the program's work and on helper threads, so the pause shown is only the finalisation. The marking steps are in the incremental part of each Mark-Compact's line (gclog events: incremental).",
+      );
+    });
+    it('node26-steady.ignore-scavenger: says nothing', async () => {
+    // node26-steady.ignore-scavenger: 41 "Incremental Mark-Compact" lines, no Scavenge; Σ max(0, before − previous after) = 6223.2 MB
+      expect(youngVersusOldPause(await main('node26-steady.ignore-scavenger'))).toBeNull();
+    });
+  });
+  describe('youngVersusOldFrequency', () => {
+    it('node22-steady: holds', async () => {
+      expect(youngVersusOldFrequency(await main('node22-steady'))).toBe(
+        "Young GCs were the more frequent: 389 young GCs against 97 Mark-Compacts, as the new space is small and fills again and again.",
+      );
+    });
+    it('node24-steady: holds', async () => {
+    // node24-steady: 15 Scavenges and 57 Mark-Compacts
+      expect(youngVersusOldFrequency(await main('node24-steady'))).toBe(
+        "Here the Mark-Compacts were the more frequent: 57 Mark-Compacts against 15 young GCs. The old generation filled without young GCs to fill it: V8 allocates some objects straight there (large objects, and objects from allocation sites whose objects mostly survived).",
+      );
+    });
+    it('node26-external: holds', async () => {
+    // node26-external: 38 Scavenges and 105 Mark-Compacts
+      expect(youngVersusOldFrequency(await main('node26-external'))).toBe(
+        "Here the Mark-Compacts were the more frequent: 105 Mark-Compacts against 38 young GCs. The old generation filled without young GCs to fill it: V8 allocates some objects straight there (large objects, and objects from allocation sites whose objects mostly survived).",
+      );
+    });
+    it('node22-forced: holds', async () => {
+    // node22-forced: 13 Scavenge and 12 Mark-Compact lines; Scavenge pauses average 0.8246 ms; every Mark-Compact and 12 Scavenges end in "testing"
+      expect(youngVersusOldFrequency(await main('node22-forced'))).toBe(
+        "Young GCs were the more frequent: 13 young GCs against 12 Mark-Compacts, 12 of them forced by the program (see the findings).",
+      );
+    });
+  });
+  describe('mutatorUtilisation', () => {
+    it('node20-steady: holds', async () => {
+    // node20-steady: the last "average mu = 0.899"
+      expect(mutatorUtilisation(await main('node20-steady'))).toBe(
+        "V8's mutator utilisation at the last Mark-Compact was 0.899. V8 updates this average only at Mark-Compacts, so it leaves out the young GCs since then and is not the share of time without GC.",
+      );
+    });
+    it('node8-steady: says nothing', async () => {
+    // node8-steady: 655 Scavenges averaging 10.8568 ms, 72 Mark-sweeps averaging 6.45 ms, each "finalize incremental marking via …"; no "average mu"
+      expect(mutatorUtilisation(await main('node8-steady'))).toBeNull();
+    });
+  });
+  describe('promotionAdvice', () => {
+    it('node22-steady: holds', async () => {
+      expect(promotionAdvice(await main('node22-steady'))).toBe(
+        "48% of what was allocated got promoted: objects live just long enough to reach the old space. A larger new space gives them time to die young: try node --max-semi-space-size=32 (MB; or 64), then compare the two logs with gclog compare.",
+      );
+    });
+    it('node22-leak: holds', async () => {
+      expect(promotionAdvice(await main('node22-leak'))).toBe(
+        "61% of what was allocated got promoted, but here memory is being kept: the promoted objects are that memory, so a larger new space (--max-semi-space-size) would not let them die young. Find what keeps them first.",
+      );
+    });
+    it('node24-steady: says nothing', async () => {
+    // node24-steady: 15 Scavenges and 57 Mark-Compacts
+      expect(promotionAdvice(await main('node24-steady'))).toBeNull();
+    });
+  });
+  describe('allocationAdvice', () => {
+    it('node22-steady: holds', async () => {
+      expect(allocationAdvice(await main('node22-steady'))).toBe(
+        "Young GCs cost 58% of the pause time: allocate less on hot paths; a sampling heap profile (node --heap-prof) shows where the allocation comes from.",
+      );
+    });
+    it('node20-oom: says nothing', async () => {
+    // node20-oom: distinct records: 93 Scavenges and 16 Mark-Compacts end in "allocation failure"
+      expect(allocationAdvice(await main('node20-oom'))).toBeNull();
+    });
+    it('node24-steady: says nothing', async () => {
+    // node24-steady: 15 Scavenges and 57 Mark-Compacts
+      expect(allocationAdvice(await main('node24-steady'))).toBeNull();
+    });
+    it('node8-steady: holds', async () => {
+    // node8-steady: 655 Scavenges averaging 10.8568 ms, 72 Mark-sweeps averaging 6.45 ms, each "finalize incremental marking via …"; no "average mu"
+      expect(allocationAdvice(await main('node8-steady'))).toBe(
+        "Young GCs cost 94% of the pause time: allocate less on hot paths; DevTools' allocation sampling (Memory tab, with node --inspect on Node 6.3+) shows where the allocation comes from; --heap-prof needs Node 12+.",
+      );
+    });
+  });
+  describe('outOfMemoryStep', () => {
+    it('node20-oom: holds', async () => {
+    // node20-oom: distinct records: 93 Scavenges and 16 Mark-Compacts end in "allocation failure"
+      expect(outOfMemoryStep(await main('node20-oom'))).toBe(
+        "The process ran out of memory: what matters is what it keeps, not how fast it allocates. Find what is retained: run with node --heapsnapshot-near-heap-limit=2 to write heap snapshots as the heap nears its limit.",
+      );
+    });
+    it('node22-steady: says nothing', async () => {
+      expect(outOfMemoryStep(await main('node22-steady'))).toBeNull();
+    });
+  });
+  describe('leakStep', () => {
+    it('node8-leak: holds', async () => {
+      expect(leakStep(await main('node8-leak'))).toBe(
+        "Find what is kept: take two heap snapshots a few minutes apart (DevTools with node --inspect on Node 6.3+, or the heapdump npm module; --heapsnapshot-signal needs Node 12+) and compare them (Comparison view, sorted by # Delta).",
+      );
+    });
+    it('node22-leak: holds', async () => {
+      expect(leakStep(await main('node22-leak'))).toBe(
+        "Find what is kept: take two heap snapshots a few minutes apart (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect) and compare them (Comparison view, sorted by # Delta).",
+      );
+    });
+    it('node20-oom: says nothing', async () => {
+    // node20-oom: distinct records: 93 Scavenges and 16 Mark-Compacts end in "allocation failure"
+      expect(leakStep(await main('node20-oom'))).toBeNull();
+    });
+  });
+  describe('nothingNeedsAction', () => {
+    it('node22-forced: holds', async () => {
+    // node22-forced: 13 Scavenge and 12 Mark-Compact lines; Scavenge pauses average 0.8246 ms; every Mark-Compact and 12 Scavenges end in "testing"
+      expect(nothingNeedsAction(await main('node22-forced'))).toBe(
+        "Nothing here needs action: GC took 1.2% of the time and the longest pause was 7.71 ms.",
+      );
+    });
+    it('node22-steady: says nothing', async () => {
+      expect(nothingNeedsAction(await main('node22-steady'))).toBeNull();
+    });
+  });
+  describe('allocationFailureMeaning', () => {
+    it('node20-oom: holds', async () => {
+    // node20-oom: distinct records: 93 Scavenges and 16 Mark-Compacts end in "allocation failure"
+      expect(allocationFailureMeaning(await main('node20-oom'))).toBe(
+        "\"allocation failure\" started 93 young GCs, each when the new space was full, and 16 Mark-Compacts, each when an allocation in the old generation failed as it had reached its limit.",
+      );
+    });
+    it('node22-steady: holds', async () => {
+      expect(allocationFailureMeaning(await main('node22-steady'))).toBe(
+        "\"allocation failure\" is normal here: it started 389 young GCs, each when the new space was full.",
+      );
+    });
+    it('node26-steady.ignore-scavenger: says nothing', async () => {
+    // node26-steady.ignore-scavenger: 41 "Incremental Mark-Compact" lines, no Scavenge; Σ max(0, before − previous after) = 6223.2 MB
+      expect(allocationFailureMeaning(await main('node26-steady.ignore-scavenger'))).toBeNull();
+    });
+  });
+});
+
+describe('bounds, just below and just above', () => {
+  it('NEW_SPACE_NEARLY_EMPTY_MB: emptied at the bound, not above it', async () => {
+    const churn = await main('node22-churn.verbose');
+    const withNewSpace = (mb: number): IsolateSummary => ({
+      ...churn,
+      series: { ...churn.series, spaces: churn.series.spaces.map((point) => ({ ...point, usedKb: { ...point.usedKb, new: mb * 1024 } })) },
+    });
+    expect(newSpaceEmptied(withNewSpace(NEW_SPACE_NEARLY_EMPTY_MB - 0.01))).toMatch(/^The new space was nearly emptied each time/);
+    expect(newSpaceEmptied(withNewSpace(NEW_SPACE_NEARLY_EMPTY_MB + 0.01))).toMatch(/^The new space was not emptied/);
+  });
+
+  it('HIGH_PROMOTION_SHARE: no advice just below, advice just above', async () => {
+    const steady = await main('node22-steady');
+    const promoted = (share: number): IsolateSummary => ({ ...steady, promotion: { ...steady.promotion, totalMb: steady.allocation.totalMb * share } });
+    expect(promotionAdvice(promoted(HIGH_PROMOTION_SHARE - 0.001))).toBeNull();
+    expect(promotionAdvice(promoted(HIGH_PROMOTION_SHARE + 0.001))).toMatch(/^20% of what was allocated got promoted: /);
+  });
+
+  it('DOMINANT_PAUSE_SHARE and LOW_OVERHEAD_FRACTION: "allocate less" only from both', async () => {
+    const steady = await main('node22-steady');
+    const youngMs = steady.pauses.byType['Scavenge']!.totalMs;
+    const share = (value: number): IsolateSummary => ({ ...steady, pauses: { ...steady.pauses, all: { ...steady.pauses.all, totalMs: youngMs / value } } });
+    expect(allocationAdvice(share(0.499))).toBeNull();
+    expect(allocationAdvice(share(0.501))).toMatch(/^Young GCs cost 50% of the pause time/);
+    const overhead = (fraction: number): IsolateSummary => ({ ...steady, overhead: { ...steady.overhead, fraction } });
+    expect(allocationAdvice(overhead(LOW_OVERHEAD_FRACTION - 0.001))).toBeNull();
+    expect(allocationAdvice(overhead(LOW_OVERHEAD_FRACTION + 0.001))).not.toBeNull();
+  });
+
+  it('LONG_MARK_COMPACT_MS: the live-set step from a p99 of 100 ms', async () => {
+    const steady = await main('node22-steady');
+    const p99 = (ms: number): IsolateSummary => ({
+      ...steady,
+      pauses: { ...steady.pauses, byType: { ...steady.pauses.byType, 'Mark-Compact': { ...steady.pauses.byType['Mark-Compact']!, p99Ms: ms } } },
+    });
+    expect(liveSetAdvice(p99(LONG_MARK_COMPACT_MS - 0.01))).toBeNull();
+    expect(liveSetAdvice(p99(LONG_MARK_COMPACT_MS))).toBe(
+      'Mark-Compacts reach 100 ms (p99): their length grows with the live heap, so keep less in memory (bound caches, drop references early).',
+    );
+  });
+
+  it('HIDDEN_YOUNG_MIN_GROWTH_MB and HIDDEN_YOUNG_MIN_MARK_COMPACTS: hidden young GCs only past both', async () => {
+    const hidden = await main('node26-steady.ignore-scavenger');
+    const grew = (mb: number): IsolateSummary => ({ ...hidden, allocation: { ...hidden.allocation, totalMb: mb } });
+    expect(youngGcsHidden(grew(HIDDEN_YOUNG_MIN_GROWTH_MB - 0.1))).toBeNull();
+    expect(noYoungGcs(grew(HIDDEN_YOUNG_MIN_GROWTH_MB - 0.1))).toBe('This log holds no young-generation GC (41 GCs in all), so nothing is said here about the new space.');
+    expect(youngGcsHidden(grew(HIDDEN_YOUNG_MIN_GROWTH_MB + 0.1))).toMatch(/^Young GCs are not in this log: it has 41 Mark-Compacts and no young GC, yet the heap grew by 64\.1 MB/);
+    const markCompacts = (count: number): IsolateSummary => ({ ...hidden, counts: { ...hidden.counts, 'Mark-Compact': count } });
+    expect(youngGcsHidden(markCompacts(HIDDEN_YOUNG_MIN_MARK_COMPACTS - 1))).toBeNull();
+    expect(youngGcsHidden(markCompacts(HIDDEN_YOUNG_MIN_MARK_COMPACTS))).toMatch(/^Young GCs are not in this log: it has 2 Mark-Compacts/);
+  });
+});
