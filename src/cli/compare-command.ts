@@ -15,8 +15,9 @@ import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
 export interface CompareCommandOptions {
-  before: string;
-  after: string;
+  /** One log per run: one run a side, or several reruns of the same code. */
+  before: string[];
+  after: string[];
   format: 'text' | 'json' | 'html';
   /** Write here instead of stdout (atomically); HTML defaults to defaultComparisonHtmlPath(). */
   out?: string;
@@ -37,14 +38,18 @@ export function defaultComparisonHtmlPath(before: string, after: string): string
 }
 
 export async function runCompare(options: CompareCommandOptions): Promise<number> {
-  const before = await summarize(options.before, options.quiet === true);
-  const after = await summarize(options.after, options.quiet === true);
-  const comparison = compareSummaries(before, after, {
+  const beforeRuns: Summary[] = [];
+  for (const input of options.before) beforeRuns.push(await summarize(input, options.quiet === true));
+  const afterRuns: Summary[] = [];
+  for (const input of options.after) afterRuns.push(await summarize(input, options.quiet === true));
+  const before = beforeRuns[0]!;
+  const after = afterRuns[0]!;
+  const comparison = compareSummaries(beforeRuns, afterRuns, {
     thresholdPercent: options.thresholdPercent,
     isolates: options.isolates.map(parseIsolatePick),
   });
   if (options.format === 'html') {
-    const path = options.out ?? defaultComparisonHtmlPath(options.before, options.after);
+    const path = options.out ?? defaultComparisonHtmlPath(options.before[0]!, options.after[0]!);
     const { renderComparisonHtml } = await import('../report/html-compare/page.js');
     await writeOutput(path, renderComparisonHtml(comparison, before, after));
     if (options.open) await openHtml(path);

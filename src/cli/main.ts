@@ -69,12 +69,17 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
-      'compare <before> <after>',
-      'Compare two GC logs (before and after a change): a table of differences and a verdict',
+      'compare <logs..>',
+      'Compare GC logs before and after a change (one run each, or several reruns with --vs): a table of differences and a verdict',
       (command) =>
         command
-          .positional('before', { type: 'string', demandOption: true, describe: 'GC log of the run before the change (.gz, or - for stdin)' })
-          .positional('after', { type: 'string', demandOption: true, describe: 'GC log of the run after the change (.gz, or - for stdin)' })
+          .positional('logs', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'The log before the change and the log after it (.gz, or - for stdin); with --vs, the runs before the change',
+          })
+          .option('vs', { type: 'string', array: true, describe: 'The runs after the change, when each side has several runs of the same code' })
           .option('json', { type: 'boolean', describe: 'Print the comparison as JSON' })
           .option('html', { type: 'boolean', describe: 'Write an HTML report with both runs overlaid (to --out; default <before>-vs-<after>.gclog.html in the current directory)' })
           .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
@@ -88,17 +93,20 @@ export async function main(argv: string[]): Promise<number> {
           .check((args) => {
             const threshold = args.threshold as number;
             if (!Number.isFinite(threshold) || threshold < 0) throw new UsageError('--threshold takes a percentage ≥ 0, e.g. --threshold 10');
+            const sides = compareSides(args.logs as string[], args.vs as string[] | undefined);
             const fromStdin = (value: unknown) => value === '-' || value === STDIN_TOKEN;
-            if (fromStdin(args.before) && fromStdin(args.after)) throw new UsageError('Only one of the two logs can come from stdin (-)');
+            if ([...sides.before, ...sides.after].filter(fromStdin).length > 1) throw new UsageError('Only one of the logs can come from stdin (-)');
             return true;
           })
           .example('$0 compare before.log after.log', 'table and verdict')
           .example('$0 compare before.log after.log --fail-on-regression', 'exit code 1 when the change made GC worse (CI)')
-          .example('$0 compare before.log after.log --html --out cmp.html', 'both runs overlaid in one HTML file'),
+          .example('$0 compare before.log after.log --html --out cmp.html', 'both runs overlaid in one HTML file')
+          .example('$0 compare before-*.log --vs after-*.log', 'several runs a side: medians, and their spread as noise'),
       async (args) => {
+        const sides = compareSides(args.logs as string[], args.vs as string[] | undefined);
         exitCode = await runCompare({
-          before: args.before as string,
-          after: args.after as string,
+          before: sides.before,
+          after: sides.after,
           format: args.json ? 'json' : args.html || args.open ? 'html' : 'text',
           ...(args.out !== undefined ? { out: args.out as string } : {}),
           open: args.open === true,
@@ -142,6 +150,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `compare B A`, or `compare B1 B2 … --vs A1 A2 …` for several runs a side. */
+function compareSides(logs: string[], vs: string[] | undefined): { before: string[]; after: string[] } {
+  if (vs !== undefined) {
+    if (vs.length === 0) throw new UsageError('--vs takes the logs of the runs after the change, e.g. compare before-*.log --vs after-*.log');
+    return { before: logs, after: vs };
+  }
+  if (logs.length !== 2) {
+    throw new UsageError(
+      `compare takes two logs, before and after (got ${logs.length}); for several runs a side, put --vs between them: compare before-*.log --vs after-*.log`,
+    );
+  }
+  return { before: [logs[0]!], after: [logs[1]!] };
+}
 
 /**
  * yargs takes a lone `-` for the start of a flag and drops it (`events -` gives `file: ''`), so `-`

@@ -35,6 +35,9 @@ export interface MetricRow {
   /** The 90% interval of the value within each run (bootstrap), for the metrics that have one. */
   intervalBefore: { low: number; high: number } | null;
   intervalAfter: { low: number; high: number } | null;
+  /** With several runs on a side: each run's value (the shown value is their median). */
+  runsBefore?: number[];
+  runsAfter?: number[];
   change: Change;
 }
 
@@ -81,6 +84,8 @@ export interface PairComparison {
   after: IsolateRef;
   /** `role`: main thread with main thread, worker n with worker n; `user`: chosen with --isolate. */
   pairedBy: 'role' | 'user';
+  /** Runs on each side that had this isolate (several reruns of the same code are combined). */
+  runs: { before: number; after: number };
   metrics: MetricRow[];
   states: StateRow[];
   /** GC reasons (`allocation failure`, `testing` …) seen in only one of the runs. */
@@ -91,8 +96,9 @@ export interface PairComparison {
 export interface Comparison {
   schemaVersion: number;
   generator: string;
-  before: { inputs: string[] };
-  after: { inputs: string[] };
+  /** `runs`: how many runs (reruns of the same code) each side combines. */
+  before: { inputs: string[]; runs: number };
+  after: { inputs: string[]; runs: number };
   /** The noise rule's relative threshold (percent of the smaller of the two values). */
   thresholdPercent: number;
   pairs: PairComparison[];

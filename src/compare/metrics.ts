@@ -7,6 +7,7 @@ import type { FloorTrend, IsolateSummary, LeakVerdict } from '../analyze/summary
 import { GC_TYPES, type GcType } from '../events.js';
 import type { Change, Direction, MetricGroup, MetricRow, MetricUnit, StateRow } from './comparison.js';
 import { SUSPECT_MIN_Z } from '../analyze/leak.js';
+import { median } from '../analyze/robust.js';
 import { MINIMUM_ABSOLUTE_DIFFERENCE, difference, intervalsOverlap, judge, judgeRank, type Interval } from './noise-rule.js';
 
 interface MetricDefinition {
@@ -121,22 +122,41 @@ export function metricDefinitions(before: IsolateSummary, after: IsolateSummary)
   return definitions;
 }
 
-export function metricRows(before: IsolateSummary, after: IsolateSummary, thresholdPercent: number): MetricRow[] {
-  return metricDefinitions(before, after).map((definition) => {
-    const valueBefore = definition.value(before);
-    const valueAfter = definition.value(after);
+/**
+ * One side of a pair: the same isolate in each run of that side (one run, or several reruns of the
+ * same code). A metric's value is the median over the runs; its interval spans every run's value
+ * and interval, so a change must leave what the reruns themselves spread over.
+ */
+export function sideValue(
+  runs: IsolateSummary[],
+  value: (isolate: IsolateSummary) => number | null,
+  interval?: (isolate: IsolateSummary) => Interval | null,
+): { value: number | null; interval: Interval | null; values: number[] } {
+  const values = runs.map(value).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length === 0) return { value: null, interval: null, values };
+  const intervals = interval === undefined ? [] : runs.map(interval).filter((i): i is Interval => i !== null);
+  let spread: Interval | null = null;
+  if (intervals.length > 0 || values.length > 1) {
+    const lows = [...values, ...intervals.map((i) => i.low)];
+    const highs = [...values, ...intervals.map((i) => i.high)];
+    spread = { low: Math.min(...lows), high: Math.max(...highs) };
+  }
+  return { value: values.length === 1 ? values[0]! : median(values), interval: spread, values };
+}
+
+export function metricRows(before: IsolateSummary[], after: IsolateSummary[], thresholdPercent: number): MetricRow[] {
+  return metricDefinitions(before[0]!, after[0]!).map((definition) => {
+    const sideBefore = sideValue(before, definition.value, definition.interval);
+    const sideAfter = sideValue(after, definition.value, definition.interval);
+    const valueBefore = sideBefore.value;
+    const valueAfter = sideAfter.value;
     const minimumAbsolute = MINIMUM_ABSOLUTE_DIFFERENCE[definition.unit];
     const shown = valueBefore === null || valueAfter === null ? null : difference(valueBefore, valueAfter);
-    const intervalBefore = definition.interval?.(before) ?? null;
-    const intervalAfter = definition.interval?.(after) ?? null;
-    const byRule = judge(
-      definition.judged === undefined ? valueBefore : definition.judged(before),
-      definition.judged === undefined ? valueAfter : definition.judged(after),
-      definition.direction,
-      minimumAbsolute,
-      thresholdPercent,
-    );
-    return {
+    const intervalBefore = sideBefore.interval;
+    const intervalAfter = sideAfter.interval;
+    const judged = (runs: IsolateSummary[]) => (definition.judged === undefined ? sideValue(runs, definition.value).value : sideValue(runs, definition.judged).value);
+    const byRule = judge(judged(before), judged(after), definition.direction, minimumAbsolute, thresholdPercent);
+    const row: MetricRow = {
       id: definition.id,
       group: definition.group,
       label: definition.label,
@@ -152,6 +172,11 @@ export function metricRows(before: IsolateSummary, after: IsolateSummary, thresh
       intervalAfter,
       change: byRule !== 'unchanged' && byRule !== 'not-comparable' && intervalsOverlap(intervalBefore, intervalAfter) ? 'unchanged' : byRule,
     };
+    if (before.length > 1 || after.length > 1) {
+      row.runsBefore = sideBefore.values;
+      row.runsAfter = sideAfter.values;
+    }
+    return row;
   });
 }
 
@@ -165,10 +190,25 @@ export function judgeLeakStates(before: LeakVerdict, after: LeakVerdict): Change
   return before === after ? 'unchanged' : 'changed';
 }
 
-export function stateRows(before: IsolateSummary, after: IsolateSummary): StateRow[] {
-  const oom = (isolate: IsolateSummary) => (isolate.outOfMemory === null ? 0 : 1);
+/**
+ * A side's leak verdict over its runs: `leak` when most runs say so, `none` when no run suspects
+ * anything, `suspected` in between; `insufficient-data` only when no run could be judged.
+ */
+export function sideLeakVerdict(runs: IsolateSummary[]): LeakVerdict {
+  const judged = runs.map((run) => run.leak.verdict).filter((verdict) => verdict !== 'insufficient-data');
+  if (judged.length === 0) return 'insufficient-data';
+  const leaks = judged.filter((verdict) => verdict === 'leak').length;
+  if (leaks * 2 > judged.length) return 'leak';
+  return judged.every((verdict) => verdict === 'none') ? 'none' : 'suspected';
+}
+
+export function stateRows(before: IsolateSummary[], after: IsolateSummary[]): StateRow[] {
+  // Out of memory on a side: when most of its runs crashed.
+  const oom = (runs: IsolateSummary[]) => (runs.filter((run) => run.outOfMemory !== null).length * 2 > runs.length ? 1 : 0);
+  const leakBefore = sideLeakVerdict(before);
+  const leakAfter = sideLeakVerdict(after);
   return [
-    { id: 'leak', label: 'Leak verdict', before: before.leak.verdict, after: after.leak.verdict, decisive: true, change: judgeLeakStates(before.leak.verdict, after.leak.verdict) },
+    { id: 'leak', label: 'Leak verdict', before: leakBefore, after: leakAfter, decisive: true, change: judgeLeakStates(leakBefore, leakAfter) },
     { id: 'out-of-memory', label: 'Fatal out of memory', before: oom(before) ? 'yes' : 'no', after: oom(after) ? 'yes' : 'no', decisive: true, change: judgeRank(oom(before), oom(after)) },
   ];
 }

@@ -38,7 +38,9 @@ export function noiseRuleSentence(thresholdPercent: number): string {
   return (
     `A metric changed only when after and before differ by ≥ ${thresholdPercent}% (of the smaller) and by at least ` +
     `${m.ms} ms (pauses), ${m['%']} points (overhead), ${m.MB} MB (floors), ${m['MB/min']} MB/min (trends), ` +
-    `${m['per min']}/min (GC rates), ${m['MB/s']} MB/s (rates); ✱ marks the metrics that decide the verdict.`
+    `${m['per min']}/min (GC rates), ${m['MB/s']} MB/s (rates), and, for GC overhead, p95 pause and the median floor, ` +
+    `when the two sides' 90% intervals (how much each swings within its run, and across reruns) do not overlap; ` +
+    `✱ marks the metrics that decide the verdict.`
   );
 }
 
@@ -68,8 +70,9 @@ export function renderComparisonText(comparison: Comparison, options: CompareTex
   const out: string[] = [];
   const verdictPaint = { improved: paint.green, regressed: paint.red, mixed: paint.yellow, unchanged: paint.dim }[comparison.verdict.verdict];
   out.push(`${paint.bold('Verdict:')} ${verdictPaint(VERDICT_WORDS[comparison.verdict.verdict])} ${paint.dim(`(${comparison.verdict.verdict})`)} — ${verdictSentence(comparison)}`);
-  out.push(`${paint.bold('before')} ${comparison.before.inputs.join(', ')}`);
-  out.push(`${paint.bold('after ')} ${comparison.after.inputs.join(', ')}`);
+  const runs = (count: number) => (count > 1 ? ` (${count} runs, each metric their median)` : '');
+  out.push(`${paint.bold('before')} ${comparison.before.inputs.join(', ')}${runs(comparison.before.runs)}`);
+  out.push(`${paint.bold('after ')} ${comparison.after.inputs.join(', ')}${runs(comparison.after.runs)}`);
   for (const pair of comparison.pairs) out.push(`Paired: ${pairSentence(pair)}`);
   for (const [side, refs] of [['before', comparison.unpaired.before], ['after', comparison.unpaired.after]] as const) {
     if (refs.length > 0) out.push(paint.yellow(`Not paired (${side}): ${refs.map(describeIsolate).join(', ')}`) + paint.dim(' — pick pairs with --isolate B:A'));
@@ -83,7 +86,9 @@ function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<ty
   const out: string[] = [];
   if (several) out.push(paint.bold(`── ${pair.before.label} ↔ ${pair.after.label} ──`));
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  out.push(paint.dim(`before: ${seconds(pair.before.durationMs)}, ${pair.before.gcCount} GCs; after: ${seconds(pair.after.durationMs)}, ${pair.after.gcCount} GCs`));
+  const side = (ref: PairComparison['before'], runs: number) =>
+    runs > 1 ? `${runs} runs (the first ${seconds(ref.durationMs)}, ${ref.gcCount} GCs)` : `${seconds(ref.durationMs)}, ${ref.gcCount} GCs`;
+  out.push(paint.dim(`before: ${side(pair.before, pair.runs.before)}; after: ${side(pair.after, pair.runs.after)}`));
   const mark = (change: Change): string =>
     ({ improved: paint.green, regressed: paint.red, changed: paint.yellow, unchanged: paint.dim, 'not-comparable': paint.dim })[change](CHANGE_WORDS[change]);
   const rows: Array<{ cells: string[]; change: Change }> = [];

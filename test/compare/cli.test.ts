@@ -174,6 +174,26 @@ describe('gclog compare: pairing and errors', () => {
     );
   });
 
+  it('takes several runs a side with --vs: each metric the median, the runs listed', () => {
+    const comparison = compareJson(LEAK_BEFORE, LEAK_AFTER, '--vs', SEMI_DEFAULT, SEMI_SMALL);
+    expect(comparison.before).toEqual({ inputs: [LEAK_BEFORE, LEAK_AFTER], runs: 2 });
+    expect(comparison.after).toEqual({ inputs: [SEMI_DEFAULT, SEMI_SMALL], runs: 2 });
+    expect(comparison.pairs[0]!.runs).toEqual({ before: 2, after: 2 });
+    // p95 of each run: 142.33 and 65.86 ms before, 86.41 and 9.47 ms after; a side's value is their median.
+    expect(row(comparison, 'pause.p95.all')).toMatchObject({ before: (142.33 + 65.86) / 2, after: (86.41 + 9.47) / 2, runsBefore: [142.33, 65.86], runsAfter: [86.41, 9.47] });
+    const text = gclog('compare', LEAK_BEFORE, LEAK_AFTER, '--vs', SEMI_DEFAULT, SEMI_SMALL).stdout.split('\n');
+    expect(text[1]).toBe(`before ${LEAK_BEFORE}, ${LEAK_AFTER} (2 runs, each metric their median)`);
+  });
+
+  it('refuses three logs without --vs, and --vs without logs (exit 2)', () => {
+    expect(gclog('compare', LEAK_BEFORE, LEAK_AFTER, SEMI_DEFAULT)).toMatchObject({
+      status: 2,
+      stderr:
+        'gclog: compare takes two logs, before and after (got 3); for several runs a side, put --vs between them: compare before-*.log --vs after-*.log. Run gclog --help for usage.\n',
+    });
+    expect(gclog('compare', LEAK_BEFORE, '--vs').status).toBe(2);
+  });
+
   it('rejects a negative threshold and two stdin inputs as usage errors (exit 2)', () => {
     expect(gclog('compare', LEAK_BEFORE, LEAK_AFTER, '--threshold', '-5')).toMatchObject({
       status: 2,

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import type { IsolateSummary, Summary } from '../../src/analyze/summary.js';
 import { compareSummaries } from '../../src/compare/compare.js';
+import { sideLeakVerdict, sideValue } from '../../src/compare/metrics.js';
 import type { Comparison, MetricRow } from '../../src/compare/comparison.js';
 import { parseIsolatePick } from '../../src/compare/pairing.js';
 import { AppError } from '../../src/errors.js';
@@ -278,5 +279,54 @@ describe('pairing isolates', () => {
       summary.isolates = [];
     });
     expect(() => compareSummaries(empty, base)).toThrow(/nothing to compare: the before log \(samples\/node12-steady\.log\) has no isolate with GC events\./);
+  });
+});
+
+describe('several runs a side', () => {
+  const withOverhead = (fraction: number, low: number, high: number) =>
+    variant((isolate) => {
+      isolate.overhead.fraction = fraction;
+      isolate.intervals.overheadPercent = { low, high };
+    });
+
+  it('takes the median over the runs, and spans every run and its interval', () => {
+    const side = sideValue(
+      [withOverhead(0.2, 19, 21), withOverhead(0.3, 29, 31), withOverhead(0.22, 21.5, 22.5)].map((run) => run.isolates[0]!),
+      (isolate) => isolate.overhead.fraction * 100,
+      (isolate) => isolate.intervals.overheadPercent,
+    );
+    expect(side.value).toBeCloseTo(22, 9);
+    expect(side.values.map((value) => Math.round(value))).toEqual([20, 30, 22]);
+    expect(side.interval).toEqual({ low: 19, high: 31 });
+  });
+
+  it('gives values without intervals of their own the spread of the runs as interval', () => {
+    const side = sideValue([withOverhead(0.2, 0, 0), withOverhead(0.3, 0, 0)].map((run) => run.isolates[0]!), (isolate) => isolate.overhead.fraction * 100);
+    expect(side.value).toBeCloseTo(25, 9);
+    expect(side.interval!.low).toBeCloseTo(20, 9);
+    expect(side.interval!.high).toBeCloseTo(30, 9);
+  });
+
+  it('reads a change only beyond what the reruns spread over', () => {
+    // One run a side: 20% → 26% with tight intervals is a regression.
+    const before = [withOverhead(0.2, 19.9, 20.1)];
+    expect(compareSummaries(before, [withOverhead(0.26, 25.9, 26.1)]).verdict.verdict).toBe('regressed');
+    // A rerun of "before" at 27%: the before side now spans 19.9–27.1%, so 26% is within it.
+    const reruns = [withOverhead(0.2, 19.9, 20.1), withOverhead(0.27, 26.9, 27.1)];
+    const comparison = compareSummaries(reruns, [withOverhead(0.26, 25.9, 26.1)]);
+    expect(comparison.verdict.verdict).toBe('unchanged');
+    expect(comparison.before.runs).toBe(2);
+    expect(comparison.pairs[0]!.runs).toEqual({ before: 2, after: 1 });
+    expect(row(comparison, 'overhead').runsBefore!.map((value) => Math.round(value))).toEqual([20, 27]);
+  });
+
+  it('takes a side\'s leak verdict from most of its runs', () => {
+    const runs = (...verdicts: Array<'leak' | 'suspected' | 'none' | 'insufficient-data'>) =>
+      verdicts.map((verdict) => variant((isolate) => void (isolate.leak.verdict = verdict)).isolates[0]!);
+    expect(sideLeakVerdict(runs('leak', 'leak', 'none'))).toBe('leak');
+    expect(sideLeakVerdict(runs('leak', 'none'))).toBe('suspected');
+    expect(sideLeakVerdict(runs('none', 'none', 'insufficient-data'))).toBe('none');
+    expect(sideLeakVerdict(runs('suspected', 'none'))).toBe('suspected');
+    expect(sideLeakVerdict(runs('insufficient-data'))).toBe('insufficient-data');
   });
 });
