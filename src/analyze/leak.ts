@@ -257,8 +257,8 @@ export function judgeLeak(input: LeakInput): Leak {
     } else {
       verdict = 'suspected';
       reasons.push(
-        whole === null
-          ? 'the process ran out of memory (no Mark-Compact in the log to tell whether the live set grew)'
+        whole === null || whole.points < 2
+          ? `the process ran out of memory (${whole === null ? 'no Mark-Compact' : 'one Mark-Compact'} in the log: whether the live set grew cannot be told)`
           : `the process ran out of memory with the floor after Mark-Compact at ${mb(whole.lastMb)}, not rising: the app may need more than its heap limit`,
       );
     }
