@@ -50,17 +50,31 @@ export function outOfMemoryFinding({ outOfMemory, nodeMajorRange }: Analyzed): F
   };
 }
 
-export function leakFinding({ leak }: Analyzed): Finding | null {
-  if (leak.verdict === 'leak' || leak.verdict === 'suspected') {
-    return {
-      id: 'leak',
-      severity: leak.verdict === 'leak' ? 'error' : 'warn',
-      statement: `${leak.verdict === 'leak' ? 'Memory leak' : 'Possible memory leak'}: ${leak.reasons.join('; ')}.`,
-      nextStep:
-        'Take two heap snapshots a few minutes apart (node --inspect, or --heapsnapshot-signal=SIGUSR2) and compare them in DevTools (Comparison view, sort by # Delta).',
-    };
+/**
+ * A leak or a suspected one, with the evidence that decided it. The next step fits what leaks (the
+ * JS heap or memory outside it) and the tools of the log's Node version; an out-of-memory crash
+ * has its own finding and step.
+ */
+export function leakFinding({ leak, nodeMajorRange, outOfMemory }: Analyzed): Finding | null {
+  if (leak.verdict !== 'leak' && leak.verdict !== 'suspected') return null;
+  const snapshots = heapSnapshotTools(nodeMajorRange);
+  const external = leak.evidence.external?.leaking === true;
+  let nextStep: string;
+  if (external) {
+    nextStep =
+      `The memory is outside the JS heap: find what keeps the Buffers or ArrayBuffers. Take two heap snapshots a while apart (${snapshots}) ` +
+      'and compare them in DevTools (Comparison view): look for ArrayBuffer and Buffer (Uint8Array) objects that grow, and what retains them.';
+  } else if (outOfMemory !== null) {
+    nextStep = 'See the out-of-memory finding: snapshots taken as the heap nears its limit show what fills it.';
+  } else {
+    nextStep = `Take two heap snapshots a few minutes apart (${snapshots}) and compare them in DevTools (Comparison view, sort by # Delta).`;
   }
-  return null;
+  return {
+    id: 'leak',
+    severity: leak.verdict === 'leak' ? 'error' : 'warn',
+    statement: `${leak.verdict === 'leak' ? 'Memory leak' : 'Possible memory leak'}: ${leak.reasons.join('; ')}.`,
+    nextStep,
+  };
 }
 
 export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {

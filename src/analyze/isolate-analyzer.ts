@@ -255,8 +255,9 @@ export class IsolateAnalyzer {
       floors: this.floorSamples,
       heapAfterEnvelope: this.heapAfterEnvelope.points(),
       external: this.sawExternal ? { reported: this.externalEnvelope.points(), backingStore: this.backingStoreEnvelope.points() } : null,
-      startMs: this.startMs,
-      endMs: this.endMs,
+      // An isolate seen only through its fatal out-of-memory line has no GC and so no clock.
+      startMs: this.total === 0 ? 0 : this.startMs,
+      endMs: this.total === 0 ? 0 : this.endMs,
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       outOfMemory: this.outOfMemory !== null,
       heapLimitMb,

@@ -5,6 +5,7 @@ import { GC_TYPES } from '../events.js';
 import { allocationFailureMeaning } from './claims/reasons.js';
 import { mutatorUtilisationShort } from './claims/generations.js';
 import { fixed as fixedText, plural as pluralText } from '../format.js';
+import { floorTrendSentence } from './claims/floor.js';
 
 export interface TextOptions {
   color: boolean;
@@ -94,7 +95,8 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
     const total = floors.total;
     out.push(
       `Floor after Mark-Compact (live set): first ${total.firstMb.toFixed(1)} MB, min ${total.minMb.toFixed(1)}, last ${total.lastMb.toFixed(1)}, max ${total.maxMb.toFixed(1)}; ` +
-        `trend ${total.slopeMbPerMinute >= 0 ? '+' : ''}${total.slopeMbPerMinute.toFixed(2)} MB/min (R² ${total.r2.toFixed(2)}, ${total.points} Mark-Compacts)`,
+        `median ${total.levelMb.toFixed(1)} MB`,
+      floorTrendSentence(isolate) ?? '',
     );
   } else {
     out.push('No Mark-Compact in this log: no floor (live set) to show.');
@@ -104,7 +106,7 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
   if (spaces.length > 0) {
     const spaceRows = [['space', 'first MB', 'min', 'last', 'trend MB/min']];
     for (const [space, trend] of spaces) {
-      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), trend.slopeMbPerMinute.toFixed(2)]);
+      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), trend.slopeMbPerMinute === null ? '—' : fixedText(trend.slopeMbPerMinute, 2)]);
     }
     out.push(paint.dim('By space after Mark-Compact (from --trace-gc-verbose):'), ...table(spaceRows));
   } else {

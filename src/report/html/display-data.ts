@@ -1,6 +1,7 @@
 // Summary → the data the report embeds: compact tables per isolate, within a byte budget.
 
 import type { EventPoint, IsolateSummary, ReasonRow, Summary } from '../../analyze/summary.js';
+import { median } from '../../analyze/robust.js';
 import { GC_TYPES, type GcType } from '../../events.js';
 
 /** A dataset as field names and rows of values: a third of the size of an array of objects. */
@@ -123,20 +124,25 @@ export function truncate(text: string, maxChars: number): string {
 }
 
 /**
- * The floor's trend as a two-point line. The summary gives the slope fitted after the warm-up and how
- * many floors it used; a least-squares line passes through the mean of its points, which places it.
+ * The floor's trend as a two-point line over the floors it was fitted on; none below 5 points,
+ * where the summary claims no slope.
  */
 export function trendTable(isolate: IsolateSummary): Table {
   const table: Table = { fields: ['timeMs', 'trendMb'], rows: [] };
   const total = isolate.floors.total;
   const floors = isolate.series.floors;
-  if (total === null || total.trendPoints < 2 || floors.length < 2) return table;
-  const used = floors.slice(-Math.min(total.trendPoints, floors.length));
-  const meanTimeMs = used.reduce((sum, p) => sum + p.timeMs, 0) / used.length;
-  const meanMb = used.reduce((sum, p) => sum + p.heapAfterMb, 0) / used.length;
+  // The floors the trend used (after the warm-up, before a shutdown collapse), as the verdict cut them.
+  const used = total?.trendFromMs == null ? [] : floors.filter((p) => p.timeMs >= total.trendFromMs! && p.timeMs <= total.trendToMs!);
+  if (total === null || total.slopeMbPerMinute === null || total.trendFromMs === null || total.trendToMs === null || used.length < 2) {
+    // No trend to draw. One point draws no line, and keeps Vega from warning of an empty extent.
+    if (floors.length > 0) table.rows.push([floors[0]!.timeMs, floors[0]!.heapAfterMb]);
+    return table;
+  }
   const slopeMbPerMs = total.slopeMbPerMinute / 60_000;
-  for (const timeMs of [used[0]!.timeMs, used[used.length - 1]!.timeMs]) {
-    table.rows.push([timeMs, round(meanMb + slopeMbPerMs * (timeMs - meanTimeMs), 3)]);
+  // Theil–Sen's line passes through the median of y − slope·x.
+  const intercept = median(used.map((p) => p.heapAfterMb - slopeMbPerMs * p.timeMs));
+  for (const timeMs of [total.trendFromMs, total.trendToMs]) {
+    table.rows.push([timeMs, round(intercept + slopeMbPerMs * timeMs, 3)]);
   }
   return table;
 }

@@ -117,7 +117,7 @@ function chartIfData(hasData: boolean, card: CardContent, instead: Pick<ChartCar
 
 function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
   const floor = isolate.floors.total;
-  const trend = floor !== null && floor.trendPoints >= 2 ? ` (${formatSlope(floor.slopeMbPerMinute)})` : '';
+  const trend = floor !== null && floor.slopeMbPerMinute !== null ? ` (${formatSlope(floor.slopeMbPerMinute)})` : '';
   const windowsOver = isolate.overhead.windowsOverThreshold;
   const allocationSources = {
     nvp: 'Exact, from the byte counts of --trace-gc-nvp.',

@@ -70,7 +70,7 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
     },
     {
       label: 'Floor trend',
-      value: floor !== null && floor.trendPoints >= 2 ? formatSlope(floor.slopeMbPerMinute) : '—',
+      value: floor !== null && floor.slopeMbPerMinute !== null ? formatSlope(floor.slopeMbPerMinute) : '—',
       detail:
         floor === null
           ? 'no Mark-Compact in the log'

@@ -14,7 +14,8 @@ import {
   youngGcsHidden,
   youngName,
 } from '../claims/young-generation.js';
-import { formatCount, formatMb, formatMs, formatSlope } from './format.js';
+import { formatCount, formatMb, formatMs } from './format.js';
+import { floorTrendSentence, leakVerdictSentence } from '../claims/floor.js';
 
 export interface StoryPart {
   /** Anchor suffix; the page id is `story-<key>-<isolate index>` so charts can link to it. */
@@ -74,28 +75,10 @@ export function floorParagraphs(isolate: IsolateSummary): string[] {
     `Here: ${formatCount(stats.count)} Mark-Compact${stats.count === 1 ? '' : 's'}, ${formatMs(stats.meanMs)} each on average (the longest ${formatMs(stats.maxMs)}). ` +
       `The floor went from ${formatMb(floor.firstMb)} to ${formatMb(floor.lastMb)} (lowest ${formatMb(floor.minMb)}, highest ${formatMb(floor.maxMb)}).`,
   );
-  if (floor.trendPoints >= 2) {
-    paragraphs.push(
-      `Leaving out the warm-up, the floor moved ${formatSlope(floor.slopeMbPerMinute)} over ${floor.trendPoints} Mark-Compacts. ` +
-        `R² = ${floor.r2.toFixed(2)} says how well a straight line fits those points (1 = exactly, 0 = not at all).`,
-    );
-  }
-  paragraphs.push(verdictSentence(isolate));
+  const trend = floorTrendSentence(isolate);
+  if (trend !== null) paragraphs.push(trend);
+  paragraphs.push(leakVerdictSentence(isolate));
   return paragraphs;
-}
-
-function verdictSentence(isolate: IsolateSummary): string {
-  const because = isolate.leak.reasons.length > 0 ? `: ${isolate.leak.reasons.join('; ')}` : '';
-  switch (isolate.leak.verdict) {
-    case 'leak':
-      return `So memory leaks${because}.`;
-    case 'suspected':
-      return `So a leak is suspected${because}.`;
-    case 'none':
-      return `So the floor is steady: no leak${because}.`;
-    case 'insufficient-data':
-      return `Too few Mark-Compacts to judge a leak${because}.`;
-  }
 }
 
 function whyPart(isolate: IsolateSummary): StoryPart {
