@@ -22,8 +22,10 @@ export const PLATEAU_TAIL_GROWTH_SHARE = 0.2;
 export const PLATEAU_MIN_GAIN_MB = 1;
 /** …and this share of the plateau's level. */
 export const PLATEAU_MIN_GAIN_SHARE = 0.05;
-/** Memory given back: after its peak the series fell back within this share of its rise above the start. */
+/** Memory given back: after its peak the series fell back within this share of its rise above the start… */
 export const GIVEN_BACK_SHARE = 0.25;
+/** …and the rise was real memory held, not a wobble: at least this share of the start's level. */
+export const GIVEN_BACK_MIN_RISE_SHARE = 0.25;
 
 export interface Growth {
   points: number;
@@ -112,8 +114,9 @@ export function plateauOf(series: TimedValue[]): Growth['plateau'] {
 }
 
 /**
- * Memory held for a while and given back: the peak is not among the last points, and what came
- * after it fell back to within GIVEN_BACK_SHARE of the rise from the start's level to the peak.
+ * Memory held for a while and given back: the peak is not among the last points, rose at least
+ * GIVEN_BACK_MIN_RISE_SHARE above the start's level, and what came after it fell back to within
+ * GIVEN_BACK_SHARE of that rise.
  */
 export function givenBackOf(series: TimedValue[]): Growth['givenBack'] {
   if (series.length < 3) return null;
@@ -127,7 +130,8 @@ export function givenBackOf(series: TimedValue[]): Growth['givenBack'] {
   // The series must end low too: one dip after the peak and a climb after it is not "given back".
   const endMb = after[after.length - 1]!;
   const allowance = (peak.valueMb - startMb) * GIVEN_BACK_SHARE;
-  if (peak.valueMb <= startMb || backToMb > startMb + allowance || endMb > startMb + 2 * allowance) return null;
+  if (peak.valueMb - startMb < startMb * GIVEN_BACK_MIN_RISE_SHARE || peak.valueMb <= startMb) return null;
+  if (backToMb > startMb + allowance || endMb > startMb + 2 * allowance) return null;
   return { peakMb: peak.valueMb, peakMs: peak.timeMs, backToMb };
 }
 

@@ -6,12 +6,15 @@
 
 import { fixed, formatDuration, formatMb, formatSlope } from '../format.js';
 import { assessGrowth, MIN_TREND_POINTS, type Growth, type TimedValue } from './growth.js';
+import { median } from './robust.js';
 import type { ExternalLeak, Leak, LeakEvidence, LeakVerdict } from './summary.js';
 
 export { MIN_TREND_POINTS } from './growth.js';
 
-/** The first 20% of the log's time is warm-up: heaps grow to their working size there. */
+/** The warm-up lasts at most the first 20% of the log's time: heaps grow to their working size there… */
 export const WARM_UP_FRACTION = 0.2;
+/** …and ends earlier at the first floor that reaches this share of the floors' level in the second half of the run. */
+export const WARM_UP_REACHED_SHARE = 0.8;
 /** A last Mark-Compact that leaves less than this share of the previous floor is the app letting go at exit. */
 export const SHUTDOWN_DROP = 0.5;
 export const MEMWATCH_STREAK = 5;
@@ -77,11 +80,22 @@ export interface RunWindow {
   shutdownMs: number | null;
 }
 
+/**
+ * The warm-up ends at WARM_UP_FRACTION of the log's time, or earlier when the floor has already
+ * reached WARM_UP_REACHED_SHARE of its level in the second half (an app that fills its working set
+ * in its first seconds: cutting a fifth of the run would throw away floors of the running app).
+ */
 export function runWindow(floors: Array<{ timeMs: number; heapAfterMb: number }>, startMs: number, endMs: number): RunWindow {
   const last = floors.at(-1);
   const beforeLast = floors.at(-2);
   const shutdown = last !== undefined && beforeLast !== undefined && last.heapAfterMb < beforeLast.heapAfterMb * SHUTDOWN_DROP;
-  return { warmUpEndMs: startMs + (endMs - startMs) * WARM_UP_FRACTION, shutdownMs: shutdown ? last.timeMs : null };
+  const running = shutdown ? floors.slice(0, -1) : floors;
+  const byTime = startMs + (endMs - startMs) * WARM_UP_FRACTION;
+  const midMs = startMs + (endMs - startMs) / 2;
+  const secondHalf = running.filter((floor) => floor.timeMs >= midMs).map((floor) => floor.heapAfterMb);
+  const reached = secondHalf.length === 0 ? undefined : running.find((floor) => floor.heapAfterMb >= median(secondHalf) * WARM_UP_REACHED_SHARE);
+  const warmUpEndMs = reached === undefined ? byTime : Math.min(byTime, reached.timeMs);
+  return { warmUpEndMs, shutdownMs: shutdown ? last.timeMs : null };
 }
 
 /** The floors of the running app: no shutdown collapse; after the warm-up unless `withWarmUp`. */

@@ -66,6 +66,12 @@ describe('givenBackOf: memory held for a while and given back', () => {
     expect(givenBackOf(series([17, 25.1]))).toBeNull();
   });
 
+  it('needs the rise to be a quarter of the start level: a wobble of a large floor is not memory given back', () => {
+    // Start 40: the peak must reach 50.
+    expect(givenBackOf(perMinute([40, 45, 50, 40, 40]))).not.toBeNull();
+    expect(givenBackOf(perMinute([40, 45, 49.9, 40, 40]))).toBeNull();
+  });
+
   it('is null when the peak is the first or last point', () => {
     expect(givenBackOf(perMinute([40, 30, 20, 10]))).toBeNull();
     expect(givenBackOf(perMinute([10, 20, 30, 40]))).toBeNull();

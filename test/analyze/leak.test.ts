@@ -69,9 +69,10 @@ describe('externalLeaking: external memory on its own', () => {
 });
 
 describe('runWindow: the warm-up and the collapse at exit, cut the same way everywhere', () => {
+  // Still filling up to the 20% mark (1 → 5 → 10 MB), so the warm-up is the first fifth of the time.
   const floors = (last: number) => [
-    { timeMs: 0, heapAfterMb: 10 },
-    { timeMs: 1999, heapAfterMb: 10 },
+    { timeMs: 0, heapAfterMb: 1 },
+    { timeMs: 1999, heapAfterMb: 5 },
     { timeMs: 2000, heapAfterMb: 10 },
     { timeMs: 9000, heapAfterMb: last },
   ];
@@ -81,6 +82,21 @@ describe('runWindow: the warm-up and the collapse at exit, cut the same way ever
     expect(window.warmUpEndMs).toBe(2000);
     expect(runningFloors(floors(10), window).map((floor) => floor.timeMs)).toEqual([2000, 9000]);
     expect(runningFloors(floors(10), window, true).map((floor) => floor.timeMs)).toEqual([0, 1999, 2000, 9000]);
+  });
+
+  it('ends the warm-up earlier at the first floor at 80% of the second half\'s level', () => {
+    // Second half (from 5 s): floors 50, 50 → level 50; the first floor ≥ 40 MB ends the warm-up.
+    const filling = (second: number) => [
+      { timeMs: 0, heapAfterMb: 10 },
+      { timeMs: 1000, heapAfterMb: second },
+      { timeMs: 1500, heapAfterMb: 45 },
+      { timeMs: 6000, heapAfterMb: 50 },
+      { timeMs: 9000, heapAfterMb: 50 },
+    ];
+    expect(runWindow(filling(40), 0, 10_000).warmUpEndMs).toBe(1000);
+    expect(runWindow(filling(39.9), 0, 10_000).warmUpEndMs).toBe(1500);
+    // Never later than a fifth of the run.
+    expect(runWindow([{ timeMs: 0, heapAfterMb: 1 }, { timeMs: 6000, heapAfterMb: 50 }], 0, 10_000).warmUpEndMs).toBe(2000);
   });
 
   it('leaves out a last floor under half the one before it', () => {
@@ -161,7 +177,10 @@ describe('judgeLeak', () => {
   it('reads a flat floor as none, naming its range and level', () => {
     const leak = judgeLeak(input(floorsOf(30, (index) => 40 + (index % 3))));
     expect(leak.verdict).toBe('none');
-    expect(leak.reasons[0]).toMatch(/^the floor after Mark-Compact stayed between 40\.0 MB and 42\.0 MB over 23\.0 s \(24 points, level 41\.0 MB/);
+    // At its level from the first floor: no warm-up to leave out, all 30 floors count.
+    expect(leak.reasons[0]).toBe(
+      "the floor after Mark-Compact stayed between 40.0 MB and 42.0 MB over 29.0 s (30 points, level 41.0 MB, no steady rise: Kendall's tau 0.07)",
+    );
   });
 
   it('calls a floor at 80% of the heap limit suspected, not at 79.9%', () => {
@@ -186,7 +205,8 @@ describe('judgeLeak', () => {
   });
 
   it('says insufficient-data with the numbers, without a slope, below 5 floors after the warm-up', () => {
-    const leak = judgeLeak(input(floorsOf(5, (index) => 40 + index)));
+    // 10 MB at 0 s, then 41 … 44 MB: the warm-up ends at 0.8 s (a fifth of 0 → 4 s), leaving 4 floors.
+    const leak = judgeLeak(input(floorsOf(5, (index) => (index === 0 ? 10 : 40 + index))));
     expect(leak.verdict).toBe('insufficient-data');
     expect(leak.evidence.slopeMbPerMinute).toBeNull();
     expect(leak.evidence.r2).toBeNull();

@@ -8,7 +8,7 @@ import { fixed, formatDuration, formatMb, formatSlope, plural } from '../../form
 /** What was left out of the trend, in words: "the warm-up (first 4.0 s)" and the exit collapse. */
 function cutWords(isolate: IsolateSummary): string {
   const evidence = isolate.leak.evidence;
-  const warmUp = `the warm-up (the first ${formatDuration(evidence.warmUpEndMs - isolate.startMs)})`;
+  const warmUp = `the warm-up (the first ${formatDuration(Math.max(0, evidence.warmUpEndMs - isolate.startMs))})`;
   return evidence.shutdownMs === null ? warmUp : `${warmUp} and the collapse at exit (${formatDuration(evidence.shutdownMs)})`;
 }
 
