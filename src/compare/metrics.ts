@@ -68,11 +68,16 @@ function judgedTrend(trend: FloorTrend | null | undefined, isolate: IsolateSumma
   return rising ? Math.max(0, trend.slopeMbPerMinute) : 0;
 }
 
+/** The floor's level is judged from as many floors as a trend needs: one or two Mark-Compacts say little of the live set. */
+function judgedLevel(trend: FloorTrend | null | undefined): number | null {
+  return trend === null || trend === undefined || trend.trendPoints < MIN_TREND_POINTS ? null : trend.levelMb;
+}
+
 function floorDefinitions(idSuffix: string, labelSuffix: string, group: MetricGroup, decisive: boolean, trend: (isolate: IsolateSummary) => FloorTrend | null | undefined): MetricDefinition[] {
   const isTotal = idSuffix === '';
   return [
     // The level: the median floor of the running app, never one value (the last floor swings with the moment the log stopped).
-    { id: `floor.level${idSuffix}`, group, label: `Floor after Mark-Compact, median${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.levelMb ?? null, interval: (i) => trend(i)?.levelIntervalMb ?? null },
+    { id: `floor.level${idSuffix}`, group, label: `Floor after Mark-Compact, median${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.levelMb ?? null, judged: (i) => judgedLevel(trend(i)), interval: (i) => trend(i)?.levelIntervalMb ?? null },
     { id: `floor.last${idSuffix}`, group, label: `Floor after Mark-Compact, last${labelSuffix}`, unit: 'MB', direction: 'lower-is-better', decisive: false, value: (i) => trend(i)?.lastMb ?? null },
     { id: `floor.trend${idSuffix}`, group, label: `Floor trend${labelSuffix}`, unit: 'MB/min', direction: 'lower-is-better', decisive, value: (i) => trend(i)?.slopeMbPerMinute ?? null, judged: (i) => judgedTrend(trend(i), i, isTotal) },
   ];

@@ -170,6 +170,16 @@ describe('compareSummaries', () => {
     expect(comparison.verdict.verdict).toBe('unchanged');
   });
 
+  it('judges the floor\'s median only from 5 floors after the warm-up', () => {
+    const withLevel = (levelMb: number, trendPoints: number) =>
+      variant((isolate) => {
+        isolate.floors.total = { ...isolate.floors.total!, levelMb, trendPoints, levelIntervalMb: null };
+      });
+    expect(row(compareSummaries(withLevel(30, 5), withLevel(60, 5)), 'floor.level').change).toBe('regressed');
+    expect(row(compareSummaries(withLevel(30, 4), withLevel(60, 5)), 'floor.level').change).toBe('not-comparable');
+    expect(row(compareSummaries(withLevel(30, 5), withLevel(60, 4)), 'floor.level').change).toBe('not-comparable');
+  });
+
   it('lets the leak verdict decide only when it crosses leak: none ↔ suspected is noise', () => {
     const withVerdict = (verdict: 'none' | 'suspected' | 'leak') =>
       variant((isolate) => {

@@ -144,3 +144,17 @@ describe('comparison page in Chromium', () => {
     120_000,
   );
 });
+
+describe('comparison page with several runs a side', () => {
+  it('says how many runs each side combines and gives each judged value its interval', async () => {
+    const before = [await analyzeFiles(['samples/compare/leak-before.log']), await analyzeFiles(['samples/compare/semi-default.log'])];
+    const after = [await analyzeFiles(['samples/compare/leak-after.log'])];
+    const html = renderComparisonHtml(compareSummaries(before, after), before[0]!, after[0]!);
+    expect(html).toContain('samples/compare/leak-before.log, samples/compare/semi-default.log</span> <span class="note">2 runs: the table gives their medians, the charts draw the first</span>');
+    // p95 of all pauses: 142.33 ms (leak-before) and 86.41 ms (semi-default) are both inside the before side's interval.
+    const p95 = /<tr [^>]*data-metric="pause\.p95\.all"><td>[^<]*<\/td><td title="90% interval: ([\d.]+) ms to ([\d.]+) ms">/.exec(html);
+    expect(p95).not.toBeNull();
+    expect(Number(p95![1])).toBeLessThanOrEqual(86.41);
+    expect(Number(p95![2])).toBeGreaterThanOrEqual(142.33);
+  });
+});

@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analyze/summary.js';
 import type { Comparison, MetricRow, PairComparison, StateRow } from '../../compare/comparison.js';
-import { formatPercent, formatSigned, formatValue } from '../../compare/format.js';
+import { formatPercent, formatSigned, formatValue, formatWithUnit } from '../../compare/format.js';
 import { describeIsolate } from '../../compare/pairing.js';
 import { CHANGE_WORDS, VERDICT_WORDS, noiseRuleSentence, pairSentence } from '../../compare/text.js';
 import { vegaAssets } from '../html/assets.js';
@@ -49,8 +49,8 @@ export function renderComparisonHtml(comparison: Comparison, before: Summary, af
   const body = `<div class="page">
 <header class="masthead"><h1><span class="brand">gclog</span> compare</h1><span class="generator">${escapeHtml(comparison.generator)}</span></header>
 <ul class="inputs">
-<li><span class="swatch before"></span><span class="run-name">before</span><span class="file">${escapeHtml(comparison.before.inputs.join(', '))}</span></li>
-<li><span class="swatch after"></span><span class="run-name">after</span><span class="file">${escapeHtml(comparison.after.inputs.join(', '))}</span></li>
+<li><span class="swatch before"></span><span class="run-name">before</span><span class="file">${escapeHtml(comparison.before.inputs.join(', '))}</span>${runsNote(comparison.before.runs)}</li>
+<li><span class="swatch after"></span><span class="run-name">after</span><span class="file">${escapeHtml(comparison.after.inputs.join(', '))}</span>${runsNote(comparison.after.runs)}</li>
 </ul>
 ${verdictSection(comparison)}
 <div class="card pairing">
@@ -96,6 +96,11 @@ ${list('Worse', regressed, 'regressed')}
 </div></div>`;
 }
 
+/** Several reruns on a side: the table gives their medians, the charts draw the first. */
+function runsNote(runs: number): string {
+  return runs > 1 ? ` <span class="note">${runs} runs: the table gives their medians, the charts draw the first</span>` : '';
+}
+
 function unpairedLines(comparison: Comparison): string {
   return (['before', 'after'] as const)
     .filter((side) => comparison.unpaired[side].length > 0)
@@ -131,13 +136,15 @@ function stateRow(row: StateRow): string {
 
 function metricRow(row: MetricRow): string {
   const unit = row.unit === 'count' || row.unit === 'per min' ? '' : ` (${row.unit})`;
-  const cells = [
-    formatValue(row.before, row.unit),
-    formatValue(row.after, row.unit),
-    formatSigned(row.differenceAbsolute, row.unit),
-    formatPercent(row.differencePercent, row.before, row.after),
+  const interval = (value: { low: number; high: number } | null) =>
+    value === null ? '' : ` title="90% interval: ${escapeHtml(formatWithUnit(value.low, row.unit))} to ${escapeHtml(formatWithUnit(value.high, row.unit))}"`;
+  const cells: Array<[string, string]> = [
+    [formatValue(row.before, row.unit), interval(row.intervalBefore)],
+    [formatValue(row.after, row.unit), interval(row.intervalAfter)],
+    [formatSigned(row.differenceAbsolute, row.unit), ''],
+    [formatPercent(row.differencePercent, row.before, row.after), ''],
   ];
-  return `<tr class="group-${row.group} change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${escapeHtml(row.id)}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label + unit)}</td>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}<td class="judgement">${CHANGE_WORDS[row.change]}</td></tr>`;
+  return `<tr class="group-${row.group} change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${escapeHtml(row.id)}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label + unit)}</td>${cells.map(([cell, title]) => `<td${title}>${escapeHtml(cell)}</td>`).join('')}<td class="judgement">${CHANGE_WORDS[row.change]}</td></tr>`;
 }
 
 /** What a comparison adds to the analyze report's styles: run colours, verdict tones, the table. */
