@@ -23,7 +23,8 @@ export interface CompareCommandOptions {
   out?: string;
   /** Open the HTML report in the browser once written. */
   open: boolean;
-  thresholdPercent: number;
+  /** One threshold for every metric (--threshold); each metric's own when absent. */
+  thresholdPercent?: number;
   /** `B:A` selectors, as typed after --isolate. */
   isolates: string[];
   failOnRegression: boolean;
@@ -45,7 +46,7 @@ export async function runCompare(options: CompareCommandOptions): Promise<number
   const before = beforeRuns[0]!;
   const after = afterRuns[0]!;
   const comparison = compareSummaries(beforeRuns, afterRuns, {
-    thresholdPercent: options.thresholdPercent,
+    ...(options.thresholdPercent !== undefined ? { thresholdPercent: options.thresholdPercent } : {}),
     isolates: options.isolates.map(parseIsolatePick),
   });
   if (options.format === 'html') {

@@ -84,15 +84,18 @@ export async function main(argv: string[]): Promise<number> {
           .option('html', { type: 'boolean', describe: 'Write an HTML report with both runs overlaid (to --out; default <before>-vs-<after>.gclog.html in the current directory)' })
           .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
           .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' })
-          .option('threshold', { type: 'number', default: 10, describe: 'Differences under this percent (of the smaller value) are noise' })
+          .option('threshold', {
+            type: 'number',
+            describe: 'Differences under this percent (of the smaller value) are noise, for every metric (default: 10, and for the decisive metrics their own, from same-code runs)',
+          })
           .option('isolate', { type: 'string', array: true, describe: 'Pair isolates yourself: B:A by number (0:1) or label (main thread:worker 1); repeatable' })
           .option('fail-on-regression', { type: 'boolean', default: false, describe: 'Exit with code 1 when the verdict is regressed (for CI)' })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .conflicts('json', 'html')
           .conflicts('json', 'open')
           .check((args) => {
-            const threshold = args.threshold as number;
-            if (!Number.isFinite(threshold) || threshold < 0) throw new UsageError('--threshold takes a percentage ≥ 0, e.g. --threshold 10');
+            const threshold = args.threshold as number | undefined;
+            if (threshold !== undefined && (!Number.isFinite(threshold) || threshold < 0)) throw new UsageError('--threshold takes a percentage ≥ 0, e.g. --threshold 10');
             const sides = compareSides(args.logs as string[], args.vs as string[] | undefined);
             const fromStdin = (value: unknown) => value === '-' || value === STDIN_TOKEN;
             if ([...sides.before, ...sides.after].filter(fromStdin).length > 1) throw new UsageError('Only one of the logs can come from stdin (-)');
@@ -110,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
           format: args.json ? 'json' : args.html || args.open ? 'html' : 'text',
           ...(args.out !== undefined ? { out: args.out as string } : {}),
           open: args.open === true,
-          thresholdPercent: args.threshold as number,
+          ...(args.threshold !== undefined ? { thresholdPercent: args.threshold as number } : {}),
           isolates: (args.isolate as string[] | undefined) ?? [],
           failOnRegression: args['fail-on-regression'] as boolean,
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],

@@ -3,7 +3,9 @@
 
 import type { Change, Comparison, MetricRow, PairComparison, Verdict } from './comparison.js';
 import { formatPercent, formatSigned, formatValue } from './format.js';
-import { MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
+import { CALIBRATED_THRESHOLD_PERCENT, MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
+
+const THRESHOLD_NAMES: Record<string, string> = { overhead: 'GC overhead', 'pause.p95.all': 'p95 pause', 'floor.level': 'median floor' };
 import { describeIsolate } from './pairing.js';
 
 export interface CompareTextOptions {
@@ -33,10 +35,15 @@ export const CHANGE_WORDS: Record<Change, string> = {
 };
 
 /** The noise rule in one sentence, as the report states it. */
-export function noiseRuleSentence(thresholdPercent: number): string {
+export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent' | 'thresholdExplicit'>): string {
   const m = MINIMUM_ABSOLUTE_DIFFERENCE;
+  const own = Object.entries(CALIBRATED_THRESHOLD_PERCENT).filter(([, percent]) => percent !== comparison.thresholdPercent);
+  const relative =
+    comparison.thresholdExplicit || own.length === 0
+      ? `≥ ${comparison.thresholdPercent}%`
+      : `≥ ${comparison.thresholdPercent}% (${own.map(([id, percent]) => `${THRESHOLD_NAMES[id] ?? id} ${percent}%`).join(', ')}, from the spread of same-code runs)`;
   return (
-    `A metric changed only when after and before differ by ≥ ${thresholdPercent}% (of the smaller) and by at least ` +
+    `A metric changed only when after and before differ by ${relative} (of the smaller) and by at least ` +
     `${m.ms} ms (pauses), ${m['%']} points (overhead), ${m.MB} MB (floors), ${m['MB/min']} MB/min (trends), ` +
     `${m['per min']}/min (GC rates), ${m['MB/s']} MB/s (rates), and, for GC overhead, p95 pause and the median floor, ` +
     `when the two sides' 90% intervals (how much each swings within its run, and across reruns) do not overlap; ` +
@@ -77,7 +84,7 @@ export function renderComparisonText(comparison: Comparison, options: CompareTex
   for (const [side, refs] of [['before', comparison.unpaired.before], ['after', comparison.unpaired.after]] as const) {
     if (refs.length > 0) out.push(paint.yellow(`Not paired (${side}): ${refs.map(describeIsolate).join(', ')}`) + paint.dim(' — pick pairs with --isolate B:A'));
   }
-  out.push(paint.dim(noiseRuleSentence(comparison.thresholdPercent)));
+  out.push(paint.dim(noiseRuleSentence(comparison)));
   for (const pair of comparison.pairs) out.push('', ...renderPair(pair, comparison.pairs.length > 1, paint));
   return `${out.join('\n')}\n`;
 }

@@ -56,7 +56,7 @@ ${verdictSection(comparison)}
 <div class="card pairing">
 ${comparison.pairs.map((pair) => `<p>Paired: ${escapeHtml(pairSentence(pair))}</p>`).join('\n')}
 ${unpairedLines(comparison)}
-<p class="note">${escapeHtml(noiseRuleSentence(comparison.thresholdPercent))}</p>
+<p class="note">${escapeHtml(noiseRuleSentence(comparison))}</p>
 </div>
 ${comparison.pairs.map((pair) => pairSection(pair, comparison.pairs.length > 1)).join('\n')}
 <h2 class="section">Both runs overlaid: ${escapeHtml(chartedName)}</h2>
