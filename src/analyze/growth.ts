@@ -14,8 +14,8 @@ export interface TimedValue {
 export const MIN_TREND_POINTS = 5;
 /** The last part of the series, as a share of its points, that decides whether growth has stopped. */
 export const PLATEAU_TAIL_SHARE = 0.4;
-/** The tail must hold at least this many points to call a plateau. */
-export const PLATEAU_MIN_TAIL_POINTS = 4;
+/** The tail must hold at least this many points to call a plateau (8 floors in all). */
+export const PLATEAU_MIN_TAIL_POINTS = 3;
 /** Growth stopped when the tail rose less than this share of the growth before it. */
 export const PLATEAU_TAIL_GROWTH_SHARE = 0.2;
 /** A plateau needs the series to have gained this much first (else it just stayed level)… */

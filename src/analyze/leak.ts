@@ -28,6 +28,13 @@ export const LEAK_MIN_Z = 2.33;
 export const LEAK_MIN_RELATIVE_GROWTH = 0.05;
 /** …and at least this many MB over the run. */
 export const LEAK_MIN_GROWTH_MB = 2;
+/**
+ * A rise seen over less than this much time is judged only when it is large (LEAK_SHORT_SPAN_MIN_
+ * RELATIVE_GROWTH): in its first minute any Node app's floor creeps up by a few MB (compiled code,
+ * feedback, caches and pools settling), which a slow leak cannot be told from.
+ */
+export const LEAK_MIN_SPAN_MS = 60_000;
+export const LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH = 0.5;
 /** `suspected`: a weaker rise (z 1.64 is p ≈ 5%). */
 export const SUSPECT_MIN_Z = 1.64;
 export const SUSPECT_MIN_RELATIVE_GROWTH = 0.05;
@@ -232,16 +239,20 @@ export function shortLogRise(heapAfterEnvelope: TimedValue[], window: RunWindow,
 
 /**
  * The floor's trend alone: `leak` for a rise unlikely as a swing (Mann–Kendall z), large against the
- * floor's level and in MB; `suspected` for a weaker one; `none` otherwise, and always for fewer than
+ * floor's level and in MB; `suspected` for a weaker one; `too-short` for either seen over less than
+ * LEAK_MIN_SPAN_MS unless the rise is large; `none` otherwise, and always for fewer than
  * MIN_TREND_POINTS points, growth that stopped (a plateau) or memory given back.
  */
-export function trendVerdict(growth: Growth): 'leak' | 'suspected' | 'none' {
+export function trendVerdict(growth: Growth): 'leak' | 'suspected' | 'too-short' | 'none' {
   if (growth.slopeMbPerMinute === null || growth.plateau !== null || growth.givenBack !== null) return 'none';
   const z = growth.mannKendallZ ?? 0;
   const rises = (minZ: number, minRelative: number, minMb: number): boolean =>
     z >= minZ && growth.relativeGrowth >= minRelative && growth.growthMb >= minMb;
-  if (rises(LEAK_MIN_Z, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_GROWTH_MB)) return 'leak';
-  if (rises(SUSPECT_MIN_Z, SUSPECT_MIN_RELATIVE_GROWTH, SUSPECT_MIN_GROWTH_MB)) return 'suspected';
+  const longEnough = growth.lastMs - growth.firstMs >= LEAK_MIN_SPAN_MS;
+  if (rises(LEAK_MIN_Z, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_GROWTH_MB)) {
+    return longEnough || growth.relativeGrowth >= LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH ? 'leak' : 'too-short';
+  }
+  if (rises(SUSPECT_MIN_Z, SUSPECT_MIN_RELATIVE_GROWTH, SUSPECT_MIN_GROWTH_MB)) return longEnough ? 'suspected' : 'too-short';
   return 'none';
 }
 
@@ -276,9 +287,15 @@ export function judgeLeak(input: LeakInput): Leak {
           : `the process ran out of memory with the floor after Mark-Compact at ${mb(whole.lastMb)}, not rising: the app may need more than its heap limit`,
       );
     }
-  } else if (rise !== 'none') {
+  } else if (rise === 'leak' || rise === 'suspected') {
     verdict = rise;
     reasons.push(riseText('the floor after Mark-Compact', growth!));
+  } else if (rise === 'too-short') {
+    verdict = 'insufficient-data';
+    reasons.push(
+      `the floor after Mark-Compact rose ${mb(growth!.growthMb)} (+${(growth!.relativeGrowth * 100).toFixed(0)}%) over ${formatDuration(growth!.lastMs - growth!.firstMs)}: ` +
+        `in a run's first minute a rise this small can be the app settling (compiled code, caches, pools); record a few minutes to tell it from a slow leak`,
+    );
   } else if (trended) {
     verdict = 'none';
     if (growth.plateau !== null) {

@@ -59,13 +59,21 @@ export const TREND_MIN_R2 = 0.3;
 
 /**
  * The trend as judged: only growth is worse (a shrinking floor counts as flat); a rise the leak
- * detector would not even suspect (Mann–Kendall z below SUSPECT_MIN_Z; for a space, R² below
- * TREND_MIN_R2) is flat; and below 5 Mark-Compacts after the warm-up there is no trend at all.
+ * detector does not take for a leak or a suspected one (too weak, too short, a plateau; for a
+ * space, R² below TREND_MIN_R2) is flat; and below 5 Mark-Compacts after the warm-up there is no
+ * trend at all. So the trend and the leak verdict never tell two stories.
  */
 function judgedTrend(trend: FloorTrend | null | undefined, isolate: IsolateSummary, isTotal: boolean): number | null {
   if (trend === null || trend === undefined || trend.trendPoints < MIN_TREND_POINTS || trend.slopeMbPerMinute === null) return null;
-  const rising = isTotal ? (isolate.leak.evidence.mannKendallZ ?? 0) >= SUSPECT_MIN_Z : (trend.r2 ?? 0) >= TREND_MIN_R2;
+  const rising = isTotal ? floorRiseCounted(isolate) : (trend.r2 ?? 0) >= TREND_MIN_R2;
   return rising ? Math.max(0, trend.slopeMbPerMinute) : 0;
+}
+
+/** The leak detector took the floor's own rise for a leak or a suspected one (not an OOM or external memory alone). */
+function floorRiseCounted(isolate: IsolateSummary): boolean {
+  const { evidence } = isolate.leak;
+  if (evidence.slopeMbPerMinute === null || evidence.plateau !== null || evidence.givenBack !== null) return false;
+  return (evidence.mannKendallZ ?? 0) >= SUSPECT_MIN_Z && (isolate.leak.verdict === 'leak' || isolate.leak.verdict === 'suspected');
 }
 
 /** The floor's level is judged from as many floors as a trend needs: one or two Mark-Compacts say little of the live set. */

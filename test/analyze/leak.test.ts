@@ -45,6 +45,15 @@ describe('trendVerdict: the floor trend alone', () => {
     expect(trendVerdict(withGrowth({ growthMb: 0.99 }))).toBe('none');
   });
 
+  it('over less than a minute, calls only a rise of half the level a leak; a smaller one is too short to tell', () => {
+    expect(trendVerdict(withGrowth({ lastMs: 60_000 }))).toBe('leak');
+    expect(trendVerdict(withGrowth({ lastMs: 59_999 }))).toBe('too-short');
+    expect(trendVerdict(withGrowth({ lastMs: 59_999, relativeGrowth: 0.5 }))).toBe('leak');
+    expect(trendVerdict(withGrowth({ lastMs: 59_999, relativeGrowth: 0.499 }))).toBe('too-short');
+    expect(trendVerdict(withGrowth({ lastMs: 59_999, mannKendallZ: 2, relativeGrowth: 0.9 }))).toBe('too-short');
+    expect(trendVerdict(withGrowth({ lastMs: 60_000, mannKendallZ: 2 }))).toBe('suspected');
+  });
+
   it('never calls a plateau, memory given back or a trend from fewer than 5 points a leak', () => {
     expect(trendVerdict(withGrowth({ plateau: { levelMb: 60, sinceMs: 300_000 } }))).toBe('none');
     expect(trendVerdict(withGrowth({ givenBack: { peakMb: 90, peakMs: 200_000, backToMb: 41 } }))).toBe('none');
@@ -154,24 +163,25 @@ function input(floors: Array<[number, number]>, change: Partial<LeakInput> = {})
   };
 }
 
-/** `count` floors a second apart from 0 s, at `value(i)` MB. */
-const floorsOf = (count: number, value: (index: number) => number): Array<[number, number]> =>
-  Array.from({ length: count }, (_, index) => [index * 1000, value(index)]);
+/** `count` floors `everyMs` apart (a second by default) from 0 s, at `value(i)` MB. */
+const floorsOf = (count: number, value: (index: number) => number, everyMs = 1000): Array<[number, number]> =>
+  Array.from({ length: count }, (_, index) => [index * everyMs, value(index)]);
 
 describe('judgeLeak', () => {
   it('calls a steady rise a leak, with the slope from its points', () => {
-    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index)));
+    // 30 floors 3 s apart, a MB each: over more than a minute.
+    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index, 3000)));
     expect(leak.verdict).toBe('leak');
     expect(leak.evidence.points).toBe(24);
-    expect(leak.evidence.slopeMbPerMinute).toBeCloseTo(60, 9);
+    expect(leak.evidence.slopeMbPerMinute).toBeCloseTo(20, 9);
     expect(leak.reasons).toEqual([
-      "the floor after Mark-Compact rose +60.0 MB/min (Theil–Sen, 24 points over 23.0 s: 46.0 MB → 69.0 MB, +40% of its 57.5 MB level, Kendall's tau 1.00)",
+      "the floor after Mark-Compact rose +20.0 MB/min (Theil–Sen, 24 points over 1 min 9 s: 46.0 MB → 69.0 MB, +40% of its 57.5 MB level, Kendall's tau 1.00)",
     ]);
   });
 
   it('says when the heap limit is reached at the rate, when the limit is known', () => {
-    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index), { heapLimitMb: 129 }));
-    expect(leak.notes).toContain('at this rate the floor reaches the 129 MB heap limit in about 1 min 0 s');
+    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index, 3000), { heapLimitMb: 129 }));
+    expect(leak.notes).toContain('at this rate the floor reaches the 129 MB heap limit in about 3 min 0 s');
   });
 
   it('reads a flat floor as none, naming its range and level', () => {

@@ -132,18 +132,23 @@ describe('compareSummaries', () => {
   });
 
   it('judges a shrinking floor as a flat one, a scattered one too: only a growing trend is worse', () => {
-    const withTrend = (slopeMbPerMinute: number, mannKendallZ: number, trendPoints = 10) =>
+    // A rise counts when the leak detector took it for a leak or a suspected one.
+    const withTrend = (slopeMbPerMinute: number, mannKendallZ: number, trendPoints = 10, verdict: 'leak' | 'suspected' | 'none' = 'leak') =>
       variant((isolate) => {
         isolate.floors.total = { ...isolate.floors.total!, slopeMbPerMinute, trendPoints };
-        isolate.leak.evidence.mannKendallZ = mannKendallZ;
+        isolate.leak.evidence = { ...isolate.leak.evidence, mannKendallZ, slopeMbPerMinute, plateau: null, givenBack: null };
+        isolate.leak.verdict = verdict;
       });
-    const flat = withTrend(0, 3);
+    const flat = withTrend(0, 3, 10, 'none');
     expect(row(compareSummaries(flat, withTrend(-5, 3)), 'floor.trend').change).toBe('unchanged');
     expect(row(compareSummaries(flat, withTrend(5, 3)), 'floor.trend').change).toBe('regressed');
     expect(row(compareSummaries(withTrend(5, 3), withTrend(-5, 3)), 'floor.trend').change).toBe('improved');
     // A rise the leak detector would not even suspect (Mann–Kendall z just under 1.64) is flat.
     expect(row(compareSummaries(flat, withTrend(8, 1.63)), 'floor.trend').change).toBe('unchanged');
     expect(row(compareSummaries(flat, withTrend(8, 1.64)), 'floor.trend').change).toBe('regressed');
+    // A rise the detector did not take for a leak (too short, too small) is flat, whatever its slope.
+    expect(row(compareSummaries(flat, withTrend(8, 3, 10, 'none')), 'floor.trend').change).toBe('unchanged');
+    expect(row(compareSummaries(flat, withTrend(8, 3, 10, 'suspected')), 'floor.trend').change).toBe('regressed');
     // Four Mark-Compacts after the warm-up are too few for a trend, as for the leak verdict.
     expect(row(compareSummaries(flat, withTrend(50, 3, 4)), 'floor.trend').change).toBe('not-comparable');
     expect(row(compareSummaries(flat, withTrend(50, 3, 5)), 'floor.trend').change).toBe('regressed');
