@@ -91,8 +91,8 @@ export function assessGrowth(series: TimedValue[]): Growth | null {
 /**
  * Growth that stopped: the tail (the last PLATEAU_TAIL_SHARE of the points) rose less than
  * PLATEAU_TAIL_GROWTH_SHARE of what the series gained before it, and the series did gain.
- * The level reached is the tail's median; `sinceMs` is when the series first came within the
- * tail's own spread of it.
+ * The tail must stay up (its lowest point above half the gain). The level reached is the tail's
+ * median; `sinceMs` is when the series first came within the tail's own spread of it.
  */
 export function plateauOf(series: TimedValue[]): Growth['plateau'] {
   const tailLength = Math.floor(series.length * PLATEAU_TAIL_SHARE);
@@ -109,6 +109,8 @@ export function plateauOf(series: TimedValue[]): Growth['plateau'] {
   const tailGrowth = tailTrend === null ? 0 : tailTrend.slope * tailSpanMinutes;
   if (tailGrowth >= gainedBefore * PLATEAU_TAIL_GROWTH_SHARE) return null;
   const tailLow = Math.min(...tailValues);
+  // A tail that falls back is memory given back, not growth that stopped: the tail stays up.
+  if (tailLow < headStart + gainedBefore / 2) return null;
   const reached = series.find((point) => point.valueMb >= tailLow) ?? tail[0]!;
   return { levelMb: tailLevel, sinceMs: reached.timeMs };
 }

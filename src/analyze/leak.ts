@@ -13,8 +13,10 @@ export { MIN_TREND_POINTS } from './growth.js';
 
 /** The warm-up lasts at most the first 20% of the log's time: heaps grow to their working size there… */
 export const WARM_UP_FRACTION = 0.2;
-/** …and ends earlier at the first floor that reaches this share of the floors' level in the second half of the run. */
+/** …and ends earlier at the first floor that reaches this share of the floors' level in the second half of the run… */
 export const WARM_UP_REACHED_SHARE = 0.8;
+/** …but never before this share of the log's time (a Mark-Compact in the first instants is the process starting). */
+export const WARM_UP_MIN_FRACTION = 0.02;
 /** A last Mark-Compact that leaves less than this share of the previous floor is the app letting go at exit. */
 export const SHUTDOWN_DROP = 0.5;
 export const MEMWATCH_STREAK = 5;
@@ -40,7 +42,11 @@ export const SUSPECT_MIN_Z = 1.64;
 export const SUSPECT_MIN_RELATIVE_GROWTH = 0.05;
 export const SUSPECT_MIN_GROWTH_MB = 1;
 
-/** Short logs: the heap left after GCs grew at least this many times over… */
+/** Short logs: judged from at least this many time bins of the heap left after GCs (a log of Mark-Compacts only has few)… */
+export const SHORT_MIN_BINS = 4;
+/** …spanning at least this long… */
+export const SHORT_MIN_SPAN_MS = 2000;
+/** …where the heap left after GCs grew at least this many times over… */
 export const SHORT_MIN_GROWTH_FACTOR = 2.5;
 /** …by at least this many MB… */
 export const SHORT_MIN_GROWTH_MB = 20;
@@ -101,7 +107,8 @@ export function runWindow(floors: Array<{ timeMs: number; heapAfterMb: number }>
   const midMs = startMs + (endMs - startMs) / 2;
   const secondHalf = running.filter((floor) => floor.timeMs >= midMs).map((floor) => floor.heapAfterMb);
   const reached = secondHalf.length === 0 ? undefined : running.find((floor) => floor.heapAfterMb >= median(secondHalf) * WARM_UP_REACHED_SHARE);
-  const warmUpEndMs = reached === undefined ? byTime : Math.min(byTime, reached.timeMs);
+  const earliest = startMs + (endMs - startMs) * WARM_UP_MIN_FRACTION;
+  const warmUpEndMs = reached === undefined ? byTime : Math.max(earliest, Math.min(byTime, reached.timeMs));
   return { warmUpEndMs, shutdownMs: shutdown ? last.timeMs : null };
 }
 
@@ -215,7 +222,7 @@ const EXTERNAL_NAMES: Record<ExternalLeak['kind'], string> = {
 /** Short logs: growth unmistakable from every GC, not just the few Mark-Compacts. */
 export function shortLogRise(heapAfterEnvelope: TimedValue[], window: RunWindow, floors: FloorSample[]): string | null {
   const envelope = runningFloors(heapAfterEnvelope, { ...window, warmUpEndMs: -Infinity });
-  if (envelope.length < 8) return null;
+  if (envelope.length < SHORT_MIN_BINS || envelope[envelope.length - 1]!.timeMs - envelope[0]!.timeMs < SHORT_MIN_SPAN_MS) return null;
   const quarter = Math.max(1, Math.floor(envelope.length / 4));
   const startMb = Math.min(...envelope.slice(0, quarter).map((point) => point.valueMb));
   const lateStartMb = envelope[envelope.length - quarter - 1]!.valueMb;
@@ -298,13 +305,17 @@ export function judgeLeak(input: LeakInput): Leak {
     );
   } else if (trended) {
     verdict = 'none';
-    if (growth.plateau !== null) {
-      reasons.push(
-        `the floor after Mark-Compact grew to ${mb(growth.plateau.levelMb)} by ${formatDuration(growth.plateau.sinceMs)} and has been flat since (a cache or pool reaching its size, not a leak)`,
-      );
+    // A plateau or memory given back is named only where it is what keeps a rise from being a leak.
+    const withoutShapes = trendVerdict({ ...growth, plateau: null, givenBack: null });
+    if (withoutShapes === 'none') {
+      reasons.push(steadyText(growth));
     } else if (growth.givenBack !== null) {
       reasons.push(
         `the floor after Mark-Compact rose to ${mb(growth.givenBack.peakMb)} at ${formatDuration(growth.givenBack.peakMs)} and came back down to ${mb(growth.givenBack.backToMb)}: memory held for a while and given back`,
+      );
+    } else if (growth.plateau !== null) {
+      reasons.push(
+        `the floor after Mark-Compact grew to ${mb(growth.plateau.levelMb)} by ${formatDuration(growth.plateau.sinceMs)} and has been flat since (a cache or pool reaching its size, not a leak)`,
       );
     } else {
       reasons.push(steadyText(growth));
@@ -381,14 +392,28 @@ export function judgeLeak(input: LeakInput): Leak {
   return { verdict, evidence, reasons, notes };
 }
 
+/**
+ * A floor the detector does not call a leak, said as it is: falling, rising too little to matter,
+ * or swinging; with the slowest leak that would have stood out of its swing over this span, since
+ * "no leak" can only mean "none this log can show".
+ */
 function steadyText(growth: Growth): string {
   const slope = growth.slopeMbPerMinute!;
-  const span = formatDuration(growth.lastMs - growth.firstMs);
+  const spanMs = growth.lastMs - growth.firstMs;
+  const span = formatDuration(spanMs);
   const spread = `between ${mb(growth.minMb)} and ${mb(growth.maxMb)}`;
-  if (slope < 0 && (growth.mannKendallZ ?? 0) <= -LEAK_MIN_Z) {
+  const z = growth.mannKendallZ ?? 0;
+  if (slope < 0 && z <= -LEAK_MIN_Z) {
     return `the floor after Mark-Compact fell ${rate(slope)} over ${span} (${growth.points} points, ${spread})`;
   }
-  return `the floor after Mark-Compact stayed ${spread} over ${span} (${growth.points} points, level ${mb(growth.levelMb)}, no steady rise: Kendall's tau ${fixed(growth.tau!, 2)})`;
+  const hidden = spanMs > 0 ? `; a leak slower than about ${rate(((growth.maxMb - growth.minMb) * 60_000) / spanMs).replace('+', '')} would not stand out of this swing over this span` : '';
+  if (z >= SUSPECT_MIN_Z && growth.growthMb > 0) {
+    return (
+      `the floor after Mark-Compact rose only ${mb(growth.growthMb)} (+${(growth.relativeGrowth * 100).toFixed(0)}% of its ${mb(growth.levelMb)} level) over ${span} ` +
+      `(${growth.points} points): too little to call a leak${hidden}`
+    );
+  }
+  return `the floor after Mark-Compact stayed ${spread} over ${span} (${growth.points} points, level ${mb(growth.levelMb)}, no steady rise: Kendall's tau ${fixed(growth.tau!, 2)})${hidden}`;
 }
 
 function minutesToLimit(verdict: LeakVerdict, growth: Growth | null, heapLimitMb: number | null, outOfMemory: boolean): number | null {

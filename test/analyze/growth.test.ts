@@ -38,6 +38,12 @@ describe('plateauOf: growth that stopped', () => {
     expect(plateauOf(series(0.75))).toBeNull();
   });
 
+  it('needs the tail to stay up: above half the gain (a tail that falls is memory given back)', () => {
+    // Head start 0, tail level 10: the tail's lowest point must be at least 5.
+    expect(plateauOf(perMinute([0, 0, 5, 10, 10, 10, 10, 10, 5, 10]))).not.toBeNull();
+    expect(plateauOf(perMinute([0, 0, 5, 10, 10, 10, 10, 10, 4.9, 10]))).toBeNull();
+  });
+
   it('needs 3 points in the tail (8 points in all)', () => {
     expect(plateauOf(perMinute([0, 5, 10, 10, 10, 10, 10]))).toBeNull();
     expect(plateauOf(perMinute([0, 0, 5, 10, 10, 10, 10, 10]))).not.toBeNull();

@@ -125,7 +125,14 @@ describe('shortLogRise: a short log judged from every GC', () => {
     expect(shortLogRise(envelope(base), noShutdown, [])).toBe(
       'short log (7.0 s, too few Mark-Compacts for a trend), but the heap left after each GC climbed 3.0× (10.0 MB → 30.0 MB) and was still climbing at the end, and no Mark-Compact ran',
     );
-    expect(shortLogRise(envelope(base.slice(1)), noShutdown, [])).toBeNull();
+  });
+
+  it('needs 4 time bins over at least 2 s (a log of Mark-Compacts only has few)', () => {
+    const at = (values: number[], everyMs: number) => values.map((valueMb, index) => ({ timeMs: index * everyMs, valueMb }));
+    expect(shortLogRise(at([10, 15, 22, 30], 1000), noShutdown, [])).not.toBeNull();
+    expect(shortLogRise(at([10, 20, 30], 1000), noShutdown, [])).toBeNull();
+    expect(shortLogRise(at([10, 15, 22, 30], 667), noShutdown, [])).toMatch(/^short log \(2\.0 s/);
+    expect(shortLogRise(at([10, 15, 22, 30], 666), noShutdown, [])).toBeNull();
   });
 
   it('needs a climb of 2.5×', () => {
@@ -188,9 +195,31 @@ describe('judgeLeak', () => {
     const leak = judgeLeak(input(floorsOf(30, (index) => 40 + (index % 3))));
     expect(leak.verdict).toBe('none');
     // At its level from the first floor: no warm-up to leave out, all 30 floors count.
+    // The floor at 0 s falls in the first 2% of the run, the process starting: 29 floors count.
     expect(leak.reasons[0]).toBe(
-      "the floor after Mark-Compact stayed between 40.0 MB and 42.0 MB over 29.0 s (30 points, level 41.0 MB, no steady rise: Kendall's tau 0.07)",
+      "the floor after Mark-Compact stayed between 40.0 MB and 42.0 MB over 28.0 s (29 points, level 41.0 MB, no steady rise: Kendall's tau 0.02); " +
+        'a leak slower than about 4.3 MB/min would not stand out of this swing over this span',
     );
+  });
+
+  it('says a steady but tiny rise is too little to call a leak, not that there is no rise', () => {
+    const leak = judgeLeak(input(floorsOf(30, (index) => 40 + index * 0.01, 3000)));
+    expect(leak.verdict).toBe('none');
+    expect(leak.reasons[0]).toBe(
+      'the floor after Mark-Compact rose only 0.3 MB (+1% of its 40.1 MB level) over 1 min 24 s (29 points): too little to call a leak; ' +
+        'a leak slower than about 0.2 MB/min would not stand out of this swing over this span',
+    );
+  });
+
+  it('names memory given back only where it is what keeps a rise from being a leak', () => {
+    // Held from 18 s to 54 s, then released: no rise to explain away.
+    const swing = judgeLeak(input([10, 10, 10, 40, 40, 40, 40, 40, 40, 40, 10, 10, 10, 10].map((value, index) => [index * 6000, value] as [number, number])));
+    expect(swing.reasons[0]).toMatch(/^the floor after Mark-Compact stayed between 10\.0 MB and 40\.0 MB/);
+    // Climbing for most of the run, then let go: the rise alone would read as a leak.
+    const climb = Array.from({ length: 20 }, (_, index) => 10 + index);
+    const released = judgeLeak(input([...climb, 10, 10, 10].map((value, index) => [index * 6000, value] as [number, number])));
+    expect(released.verdict).toBe('none');
+    expect(released.reasons[0]).toBe('the floor after Mark-Compact rose to 29.0 MB at 1 min 54 s and came back down to 10.0 MB: memory held for a while and given back');
   });
 
   it('calls a floor at 80% of the heap limit suspected, not at 79.9%', () => {
