@@ -351,7 +351,9 @@ export class IsolateAnalyzer {
     if (samples.length === 0) return null;
     const values = samples.map((sample) => sample.heapAfterMb);
     const isTotal = samples === this.floorSamples;
-    const points = runningFloors(samples, runWindow(cutBy, this.startMs, this.endMs));
+    const window = runWindow(cutBy, this.startMs, this.endMs);
+    const points = runningFloors(samples, window);
+    const beforeExit = runningFloors(samples, window, true).at(-1)?.heapAfterMb;
     const growth = assessGrowth(points.map((point) => ({ timeMs: point.timeMs, valueMb: point.heapAfterMb })));
     const levelValues = points.length > 0 ? points.map((point) => point.heapAfterMb) : values;
     const interval = bootstrapInterval(levelValues, median, { blockLength: Math.max(1, Math.round(Math.sqrt(levelValues.length))) });
@@ -367,6 +369,7 @@ export class IsolateAnalyzer {
       levelMb: round(median(levelValues), 3),
       levelIntervalMb: interval === null ? null : { low: round(interval.low, 3), high: round(interval.high, 3) },
       growthMb: round(growth?.growthMb ?? 0, 3),
+      lastRunningMb: beforeExit ?? (isTotal ? this.floorLast! : values[values.length - 1]!),
       trendFromMs: points[0]?.timeMs ?? null,
       trendToMs: points.at(-1)?.timeMs ?? null,
     };

@@ -78,6 +78,8 @@ export interface FloorTrend {
   levelIntervalMb: { low: number; high: number } | null;
   /** Growth over the trend points: slope × span, or last − first with fewer than 5 points. */
   growthMb: number;
+  /** The last floor before a collapse at exit (lastMb when there was none). */
+  lastRunningMb: number;
   /** First and last time of the trend points (ms on the isolate's clock), null when there are none. */
   trendFromMs: number | null;
   trendToMs: number | null;

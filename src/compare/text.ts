@@ -46,7 +46,7 @@ export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent
     `A metric changed only when after and before differ by ${relative} (of the smaller) and by at least ` +
     `${m.ms} ms (pauses), ${m['%']} points (overhead), ${m.MB} MB (floors), ${m['MB/min']} MB/min (trends), ` +
     `${m['per min']}/min (GC rates), ${m['MB/s']} MB/s (rates), and, for GC overhead, p95 pause and the median floor, ` +
-    `when the two sides' 90% intervals (how much each swings within its run, and across reruns) do not overlap; ` +
+    `when the two sides' 90% intervals (how much each swings within its run, and across its runs when there are several) do not overlap; ` +
     `✱ marks the metrics that decide the verdict.`
   );
 }

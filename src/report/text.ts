@@ -95,7 +95,7 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
     const total = floors.total;
     out.push(
       `Floor after Mark-Compact (live set): first ${total.firstMb.toFixed(1)} MB, min ${total.minMb.toFixed(1)}, last ${total.lastMb.toFixed(1)}, max ${total.maxMb.toFixed(1)}; ` +
-        `median ${total.levelMb.toFixed(1)} MB`,
+        `median after the warm-up ${total.levelMb.toFixed(1)} MB`,
       floorTrendSentence(isolate) ?? '',
     );
   } else {

@@ -30,7 +30,7 @@ describe('renderComparisonText', () => {
     expect(lines[4]).toBe(
       'A metric changed only when after and before differ by ≥ 10% (of the smaller) and by at least 0.5 ms (pauses), 0.5 points (overhead), ' +
         '1 MB (floors), 1 MB/min (trends), 1/min (GC rates), 1 MB/s (rates), and, for GC overhead, p95 pause and the median floor, ' +
-        "when the two sides' 90% intervals (how much each swings within its run, and across reruns) do not overlap; " +
+        "when the two sides' 90% intervals (how much each swings within its run, and across its runs when there are several) do not overlap; " +
         '✱ marks the metrics that decide the verdict.',
     );
     expect(lines.find((line) => line.startsWith('✱ GC overhead (%)'))).toMatch(new RegExp(`^✱ GC overhead \\(%\\)\\s+${before}\\s+${doubled}\\s+\\+${before}\\s+\\+100%\\s+worse$`));

@@ -8,8 +8,18 @@ import { fixed, formatDuration, formatMb, formatSlope, plural } from '../../form
 /** What was left out of the trend, in words: "the warm-up (first 4.0 s)" and the exit collapse. */
 function cutWords(isolate: IsolateSummary): string {
   const evidence = isolate.leak.evidence;
-  const warmUp = `the warm-up (the first ${formatDuration(Math.max(0, evidence.warmUpEndMs - isolate.startMs))})`;
+  const warmUpMs = Math.max(0, evidence.warmUpEndMs - isolate.startMs);
+  const warmUp = warmUpMs < 100 ? 'the start (its first instants)' : `the warm-up (the first ${formatDuration(warmUpMs)})`;
   return evidence.shutdownMs === null ? warmUp : `${warmUp} and the collapse at exit (${formatDuration(evidence.shutdownMs)})`;
+}
+
+/** Where the floor went over the log; a collapse at exit is said as such, not as where the floor went. */
+export function floorRangeSentence(isolate: IsolateSummary, floor: FloorTrend): string {
+  const exit = isolate.leak.evidence.shutdownMs;
+  return exit === null || floor !== isolate.floors.total
+    ? `The floor went from ${formatMb(floor.firstMb)} to ${formatMb(floor.lastMb)} (lowest ${formatMb(floor.minMb)}, highest ${formatMb(floor.maxMb)}).`
+    : `The floor went from ${formatMb(floor.firstMb)} to ${formatMb(floor.lastRunningMb)} (highest ${formatMb(floor.maxMb)}), ` +
+        `then fell to ${formatMb(floor.lastMb)} at ${formatDuration(exit)}: the app letting go of its memory at exit, left out of the trend.`;
 }
 
 /**
@@ -23,7 +33,7 @@ export function floorTrendSentence(isolate: IsolateSummary, floor: FloorTrend | 
   if (counted === 0) return `Every Mark-Compact falls in ${cutWords(isolate)}: none is left to show a trend.`;
   if (floor.slopeMbPerMinute === null) {
     return (
-      `Leaving out ${cutWords(isolate)}, ${of} remain: too few for a trend (5 are needed)` +
+      `Leaving out ${cutWords(isolate)}, ${of} ${counted === 1 ? 'remains' : 'remain'}: too few for a trend (5 are needed)` +
       (counted >= 2 && floor.trendFromMs !== null && floor.trendToMs !== null
         ? `; the floor changed by ${signedMb(floor.growthMb)} over ${formatDuration(floor.trendToMs - floor.trendFromMs)}.`
         : '.')

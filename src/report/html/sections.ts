@@ -76,7 +76,7 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
           ? 'no Mark-Compact in the log'
           : isolate.leak.verdict === 'insufficient-data'
             ? `from ${plural(floor.trendPoints, 'floor')}: too few to judge`
-            : `floor ${formatMb(floor.firstMb)} → ${formatMb(floor.lastMb)}`,
+            : `floor ${formatMb(floor.firstMb)} → ${formatMb(floor.lastRunningMb)}${isolate.leak.evidence.shutdownMs !== null ? ' before exit' : ''}`,
       tone: verdictTone[isolate.leak.verdict],
     },
   ];

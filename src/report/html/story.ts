@@ -15,7 +15,7 @@ import {
   youngName,
 } from '../claims/young-generation.js';
 import { formatCount, formatMb, formatMs } from './format.js';
-import { floorTrendSentence, leakVerdictSentence } from '../claims/floor.js';
+import { floorRangeSentence, floorTrendSentence, leakVerdictSentence } from '../claims/floor.js';
 
 export interface StoryPart {
   /** Anchor suffix; the page id is `story-<key>-<isolate index>` so charts can link to it. */
@@ -73,7 +73,7 @@ export function floorParagraphs(isolate: IsolateSummary): string[] {
   }
   paragraphs.push(
     `Here: ${formatCount(stats.count)} Mark-Compact${stats.count === 1 ? '' : 's'}, ${formatMs(stats.meanMs)} each on average (the longest ${formatMs(stats.maxMs)}). ` +
-      `The floor went from ${formatMb(floor.firstMb)} to ${formatMb(floor.lastMb)} (lowest ${formatMb(floor.minMb)}, highest ${formatMb(floor.maxMb)}).`,
+      floorRangeSentence(isolate, floor),
   );
   const trend = floorTrendSentence(isolate);
   if (trend !== null) paragraphs.push(trend);
