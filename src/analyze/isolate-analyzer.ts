@@ -72,6 +72,7 @@ export class IsolateAnalyzer {
   private allocatedMb = 0;
   private allocationSource: RateEstimate['source'] = 'none';
   private promotedMb = 0;
+  private directOldGrowthMb = 0;
   private promotionSource: RateEstimate['source'] = 'none';
 
   private youngCount = 0;
@@ -142,7 +143,10 @@ export class IsolateAnalyzer {
 
     this.measureAllocation(event);
     if (event.generation === 'young') this.measureYoung(event);
-    else this.measureFloor(event);
+    else {
+      if (this.previous?.generation === 'old') this.directOldGrowthMb += Math.max(0, event.heapBeforeMb - this.previous.heapAfterMb);
+      this.measureFloor(event);
+    }
 
     this.eventSeries.add({
       timeMs: event.timeMs,
@@ -306,6 +310,7 @@ export class IsolateAnalyzer {
         meanSurvivalRatio: this.youngSurvivalCount > 0 ? round(this.youngSurvivalSum / this.youngSurvivalCount, 4) : 0,
         promotedMb: round(this.promotedMb, 3),
       },
+      directOldGrowthMb: round(this.directOldGrowthMb, 3),
       floors: {
         source: this.sawSpaces ? 'spaces' : 'total',
         total: this.floorTrend(this.floorSamples, this.floorSeen, this.floorSamples),

@@ -260,6 +260,11 @@ export interface IsolateSummary {
   allocation: RateEstimate;
   promotion: RateEstimate;
   young: YoungGenerationStory;
+  /**
+   * Heap growth between two Mark-Compacts with no young GC between them: memory V8 allocated straight
+   * into the old generation (large objects, pretenured allocation sites), in MB over the log.
+   */
+  directOldGrowthMb: number;
   floors: Floors;
   intervals: Intervals;
   leak: Leak;

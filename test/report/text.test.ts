@@ -30,7 +30,7 @@ describe('renderText', () => {
     const text = renderText(await analyzeFiles([samplePath('node20-oom.log')]), { color: false });
     expect(text).toContain("\nV8's mutator utilisation at the last Mark-Compact: 0.302 (V8 updates it only at Mark-Compacts: not the share of time without GC)\n");
     expect(text).toContain(
-      '\n"allocation failure" started 93 young GCs, each when the new space was full, and 16 Mark-Compacts, each when an allocation in the old generation failed as it had reached its limit.\n',
+      '\n"allocation failure" started 93 young GCs, each when the new space was full, and 16 Mark-Compacts, each when an allocation could not be served and V8 chose a full GC (the old generation near its limit, or too little room in it to promote what a young GC would keep).\n',
     );
     expect(text).not.toContain('average mu');
   });

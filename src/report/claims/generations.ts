@@ -3,7 +3,8 @@
 
 import { markCompactPauseShare, youngPauses, youngPauseShare } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
-import { fixed, formatMs, formatPercent, plural } from '../../format.js';
+import { fixed, formatCount, formatMb, formatMs, formatPercent, plural } from '../../format.js';
+import { INEFFECTIVE_STREAK } from '../../analyze/leak.js';
 
 function oldReasonCount(isolate: IsolateSummary, test: (reason: string) => boolean): number {
   return isolate.reasons.filter((row) => test(row.reason)).reduce((sum, row) => sum + row.byGeneration.old, 0);
@@ -46,11 +47,34 @@ export function youngVersusOldFrequency(isolate: IsolateSummary): string | null 
   }
   const external = oldReasonCount(isolate, (reason) => reason === 'external memory pressure');
   const externalPart = external > 0 ? ` ${plural(external, 'Mark-Compact')} here ${external === 1 ? 'was' : 'were'} started by external memory pressure (Buffers, ArrayBuffers), which no young GC relieves.` : '';
-  return (
-    `Here the Mark-Compacts were the ${young.count === old.count ? 'as frequent' : 'more frequent'}: ${plural(old.count, 'Mark-Compact')} against ${plural(young.count, 'young GC')}. ` +
-    'The old generation filled without young GCs to fill it: V8 allocates some objects straight there (large objects, and objects from allocation sites whose objects mostly survived).' +
-    externalPart
-  );
+  const counts =
+    young.count === old.count
+      ? `Here young GCs and Mark-Compacts were as frequent: ${formatCount(old.count)} of each.`
+      : `Here the Mark-Compacts were the more frequent: ${plural(old.count, 'Mark-Compact')} against ${plural(young.count, 'young GC')}.`;
+  return `${counts}${oldFrequencyCause(isolate)}${externalPart}`;
+}
+
+/** Share of the allocation that went straight to the old generation above which that is the cause named. */
+export const DIRECT_OLD_SHARE = 0.25;
+
+/** Why Mark-Compacts came as often as they did, from this log: the heap limit, or direct old-generation allocation. */
+function oldFrequencyCause(isolate: IsolateSummary): string {
+  const ineffective = isolate.leak.evidence.ineffectiveMarkCompacts;
+  if (isolate.outOfMemory !== null || ineffective >= INEFFECTIVE_STREAK) {
+    return (
+      ` Near the heap limit V8 runs Mark-Compacts back to back, each freeing little` +
+      (ineffective >= INEFFECTIVE_STREAK ? ` (here ${ineffective} in a row freed under 5% of the heap)` : '') +
+      (isolate.outOfMemory !== null ? ', until it gave up.' : '.')
+    );
+  }
+  const allocated = isolate.allocation.totalMb;
+  if (allocated > 0 && isolate.directOldGrowthMb / allocated >= DIRECT_OLD_SHARE) {
+    return (
+      ` Between Mark-Compacts with no young GC in between, the heap grew by ${formatMb(isolate.directOldGrowthMb)} (${formatPercent(isolate.directOldGrowthMb / allocated)} of what was allocated): ` +
+      'V8 allocated straight into the old generation (large objects, or allocation sites whose objects mostly survive), which only a Mark-Compact frees.'
+    );
+  }
+  return '';
 }
 
 export function pauseShares(isolate: IsolateSummary): string | null {

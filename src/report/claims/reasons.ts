@@ -9,7 +9,9 @@ export function allocationFailureMeaning(isolate: IsolateSummary): string | null
   if (row === undefined) return null;
   const { young, old } = row.byGeneration;
   const youngPart = `${plural(young, 'young GC')}, each when the new space was full`;
-  const oldPart = `${plural(old, 'Mark-Compact')}, each when an allocation in the old generation failed as it had reached its limit`;
+  // A Mark-Compact started by an allocation failure: the allocation could not be served, and V8 chose a
+  // full GC (from V8 10 it prints why, e.g. "scavenge might not succeed": too little old space to promote into).
+  const oldPart = `${plural(old, 'Mark-Compact')}, each when an allocation could not be served and V8 chose a full GC (the old generation near its limit, or too little room in it to promote what a young GC would keep)`;
   if (young > 0 && old > 0) return `"allocation failure" started ${youngPart}, and ${oldPart}.`;
   if (young > 0) return `"allocation failure" is normal here: it started ${youngPart}.`;
   if (old > 0) return `"allocation failure" started ${oldPart}.`;
