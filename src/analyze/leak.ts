@@ -4,7 +4,7 @@
 // are in the README ("Leak verdict"); the bounds were chosen on the labelled corpus in
 // samples/corpus (see test/analyze/corpus.test.ts for its confusion matrix).
 
-import { fixed, formatDuration, formatMb, formatSlope } from '../format.js';
+import { fixed, formatDuration, formatMb, formatSlope, plural } from '../format.js';
 import { assessGrowth, MIN_TREND_POINTS, type Growth, type TimedValue } from './growth.js';
 import { median } from './robust.js';
 import type { ExternalLeak, Leak, LeakEvidence, LeakVerdict } from './summary.js';
@@ -42,18 +42,17 @@ export const SUSPECT_MIN_Z = 1.64;
 export const SUSPECT_MIN_RELATIVE_GROWTH = 0.05;
 export const SUSPECT_MIN_GROWTH_MB = 1;
 
-/** Short logs: judged from at least this many time bins of the heap left after GCs (a log of Mark-Compacts only has few)… */
-export const SHORT_MIN_BINS = 4;
-/** …spanning at least this long… */
-export const SHORT_MIN_SPAN_MS = 2000;
-/** …where the heap left after GCs grew at least this many times over… */
-export const SHORT_MIN_GROWTH_FACTOR = 2.5;
+/** Short logs: the floor after Mark-Compact, from at least this many floors (the first instants left out)… */
+export const SHORT_MIN_FLOORS = 2;
+/** …rose at every Mark-Compact, to at least this many times its first value… */
+export const SHORT_MIN_GROWTH_FACTOR = 3;
 /** …by at least this many MB… */
-export const SHORT_MIN_GROWTH_MB = 20;
-/** …and was still growing at the end: the last quarter of the log holds this share of the growth. */
+export const SHORT_MIN_GROWTH_MB = 50;
+/** …and the heap left after GCs, over at least this many time bins spanning SHORT_MIN_SPAN_MS… */
+export const SHORT_MIN_BINS = 4;
+export const SHORT_MIN_SPAN_MS = 2000;
+/** …was still climbing at the end: from the lowest point of its last quarter, this share of its whole climb. */
 export const SHORT_MIN_LATE_GROWTH_SHARE = 0.15;
-/** …while the Mark-Compacts (if any) freed on average less than this share of the heap. */
-export const SHORT_MAX_MARK_COMPACT_FREED = 0.3;
 
 /** External memory leaks: a rise this consistent (Mann–Kendall z)… */
 export const EXTERNAL_MIN_Z = 2.33;
@@ -219,28 +218,30 @@ const EXTERNAL_NAMES: Record<ExternalLeak['kind'], string> = {
   'backing-store': 'ArrayBuffer backing stores (Buffers and typed arrays, outside the JS heap)',
 };
 
-/** Short logs: growth unmistakable from every GC, not just the few Mark-Compacts. */
+/**
+ * Short logs (too few floors for a trend): growth unmistakable from every GC. The floor rose at
+ * every Mark-Compact, by SHORT_MIN_GROWTH_FACTOR and SHORT_MIN_GROWTH_MB, and the heap left after
+ * GCs was still climbing at the end. One Mark-Compact is never enough: until the first ones run,
+ * the heap left after young GCs climbs in any app (promoted garbage waits for a Mark-Compact).
+ */
 export function shortLogRise(heapAfterEnvelope: TimedValue[], window: RunWindow, floors: FloorSample[]): string | null {
+  if (floors.length < SHORT_MIN_FLOORS) return null;
+  for (let index = 1; index < floors.length; index++) if (floors[index]!.heapAfterMb <= floors[index - 1]!.heapAfterMb) return null;
+  const first = floors[0]!;
+  const last = floors[floors.length - 1]!;
+  if (last.heapAfterMb < first.heapAfterMb * SHORT_MIN_GROWTH_FACTOR || last.heapAfterMb - first.heapAfterMb < SHORT_MIN_GROWTH_MB) return null;
   const envelope = runningFloors(heapAfterEnvelope, { ...window, warmUpEndMs: -Infinity });
   if (envelope.length < SHORT_MIN_BINS || envelope[envelope.length - 1]!.timeMs - envelope[0]!.timeMs < SHORT_MIN_SPAN_MS) return null;
   const quarter = Math.max(1, Math.floor(envelope.length / 4));
   const startMb = Math.min(...envelope.slice(0, quarter).map((point) => point.valueMb));
-  const lateStartMb = envelope[envelope.length - quarter - 1]!.valueMb;
+  // The lowest point of the last quarter (often just after a Mark-Compact) to the end.
+  const lateStartMb = Math.min(...envelope.slice(envelope.length - quarter - 1).map((point) => point.valueMb));
   const endMb = envelope[envelope.length - 1]!.valueMb;
-  const grown = endMb - startMb;
-  if (startMb <= 0 || endMb < startMb * SHORT_MIN_GROWTH_FACTOR || grown < SHORT_MIN_GROWTH_MB) return null;
-  if (endMb - lateStartMb < grown * SHORT_MIN_LATE_GROWTH_SHARE) return null;
-  const freedShares = floors.map((floor) => (floor.heapBeforeMb > 0 ? (floor.heapBeforeMb - floor.heapAfterMb) / floor.heapBeforeMb : 1));
-  const meanFreed = freedShares.length === 0 ? 0 : freedShares.reduce((sum, share) => sum + share, 0) / freedShares.length;
-  if (meanFreed >= SHORT_MAX_MARK_COMPACT_FREED) return null;
+  if (endMb - lateStartMb < (endMb - startMb) * SHORT_MIN_LATE_GROWTH_SHARE || endMb <= startMb) return null;
   const span = formatDuration(envelope[envelope.length - 1]!.timeMs - envelope[0]!.timeMs);
-  const markCompacts =
-    floors.length === 0
-      ? 'no Mark-Compact ran'
-      : `${floors.length} Mark-Compact${floors.length === 1 ? '' : 's'} freed ${(meanFreed * 100).toFixed(0)}% of the heap on average`;
   return (
-    `short log (${span}, too few Mark-Compacts for a trend), but the heap left after each GC climbed ${(endMb / startMb).toFixed(1)}× ` +
-    `(${mb(startMb)} → ${mb(endMb)}) and was still climbing at the end, and ${markCompacts}`
+    `short log (${span}, ${plural(floors.length, 'Mark-Compact')}: too few for a trend), but the floor after Mark-Compact rose at every one, ` +
+    `${fixed(last.heapAfterMb / first.heapAfterMb, 1)}× (${mb(first.heapAfterMb)} → ${mb(last.heapAfterMb)}), and the heap left after each GC was still climbing at the end (${mb(endMb)})`
   );
 }
 
@@ -321,7 +322,8 @@ export function judgeLeak(input: LeakInput): Leak {
       reasons.push(steadyText(growth));
     }
   } else {
-    const short = shortLogRise(input.heapAfterEnvelope, window, allRunning);
+    const firstInstants = input.startMs + (input.endMs - input.startMs) * WARM_UP_MIN_FRACTION;
+    const short = shortLogRise(input.heapAfterEnvelope, window, allRunning.filter((floor) => floor.timeMs >= firstInstants));
     if (short !== null) {
       verdict = 'leak';
       shortLog = true;

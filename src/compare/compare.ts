@@ -8,6 +8,7 @@ import { metricRows, reasonChanges, stateRows } from './metrics.js';
 import { DEFAULT_THRESHOLD_PERCENT } from './noise-rule.js';
 import { pairIsolates, type IsolatePick } from './pairing.js';
 import { decidersOf, verdictOf } from './verdict.js';
+import { markMachineOnly } from './work-change.js';
 
 export interface CompareOptions {
   /** One relative threshold for every metric, in percent of the smaller value; by default each metric has its own (noise-rule.ts). */
@@ -38,7 +39,7 @@ export function compareSummaries(beforeRuns: Summary | Summary[], afterRuns: Sum
   const pairs: PairComparison[] = pairing.pairs.map((pair) => {
     const runsBefore = sameIsolateIn(beforeAll, pair.beforeRef.index);
     const runsAfter = sameIsolateIn(afterAll, pair.afterRef.index);
-    const metrics = metricRows(runsBefore, runsAfter, explicit);
+    const metrics = markMachineOnly(metricRows(runsBefore, runsAfter, explicit));
     const states = stateRows(runsBefore, runsAfter);
     const name = pair.before.label === pair.after.label ? pair.before.label : `${pair.before.label} ↔ ${pair.after.label}`;
     return {

@@ -37,6 +37,11 @@ export interface MetricRow {
   /** The 90% interval of the value within each run (bootstrap), for the metrics that have one. */
   intervalBefore: { low: number; high: number } | null;
   intervalAfter: { low: number; high: number } | null;
+  /**
+   * A pause or GC-time change while the GC's work (GCs per minute, allocation rate, median floor)
+   * did not change: what a busier machine does; shown, not counted in the verdict (work-change.ts).
+   */
+  machineOnly?: boolean;
   /** With several runs on a side: each run's value (the shown value is their median). */
   runsBefore?: number[];
   runsAfter?: number[];

@@ -198,9 +198,12 @@ export function metricRows(before: IsolateSummary[], after: IsolateSummary[], ex
 
 /**
  * The leak verdict decides only when it crosses `leak`: `none` ↔ `suspected` is what two runs of the
- * same code do on noise (shown as `changed`); `insufficient-data` compares with nothing.
+ * same code do on noise (shown as `changed`). `insufficient-data` compares with nothing, except that
+ * a leak after it is a regression (a fix cannot be claimed from a run too short to judge).
  */
 export function judgeLeakStates(before: LeakVerdict, after: LeakVerdict): Change {
+  // A leak where the other run could not be judged is still a leak that was not known before.
+  if (before === 'insufficient-data' && after === 'leak') return 'regressed';
   if (before === 'insufficient-data' || after === 'insufficient-data') return before === after ? 'unchanged' : 'not-comparable';
   if ((before === 'leak') !== (after === 'leak')) return after === 'leak' ? 'regressed' : 'improved';
   return before === after ? 'unchanged' : 'changed';

@@ -34,6 +34,11 @@ export const CHANGE_WORDS: Record<Change, string> = {
   'not-comparable': '',
 };
 
+/** Said under a pair's table when a timing row moved while the GC's work did not. */
+export const MACHINE_ONLY_NOTE =
+  '† Pauses or GC time moved while the GC did the same work (GCs per minute, allocation rate and median floor within their run-to-run bounds): ' +
+  'a busier machine stretches every pause, so this is not counted in the verdict. Rerun both sides and compare them all (compare a*.log --vs b*.log) to tell.';
+
 /** The noise rule in one sentence, as the report states it. */
 export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent' | 'thresholdExplicit'>): string {
   const m = MINIMUM_ABSOLUTE_DIFFERENCE;
@@ -98,17 +103,18 @@ function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<ty
   out.push(paint.dim(`before: ${side(pair.before, pair.runs.before)}; after: ${side(pair.after, pair.runs.after)}`));
   const mark = (change: Change): string =>
     ({ improved: paint.green, regressed: paint.red, changed: paint.yellow, unchanged: paint.dim, 'not-comparable': paint.dim })[change](CHANGE_WORDS[change]);
-  const rows: Array<{ cells: string[]; change: Change }> = [];
+  const rows: Array<{ cells: string[]; change: Change; machineOnly?: boolean }> = [];
   for (const state of pair.states) {
     rows.push({ cells: [`${state.decisive ? '✱ ' : '  '}${state.label}`, state.before, state.after, state.before === state.after ? '' : `${state.before} → ${state.after}`, ''], change: state.change });
   }
-  for (const row of pair.metrics) rows.push({ cells: metricCells(row), change: row.change });
+  for (const row of pair.metrics) rows.push({ cells: metricCells(row), change: row.change, machineOnly: row.machineOnly === true });
   const header = ['  metric', 'before', 'after', 'change', '%'];
   const table = [header, ...rows.map((row) => row.cells)];
   const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
   out.push(paint.bold(line(header)));
-  for (const row of rows) out.push(`${line(row.cells)}  ${mark(row.change)}`.trimEnd());
+  for (const row of rows) out.push(`${line(row.cells)}  ${mark(row.change)}${row.machineOnly ? '†' : ''}`.trimEnd());
+  if (pair.metrics.some((row) => row.machineOnly === true)) out.push(paint.dim(MACHINE_ONLY_NOTE));
   if (pair.reasons.appeared.length > 0) out.push(`GC reasons that appeared: ${pair.reasons.appeared.join(', ')}`);
   if (pair.reasons.vanished.length > 0) out.push(`GC reasons that vanished: ${pair.reasons.vanished.join(', ')}`);
   if (pair.reasons.appeared.length + pair.reasons.vanished.length === 0) out.push(paint.dim('GC reasons: the same in both runs.'));

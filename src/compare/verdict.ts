@@ -11,7 +11,7 @@ export function decidersOf(metrics: MetricRow[], states: StateRow[], pair: strin
     deciders.push({ pair, id: state.id, label: state.label, change: state.change, text: `${state.label} ${state.before} → ${state.after}` });
   }
   for (const row of metrics) {
-    if (!row.decisive || (row.change !== 'improved' && row.change !== 'regressed')) continue;
+    if (!row.decisive || row.machineOnly === true || (row.change !== 'improved' && row.change !== 'regressed')) continue;
     const percent = formatPercent(row.differencePercent, row.before, row.after);
     deciders.push({
       pair,

@@ -6,6 +6,7 @@ import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import type { IsolateSummary, Summary } from '../../src/analyze/summary.js';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { sideLeakVerdict, sideValue } from '../../src/compare/metrics.js';
+import { workChanges } from '../../src/compare/work-change.js';
 import type { Comparison, MetricRow } from '../../src/compare/comparison.js';
 import { parseIsolatePick } from '../../src/compare/pairing.js';
 import { AppError } from '../../src/errors.js';
@@ -21,6 +22,14 @@ function variant(change: (isolate: IsolateSummary, summary: Summary) => void): S
   const copy = structuredClone(base);
   change(copy.isolates[0]!, copy);
   return copy;
+}
+
+/**
+ * Doubles the GCs per minute: the GC's work changed, so pause and GC-time changes count (two runs
+ * that only differ in pause times are what a busier machine does, see work-change.ts).
+ */
+function moreWork(isolate: IsolateSummary): void {
+  isolate.counts.total *= 2;
 }
 
 /** Moves the overhead and its interval within the run together, as a rerun that really changed would. */
@@ -55,7 +64,10 @@ describe('compareSummaries', () => {
   });
 
   it('calls doubled GC overhead a regression, and the swap an improvement', () => {
-    const worse = variant((isolate) => scaleOverhead(isolate, 2));
+    const worse = variant((isolate) => {
+      scaleOverhead(isolate, 2);
+      moreWork(isolate);
+    });
     const forward = compareSummaries(base, worse);
     expect(forward.verdict.verdict).toBe('regressed');
     expect(deciderIds(forward, 'regressed')).toEqual(['overhead']);
@@ -69,6 +81,7 @@ describe('compareSummaries', () => {
   it('is mixed when one decisive metric gets better and another worse', () => {
     const traded = variant((isolate) => {
       scaleOverhead(isolate, 1.5);
+      moreWork(isolate);
       isolate.pauses.all.p95Ms = isolate.pauses.all.p95Ms / 2;
       const interval = isolate.intervals.pauseP95Ms!;
       isolate.intervals.pauseP95Ms = { low: interval.low / 2, high: interval.high / 2 };
@@ -92,7 +105,10 @@ describe('compareSummaries', () => {
 
   it('keeps small moves inside the threshold, and a lower --threshold sees them', () => {
     const at20 = variant((isolate) => setOverhead(isolate, 0.2));
-    const at21 = variant((isolate) => setOverhead(isolate, 0.216)); // +8%, 1.6 points
+    const at21 = variant((isolate) => {
+      setOverhead(isolate, 0.216); // +8%, 1.6 points
+      moreWork(isolate);
+    });
     expect(compareSummaries(at20, at21).verdict.verdict).toBe('unchanged');
     expect(compareSummaries(at20, at21, { thresholdPercent: 5 }).verdict.verdict).toBe('regressed');
   });
@@ -128,7 +144,8 @@ describe('compareSummaries', () => {
     const unknown = variant((isolate) => {
       isolate.leak.verdict = 'insufficient-data';
     });
-    expect(compareSummaries(unknown, leaking).pairs[0]!.states[0]!.change).toBe('not-comparable');
+    expect(compareSummaries(unknown, leaking).pairs[0]!.states[0]!.change).toBe('regressed');
+    expect(compareSummaries(leaking, unknown).pairs[0]!.states[0]!.change).toBe('not-comparable');
   });
 
   it('judges a shrinking floor as a flat one, a scattered one too: only a growing trend is worse', () => {
@@ -196,6 +213,11 @@ describe('compareSummaries', () => {
     expect(compareSummaries(withVerdict('suspected'), withVerdict('none')).verdict.verdict).toBe('unchanged');
     expect(state(withVerdict('suspected'), withVerdict('leak'))).toBe('regressed');
     expect(state(withVerdict('leak'), withVerdict('none'))).toBe('improved');
+    // A leak after a run too short to judge is a regression; a fix cannot be read from a short run.
+    const unknown = variant((isolate) => void (isolate.leak.verdict = 'insufficient-data'));
+    expect(state(unknown, withVerdict('leak'))).toBe('regressed');
+    expect(state(withVerdict('leak'), unknown)).toBe('not-comparable');
+    expect(state(unknown, withVerdict('none'))).toBe('not-comparable');
   });
 
   it('lists GC reasons that appeared or vanished', () => {
@@ -252,6 +274,7 @@ describe('pairing isolates', () => {
     const before = withWorkers(1);
     const after = structuredClone(before);
     scaleOverhead(after.isolates[1]!, 2);
+    moreWork(after.isolates[1]!);
     const comparison = compareSummaries(before, after);
     expect(comparison.verdict.verdict).toBe('regressed');
     expect(comparison.verdict.regressed[0]!.pair).toBe('worker 1');
@@ -325,10 +348,12 @@ describe('several runs a side', () => {
   it('reads a change only beyond what the reruns spread over', () => {
     // One run a side: 20% → 26% with tight intervals is a regression.
     const before = [withOverhead(0.2, 19.9, 20.1)];
-    expect(compareSummaries(before, [withOverhead(0.26, 25.9, 26.1)]).verdict.verdict).toBe('regressed');
+    const busier = withOverhead(0.26, 25.9, 26.1);
+    moreWork(busier.isolates[0]!);
+    expect(compareSummaries(before, [busier]).verdict.verdict).toBe('regressed');
     // A rerun of "before" at 27%: the before side now spans 19.9–27.1%, so 26% is within it.
     const reruns = [withOverhead(0.2, 19.9, 20.1), withOverhead(0.27, 26.9, 27.1)];
-    const comparison = compareSummaries(reruns, [withOverhead(0.26, 25.9, 26.1)]);
+    const comparison = compareSummaries(reruns, [busier]);
     expect(comparison.verdict.verdict).toBe('unchanged');
     expect(comparison.before.runs).toBe(2);
     expect(comparison.pairs[0]!.runs).toEqual({ before: 2, after: 1 });
@@ -343,5 +368,47 @@ describe('several runs a side', () => {
     expect(sideLeakVerdict(runs('none', 'none', 'insufficient-data'))).toBe('none');
     expect(sideLeakVerdict(runs('suspected', 'none'))).toBe('suspected');
     expect(sideLeakVerdict(runs('insufficient-data'))).toBe('insufficient-data');
+  });
+});
+
+describe('pauses that moved while the GC did the same work', () => {
+  // Overhead doubled (a busier machine stretches every pause): counted only if the work changed too.
+  const slower = (change: (isolate: IsolateSummary) => void = () => {}) =>
+    variant((isolate) => {
+      scaleOverhead(isolate, 2);
+      change(isolate);
+    });
+
+  it('are shown as worse but left out of the verdict', () => {
+    const comparison = compareSummaries(base, slower());
+    expect(row(comparison, 'overhead')).toMatchObject({ change: 'regressed', machineOnly: true });
+    expect(comparison.verdict.verdict).toBe('unchanged');
+    expect(workChanges(comparison.pairs[0]!.metrics)).toEqual([]);
+  });
+
+  it('count once GCs per minute moved by 50%', () => {
+    const rate = (factor: number) =>
+      slower((isolate) => {
+        isolate.counts.total = Math.round(isolate.counts.total * factor);
+      });
+    const base50 = compareSummaries(base, rate(1.5));
+    expect(workChanges(base50.pairs[0]!.metrics)).toEqual(['rate.gcs.all']);
+    expect(base50.verdict.verdict).toBe('regressed');
+    expect(workChanges(compareSummaries(base, rate(1.49)).pairs[0]!.metrics)).toEqual([]);
+  });
+
+  it('count once the allocation rate moved by 10%', () => {
+    const allocation = (factor: number) => slower((isolate) => void (isolate.allocation.mbPerSecond *= factor));
+    expect(workChanges(compareSummaries(base, allocation(1.1)).pairs[0]!.metrics)).toEqual(['rate.allocation']);
+    expect(workChanges(compareSummaries(base, allocation(1.099)).pairs[0]!.metrics)).toEqual([]);
+  });
+
+  it('count once the median floor moved by 10%', () => {
+    const floor = (factor: number) =>
+      slower((isolate) => {
+        isolate.floors.total = { ...isolate.floors.total!, levelMb: isolate.floors.total!.levelMb * factor };
+      });
+    expect(workChanges(compareSummaries(base, floor(1.1)).pairs[0]!.metrics)).toEqual(['floor.level']);
+    expect(workChanges(compareSummaries(base, floor(1.099)).pairs[0]!.metrics)).toEqual([]);
   });
 });

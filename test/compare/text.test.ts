@@ -20,6 +20,8 @@ describe('renderComparisonText', () => {
     // A rerun that really doubled its GC time has its interval doubled too.
     const interval = base.isolates[0]!.intervals.overheadPercent!;
     after.isolates[0]!.intervals.overheadPercent = { low: interval.low * 2, high: interval.high * 2 };
+    // …with twice the GCs per minute: the GC's work changed, so the GC time counts (see work-change.ts).
+    after.isolates[0]!.counts.total *= 2;
     const lines = renderComparisonText(compareSummaries(base, after), { color: false }).split('\n');
     const before = (base.isolates[0]!.overhead.fraction * 100).toFixed(1);
     const doubled = (base.isolates[0]!.overhead.fraction * 200).toFixed(1);

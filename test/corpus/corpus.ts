@@ -75,10 +75,11 @@ export function pairOk(pair: CorpusPair, verdict: Verdict): boolean {
   switch (pair.kind) {
     case 'same-code':
       return verdict === 'unchanged';
+    // A leak fixed or added shows in the verdict, possibly beside a trade-off elsewhere (mixed).
     case 'leak-fixed':
-      return verdict === 'improved';
+      return verdict === 'improved' || verdict === 'mixed';
     case 'leak-added':
-      return verdict === 'regressed';
+      return verdict === 'regressed' || verdict === 'mixed';
     default:
       // A real change of configuration (a smaller semi-space): detected, whichever way it went.
       return verdict !== 'unchanged';

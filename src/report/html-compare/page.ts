@@ -7,7 +7,7 @@ import type { Summary } from '../../analyze/summary.js';
 import type { Comparison, MetricRow, PairComparison, StateRow } from '../../compare/comparison.js';
 import { formatPercent, formatSigned, formatValue, formatWithUnit } from '../../compare/format.js';
 import { describeIsolate } from '../../compare/pairing.js';
-import { CHANGE_WORDS, VERDICT_WORDS, noiseRuleSentence, pairSentence } from '../../compare/text.js';
+import { CHANGE_WORDS, MACHINE_ONLY_NOTE, VERDICT_WORDS, noiseRuleSentence, pairSentence } from '../../compare/text.js';
 import { vegaAssets } from '../html/assets.js';
 import { escapeHtml } from '../html/escape.js';
 import { renderDocument } from '../html/template.js';
@@ -126,6 +126,7 @@ ${pair.states.map(stateRow).join('\n')}
 ${pair.metrics.map(metricRow).join('\n')}
 </tbody>
 </table>
+${pair.metrics.some((row) => row.machineOnly === true) ? `<p class="note">${escapeHtml(MACHINE_ONLY_NOTE)}</p>` : ''}
 ${reasons}
 </section>`;
 }
@@ -144,7 +145,7 @@ function metricRow(row: MetricRow): string {
     [formatSigned(row.differenceAbsolute, row.unit), ''],
     [formatPercent(row.differencePercent, row.before, row.after), ''],
   ];
-  return `<tr class="group-${row.group} change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${escapeHtml(row.id)}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label + unit)}</td>${cells.map(([cell, title]) => `<td${title}>${escapeHtml(cell)}</td>`).join('')}<td class="judgement">${CHANGE_WORDS[row.change]}</td></tr>`;
+  return `<tr class="group-${row.group} change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${escapeHtml(row.id)}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label + unit)}</td>${cells.map(([cell, title]) => `<td${title}>${escapeHtml(cell)}</td>`).join('')}<td class="judgement">${CHANGE_WORDS[row.change]}${row.machineOnly === true ? '†' : ''}</td></tr>`;
 }
 
 /** What a comparison adds to the analyze report's styles: run colours, verdict tones, the table. */
