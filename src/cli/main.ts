@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' })
           .option('threshold', {
             type: 'number',
-            describe: 'Differences under this percent (of the smaller value) are noise, for every metric (default: 10, and for the decisive metrics their own, from same-code runs)',
+            describe: 'Differences under this percent (of the smaller value) are noise (default: 10)',
           })
           .option('isolate', { type: 'string', array: true, describe: 'Pair isolates yourself: B:A by number (0:1) or label (main thread:worker 1); repeatable' })
           .option('fail-on-regression', { type: 'boolean', default: false, describe: 'Exit with code 1 when the verdict is regressed (for CI)' })

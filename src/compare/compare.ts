@@ -11,7 +11,7 @@ import { decidersOf, verdictOf } from './verdict.js';
 import { markMachineOnly } from './work-change.js';
 
 export interface CompareOptions {
-  /** One relative threshold for every metric, in percent of the smaller value; by default each metric has its own (noise-rule.ts). */
+  /** The noise rule's relative threshold, in percent of the smaller of the two values (default 10). */
   thresholdPercent?: number;
   /** Pairs chosen by the user; by default main thread meets main thread, worker n worker n. */
   isolates?: IsolatePick[];
@@ -28,18 +28,17 @@ export function compareSummaries(beforeRuns: Summary | Summary[], afterRuns: Sum
   if (beforeAll.length === 0 || afterAll.length === 0) throw new RangeError('compareSummaries needs at least one run on each side');
   const before = beforeAll[0]!;
   const after = afterAll[0]!;
-  const explicit = options.thresholdPercent;
-  if (explicit !== undefined && (!Number.isFinite(explicit) || explicit < 0)) {
+  const thresholdPercent = options.thresholdPercent ?? DEFAULT_THRESHOLD_PERCENT;
+  if (!Number.isFinite(thresholdPercent) || thresholdPercent < 0) {
     // The CLI checks --threshold before it gets here: this is a caller's bug.
-    throw new RangeError(`thresholdPercent must be a number ≥ 0, not ${explicit}`);
+    throw new RangeError(`thresholdPercent must be a number ≥ 0, not ${thresholdPercent}`);
   }
-  const thresholdPercent = explicit ?? DEFAULT_THRESHOLD_PERCENT;
   const pairing = pairIsolates(before, after, options.isolates ?? []);
   const several = pairing.pairs.length > 1;
   const pairs: PairComparison[] = pairing.pairs.map((pair) => {
     const runsBefore = sameIsolateIn(beforeAll, pair.beforeRef.index);
     const runsAfter = sameIsolateIn(afterAll, pair.afterRef.index);
-    const metrics = markMachineOnly(metricRows(runsBefore, runsAfter, explicit));
+    const metrics = markMachineOnly(metricRows(runsBefore, runsAfter, thresholdPercent));
     const states = stateRows(runsBefore, runsAfter);
     const name = pair.before.label === pair.after.label ? pair.before.label : `${pair.before.label} ↔ ${pair.after.label}`;
     return {
@@ -59,7 +58,6 @@ export function compareSummaries(beforeRuns: Summary | Summary[], afterRuns: Sum
     before: { inputs: beforeAll.flatMap((run) => run.inputs.map((input) => input.name)), runs: beforeAll.length },
     after: { inputs: afterAll.flatMap((run) => run.inputs.map((input) => input.name)), runs: afterAll.length },
     thresholdPercent,
-    thresholdExplicit: explicit !== undefined,
     pairs,
     unpaired: pairing.unpaired,
     // One verdict over every pair: a regressed worker makes a run `mixed` or `regressed`.

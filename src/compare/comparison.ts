@@ -32,8 +32,6 @@ export interface MetricRow {
   decisive: boolean;
   /** Differences below this (in the unit) are noise, whatever their percentage. */
   minimumAbsolute: number;
-  /** The relative threshold this metric had to pass (percent of the smaller value). */
-  thresholdPercent: number;
   /** The 90% interval of the value within each run (bootstrap), for the metrics that have one. */
   intervalBefore: { low: number; high: number } | null;
   intervalAfter: { low: number; high: number } | null;
@@ -106,10 +104,8 @@ export interface Comparison {
   /** `runs`: how many runs (reruns of the same code) each side combines. */
   before: { inputs: string[]; runs: number };
   after: { inputs: string[]; runs: number };
-  /** The noise rule's relative threshold for metrics without one of their own (percent of the smaller value). */
+  /** The noise rule's relative threshold (percent of the smaller of the two values). */
   thresholdPercent: number;
-  /** True when `--threshold` set one threshold for every metric, replacing the calibrated ones. */
-  thresholdExplicit: boolean;
   pairs: PairComparison[];
   unpaired: { before: IsolateRef[]; after: IsolateRef[] };
   verdict: VerdictResult;

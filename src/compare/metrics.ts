@@ -8,7 +8,7 @@ import { GC_TYPES, type GcType } from '../events.js';
 import type { Change, Direction, MetricGroup, MetricRow, MetricUnit, StateRow } from './comparison.js';
 import { SUSPECT_MIN_Z } from '../analyze/leak.js';
 import { median } from '../analyze/robust.js';
-import { MINIMUM_ABSOLUTE_DIFFERENCE, difference, intervalsOverlap, judge, judgeRank, thresholdFor, type Interval } from './noise-rule.js';
+import { MINIMUM_ABSOLUTE_DIFFERENCE, difference, intervalsOverlap, judge, judgeRank, type Interval } from './noise-rule.js';
 
 interface MetricDefinition {
   id: string;
@@ -157,8 +157,7 @@ export function sideValue(
   return { value: values.length === 1 ? values[0]! : median(values), interval: spread, values };
 }
 
-/** `explicitThresholdPercent`: the user's `--threshold`, for every metric; undefined for each metric's own. */
-export function metricRows(before: IsolateSummary[], after: IsolateSummary[], explicitThresholdPercent?: number): MetricRow[] {
+export function metricRows(before: IsolateSummary[], after: IsolateSummary[], thresholdPercent: number): MetricRow[] {
   return metricDefinitions(before[0]!, after[0]!).map((definition) => {
     const sideBefore = sideValue(before, definition.value, definition.interval);
     const sideAfter = sideValue(after, definition.value, definition.interval);
@@ -169,7 +168,6 @@ export function metricRows(before: IsolateSummary[], after: IsolateSummary[], ex
     const intervalBefore = sideBefore.interval;
     const intervalAfter = sideAfter.interval;
     const judged = (runs: IsolateSummary[]) => (definition.judged === undefined ? sideValue(runs, definition.value).value : sideValue(runs, definition.judged).value);
-    const thresholdPercent = thresholdFor(definition.id, explicitThresholdPercent);
     const byRule = judge(judged(before), judged(after), definition.direction, minimumAbsolute, thresholdPercent);
     const row: MetricRow = {
       id: definition.id,
@@ -183,7 +181,6 @@ export function metricRows(before: IsolateSummary[], after: IsolateSummary[], ex
       direction: definition.direction,
       decisive: definition.decisive,
       minimumAbsolute,
-      thresholdPercent,
       intervalBefore,
       intervalAfter,
       change: byRule !== 'unchanged' && byRule !== 'not-comparable' && intervalsOverlap(intervalBefore, intervalAfter) ? 'unchanged' : byRule,

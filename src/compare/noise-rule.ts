@@ -5,24 +5,13 @@
 
 import type { Change, Direction, MetricUnit } from './comparison.js';
 
+/**
+ * On the corpus's same-code pairs, 10% is above what the median floor (≤ 9%) and the allocation rate
+ * (≤ 2%) moved; pauses and GC time moved far more and are judged against the GC's work (work-change.ts).
+ */
 export const DEFAULT_THRESHOLD_PERCENT = 10;
 
-/**
- * Relative thresholds of the metrics whose run-to-run spread was measured on same-code pairs of the
- * labelled corpus (samples/corpus; README, "Verdicts on a labelled corpus"): each is set above what
- * two runs of the same code showed, so that it takes a real change to pass it. `--threshold` replaces
- * them all.
- */
-export const CALIBRATED_THRESHOLD_PERCENT: Readonly<Record<string, number>> = {
-  overhead: 10,
-  'pause.p95.all': 10,
-  'floor.level': 10,
-};
 
-/** The relative threshold of one metric: the user's `--threshold`, else its calibrated one, else the default. */
-export function thresholdFor(metricId: string, explicitPercent: number | undefined): number {
-  return explicitPercent ?? CALIBRATED_THRESHOLD_PERCENT[metricId] ?? DEFAULT_THRESHOLD_PERCENT;
-}
 
 /**
  * Below these, two runs of the same code differ anyway: timer resolution and scheduling make

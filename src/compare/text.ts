@@ -3,9 +3,7 @@
 
 import type { Change, Comparison, MetricRow, PairComparison, Verdict } from './comparison.js';
 import { formatPercent, formatSigned, formatValue } from './format.js';
-import { CALIBRATED_THRESHOLD_PERCENT, MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
-
-const THRESHOLD_NAMES: Record<string, string> = { overhead: 'GC overhead', 'pause.p95.all': 'p95 pause', 'floor.level': 'median floor' };
+import { MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
 import { describeIsolate } from './pairing.js';
 
 export interface CompareTextOptions {
@@ -40,15 +38,10 @@ export const MACHINE_ONLY_NOTE =
   'a busier machine stretches every pause, so this is not counted in the verdict. Rerun both sides and compare them all (compare a*.log --vs b*.log) to tell.';
 
 /** The noise rule in one sentence, as the report states it. */
-export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent' | 'thresholdExplicit'>): string {
+export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent'>): string {
   const m = MINIMUM_ABSOLUTE_DIFFERENCE;
-  const own = Object.entries(CALIBRATED_THRESHOLD_PERCENT).filter(([, percent]) => percent !== comparison.thresholdPercent);
-  const relative =
-    comparison.thresholdExplicit || own.length === 0
-      ? `≥ ${comparison.thresholdPercent}%`
-      : `≥ ${comparison.thresholdPercent}% (${own.map(([id, percent]) => `${THRESHOLD_NAMES[id] ?? id} ${percent}%`).join(', ')}, from the spread of same-code runs)`;
   return (
-    `A metric changed only when after and before differ by ${relative} (of the smaller) and by at least ` +
+    `A metric changed only when after and before differ by ≥ ${comparison.thresholdPercent}% (of the smaller) and by at least ` +
     `${m.ms} ms (pauses), ${m['%']} points (overhead), ${m.MB} MB (floors), ${m['MB/min']} MB/min (trends), ` +
     `${m['per min']}/min (GC rates), ${m['MB/s']} MB/s (rates), and, for GC overhead, p95 pause and the median floor, ` +
     `when the two sides' 90% intervals (how much each swings within its run, and across its runs when there are several) do not overlap; ` +
