@@ -47,8 +47,11 @@ export const VERDICTS: LeakVerdict[] = ['leak', 'suspected', 'none', 'insufficie
 export interface JudgedIsolate {
   log: CorpusLog;
   isolate: IsolateSummary;
-  /** The verdict matches the label: `leak` for a leak; `none` for no leak, or `insufficient-data` when
-   * fewer than 5 Mark-Compacts remain after the warm-up (then no verdict is the honest one). */
+  /**
+   * The verdict matches the label: `leak` for a leak (`suspected` is a miss); for no leak, no leak
+   * claimed: `none`, or `insufficient-data` where the log says it is too short to tell (too few
+   * Mark-Compacts, or a small rise in the first minute). `suspected` is a false alarm.
+   */
   right: boolean;
 }
 
@@ -60,7 +63,7 @@ function labelledIsolates(log: CorpusLog, summary: Summary): IsolateSummary[] {
 export function isRight(label: CorpusLog['label'], isolate: IsolateSummary): boolean {
   const verdict = isolate.leak.verdict;
   if (label === 'leak') return verdict === 'leak';
-  return verdict === 'none' || (verdict === 'insufficient-data' && isolate.leak.evidence.points < 5 && !isolate.leak.evidence.shortLog);
+  return verdict === 'none' || verdict === 'insufficient-data';
 }
 
 export interface CorpusResult {
