@@ -3,7 +3,7 @@
 // growth that stopped (a cache reaching its bound) and memory held for a while and given back.
 
 import { fitLine } from './trend.js';
-import { kendallTau, median, theilSen } from './robust.js';
+import { kendallTau, MAX_PAIRWISE_POINTS, median, theilSen, thin } from './robust.js';
 
 export interface TimedValue {
   timeMs: number;
@@ -80,7 +80,7 @@ export function assessGrowth(series: TimedValue[]): Growth | null {
     slopeMbPerMinute: sen?.slope ?? null,
     r2: fit?.r2 ?? null,
     tau,
-    mannKendallZ: trended ? mannKendallZ(values) : null,
+    mannKendallZ: trended ? mannKendallZ(thin(values, MAX_PAIRWISE_POINTS)) : null,
     growthMb,
     relativeGrowth: levelMb > 0 ? growthMb / levelMb : 0,
     plateau: plateauOf(series),
