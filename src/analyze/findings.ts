@@ -4,6 +4,7 @@
 
 import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
+import { MIN_TREND_POINTS } from './growth.js';
 import type { Finding, IsolateSummary } from './summary.js';
 import { GC_TYPES } from '../events.js';
 import { fixed, formatCount, formatMb, formatPercent, plural } from '../format.js';
@@ -20,6 +21,8 @@ export const GC_OVERHEAD_WARN = 0.1;
 export const SCAVENGES_PER_MINUTE = 60;
 /** A pause at least this long is felt. */
 export const LONG_PAUSE_MS = 100;
+/** A floor rising this fast (MB/min) shows its growth in snapshots seconds apart. */
+export const FAST_LEAK_MB_PER_MINUTE = 60;
 
 const ms = (value: number): string => `${fixed(value, value < 10 ? 2 : 0)} ms`;
 
@@ -67,7 +70,9 @@ export function leakFinding({ leak, nodeMajorRange, outOfMemory }: Analyzed): Fi
   } else if (outOfMemory !== null) {
     nextStep = 'See the out-of-memory finding: snapshots taken as the heap nears its limit show what fills it.';
   } else {
-    nextStep = `Take two heap snapshots a few minutes apart (${snapshots}) and compare them in DevTools (Comparison view, sort by # Delta).`;
+    // At tens of MB a minute, minutes apart is a process far bigger or dead: seconds suffice.
+    const fast = leak.evidence.shortLog || (leak.evidence.slopeMbPerMinute ?? 0) >= FAST_LEAK_MB_PER_MINUTE;
+    nextStep = `Take two heap snapshots ${fast ? 'a few seconds' : 'a few minutes'} apart (${snapshots}) and compare them in DevTools (Comparison view, sort by # Delta).`;
   }
   return {
     id: 'leak',
@@ -113,11 +118,12 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   };
 }
 
-export function scavengesDominateFinding({ pauses, young }: Analyzed): Finding | null {
+export function scavengesDominateFinding({ pauses, young, overhead }: Analyzed): Finding | null {
   const scavenges = pauses.byType['Scavenge'];
   if (scavenges === undefined || pauses.all.totalMs <= 0) return null;
   const share = scavenges.totalMs / pauses.all.totalMs;
-  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE) return null;
+  // Below 5% of the time in GC, a bigger new space is not worth its memory, however the pauses split.
+  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction < GC_OVERHEAD_INFO) return null;
   return {
     id: 'scavenges-dominate',
     severity: 'info',
@@ -186,10 +192,16 @@ export function youngGcsHiddenFinding(summary: Analyzed): Finding | null {
 
 export function insufficientDataFinding({ leak }: Analyzed): Finding | null {
   if (leak.verdict !== 'insufficient-data') return null;
+  // Enough floors for a trend, but a rise within the first minute: too short, not too few.
+  const tooShort = leak.evidence.points >= MIN_TREND_POINTS;
   return {
     id: 'insufficient-data',
     severity: 'info',
-    statement: `Too few Mark-Compacts to judge a leak (${leak.evidence.points}).`,
-    nextStep: 'Record a longer run, under real load, so that the heap goes through several full GCs.',
+    statement: tooShort
+      ? `The log is too short to judge a leak: the floor rose within the run's first minute, which can be the app settling (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
+      : `Too few Mark-Compacts after the warm-up to judge a leak (${leak.evidence.points} of the ${MIN_TREND_POINTS} a trend needs; ${leak.evidence.markCompacts} in all).`,
+    nextStep: tooShort
+      ? 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.'
+      : 'Record a longer run, under real load, so that the heap goes through several full GCs.',
   };
 }

@@ -24,8 +24,10 @@ export const PLATEAU_MIN_GAIN_MB = 1;
 export const PLATEAU_MIN_GAIN_SHARE = 0.05;
 /** Memory given back: after its peak the series fell back within this share of its rise above the start… */
 export const GIVEN_BACK_SHARE = 0.25;
-/** …and the rise was real memory held, not a wobble: at least this share of the start's level. */
+/** …and the rise was real memory held, not a wobble: at least this share of the start's level… */
 export const GIVEN_BACK_MIN_RISE_SHARE = 0.25;
+/** …held over at least this many floors in the upper half of the rise. */
+export const GIVEN_BACK_MIN_HELD_POINTS = 2;
 
 export interface Growth {
   points: number;
@@ -132,6 +134,9 @@ export function givenBackOf(series: TimedValue[]): Growth['givenBack'] {
   // The series must end low too: one dip after the peak and a climb after it is not "given back".
   const endMb = after[after.length - 1]!;
   const allowance = (peak.valueMb - startMb) * GIVEN_BACK_SHARE;
+  // Memory held: at least two floors up in the upper half of the rise (one high floor is a spike).
+  const held = series.filter((point) => point.valueMb >= startMb + (peak.valueMb - startMb) / 2).length;
+  if (held < GIVEN_BACK_MIN_HELD_POINTS) return null;
   if (peak.valueMb - startMb < startMb * GIVEN_BACK_MIN_RISE_SHARE || peak.valueMb <= startMb) return null;
   if (backToMb > startMb + allowance || endMb > startMb + 2 * allowance) return null;
   return { peakMb: peak.valueMb, peakMs: peak.timeMs, backToMb };

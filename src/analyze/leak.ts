@@ -240,7 +240,7 @@ export function shortLogRise(heapAfterEnvelope: TimedValue[], window: RunWindow,
   if (endMb - lateStartMb < (endMb - startMb) * SHORT_MIN_LATE_GROWTH_SHARE || endMb <= startMb) return null;
   const span = formatDuration(envelope[envelope.length - 1]!.timeMs - envelope[0]!.timeMs);
   return (
-    `short log (${span}, ${plural(floors.length, 'Mark-Compact')}: too few for a trend), but the floor after Mark-Compact rose at every one, ` +
+    `short log (${span}, ${plural(floors.length, 'Mark-Compact')} after the start: too few for a trend), but the floor after Mark-Compact rose at every one, ` +
     `${fixed(last.heapAfterMb / first.heapAfterMb, 1)}× (${mb(first.heapAfterMb)} → ${mb(last.heapAfterMb)}), and the heap left after each GC was still climbing at the end (${mb(endMb)})`
   );
 }
@@ -284,14 +284,14 @@ export function judgeLeak(input: LeakInput): Leak {
 
   if (input.outOfMemory) {
     const whole = assessGrowth(asSeries(allRunning));
-    if (whole !== null && (whole.lastMb > whole.firstMb || input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK)) {
+    if (whole !== null && whole.points >= 3 && (whole.lastMb > whole.firstMb || input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK)) {
       verdict = 'leak';
       reasons.push(`the process ran out of memory after the floor after Mark-Compact rose from ${mb(whole.firstMb)} to ${mb(whole.lastMb)}`);
     } else {
       verdict = 'suspected';
       reasons.push(
-        whole === null || whole.points < 2
-          ? `the process ran out of memory (${whole === null ? 'no Mark-Compact' : 'one Mark-Compact'} in the log: whether the live set grew cannot be told)`
+        whole === null || whole.points < 3
+          ? `the process ran out of memory (${whole === null ? 'no Mark-Compact' : plural(whole.points, 'Mark-Compact')} in the log: whether the live set grew cannot be told)`
           : `the process ran out of memory with the floor after Mark-Compact at ${mb(whole.lastMb)}, not rising: the app may need more than its heap limit`,
       );
     }
@@ -302,13 +302,13 @@ export function judgeLeak(input: LeakInput): Leak {
     verdict = 'insufficient-data';
     reasons.push(
       `the floor after Mark-Compact rose ${mb(growth!.growthMb)} (+${(growth!.relativeGrowth * 100).toFixed(0)}%) over ${formatDuration(growth!.lastMs - growth!.firstMs)}: ` +
-        `in a run's first minute a rise this small can be the app settling (compiled code, caches, pools); record a few minutes to tell it from a slow leak`,
+        `within a run's first minute a rise like this can be the app settling (compiled code, caches and pools filling); record a few minutes to tell it from a leak`,
     );
   } else if (trended) {
     verdict = 'none';
     // A plateau or memory given back is named only where it is what keeps a rise from being a leak.
     const withoutShapes = trendVerdict({ ...growth, plateau: null, givenBack: null });
-    if (withoutShapes === 'none') {
+    if (withoutShapes === 'none' || withoutShapes === 'too-short') {
       reasons.push(steadyText(growth));
     } else if (growth.givenBack !== null) {
       reasons.push(
@@ -316,7 +316,7 @@ export function judgeLeak(input: LeakInput): Leak {
       );
     } else if (growth.plateau !== null) {
       reasons.push(
-        `the floor after Mark-Compact grew to ${mb(growth.plateau.levelMb)} by ${formatDuration(growth.plateau.sinceMs)} and has been flat since (a cache or pool reaching its size, not a leak)`,
+        `the floor after Mark-Compact grew to a level of about ${mb(growth.plateau.levelMb)}, reached at ${formatDuration(growth.plateau.sinceMs)}, and has been flat since (a cache or pool reaching its size, not a leak)`,
       );
     } else {
       reasons.push(steadyText(growth));
@@ -408,7 +408,9 @@ function steadyText(growth: Growth): string {
   if (slope < 0 && z <= -LEAK_MIN_Z) {
     return `the floor after Mark-Compact fell ${rate(slope)} over ${span} (${growth.points} points, ${spread})`;
   }
-  const hidden = spanMs > 0 ? `; a leak slower than about ${rate(((growth.maxMb - growth.minMb) * 60_000) / spanMs).replace('+', '')} would not stand out of this swing over this span` : '';
+  const hiddenRate = spanMs > 0 ? ((growth.maxMb - growth.minMb) * 60_000) / spanMs : 0;
+  // A floor that did not move at all hides no leak worth a number.
+  const hidden = hiddenRate >= 0.05 ? `; a leak slower than about ${rate(hiddenRate).replace('+', '')} would not stand out of this swing over this span` : '';
   if (z >= SUSPECT_MIN_Z && growth.growthMb > 0) {
     return (
       `the floor after Mark-Compact rose only ${mb(growth.growthMb)} (+${(growth.relativeGrowth * 100).toFixed(0)}% of its ${mb(growth.levelMb)} level) over ${span} ` +

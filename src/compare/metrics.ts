@@ -201,6 +201,8 @@ export function metricRows(before: IsolateSummary[], after: IsolateSummary[], th
 export function judgeLeakStates(before: LeakVerdict, after: LeakVerdict): Change {
   // A leak where the other run could not be judged is still a leak that was not known before.
   if (before === 'insufficient-data' && after === 'leak') return 'regressed';
+  // A suspicion after a run too short to judge is worth showing, not deciding (as none ↔ suspected).
+  if (before === 'insufficient-data' && after === 'suspected') return 'changed';
   if (before === 'insufficient-data' || after === 'insufficient-data') return before === after ? 'unchanged' : 'not-comparable';
   if ((before === 'leak') !== (after === 'leak')) return after === 'leak' ? 'regressed' : 'improved';
   return before === after ? 'unchanged' : 'changed';

@@ -29,13 +29,17 @@ export const CHANGE_WORDS: Record<Change, string> = {
   regressed: 'worse',
   unchanged: 'same',
   changed: 'changed',
-  'not-comparable': '',
+  'not-comparable': 'n/a',
 };
 
 /** Said under a pair's table when a timing row moved while the GC's work did not. */
 export const MACHINE_ONLY_NOTE =
   '† Pauses or GC time moved while the GC did the same work (GCs per minute, allocation rate and median floor within their run-to-run bounds): ' +
   'a busier machine stretches every pause, so this is not counted in the verdict. Rerun both sides and compare them all (compare a*.log --vs b*.log) to tell.';
+
+/** Said under a pair's table when a row could not be judged. */
+export const NOT_COMPARABLE_NOTE =
+  'n/a: not judged: missing on one side, a leak verdict of insufficient-data, or a floor from fewer than 5 Mark-Compacts after the warm-up (too few to tell a level or a trend).';
 
 /** The noise rule in one sentence, as the report states it. */
 export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent'>): string {
@@ -60,8 +64,10 @@ export function verdictSentence(comparison: Comparison): string {
       return `${list(regressed)}`;
     case 'mixed':
       return `better: ${list(improved)} — worse: ${list(regressed)}`;
-    case 'unchanged':
-      return 'no metric that decides the verdict moved beyond run-to-run noise';
+    case 'unchanged': {
+      const moved = comparison.pairs.flatMap((pair) => pair.states.filter((state) => state.change === 'changed').map((state) => `${state.label} ${state.before} → ${state.after}`));
+      return `no metric that decides the verdict moved beyond run-to-run noise${moved.length > 0 ? ` (shown, not deciding: ${moved.join('; ')})` : ''}`;
+    }
   }
 }
 
@@ -108,6 +114,7 @@ function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<ty
   out.push(paint.bold(line(header)));
   for (const row of rows) out.push(`${line(row.cells)}  ${mark(row.change)}${row.machineOnly ? '†' : ''}`.trimEnd());
   if (pair.metrics.some((row) => row.machineOnly === true)) out.push(paint.dim(MACHINE_ONLY_NOTE));
+  if ([...pair.metrics, ...pair.states].some((row) => row.change === 'not-comparable' && (row.before !== null || row.after !== null))) out.push(paint.dim(NOT_COMPARABLE_NOTE));
   if (pair.reasons.appeared.length > 0) out.push(`GC reasons that appeared: ${pair.reasons.appeared.join(', ')}`);
   if (pair.reasons.vanished.length > 0) out.push(`GC reasons that vanished: ${pair.reasons.vanished.join(', ')}`);
   if (pair.reasons.appeared.length + pair.reasons.vanished.length === 0) out.push(paint.dim('GC reasons: the same in both runs.'));

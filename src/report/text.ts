@@ -59,6 +59,7 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
   out.push(paint.bold(several ? `── ${isolate.label} (${where}) ──` : `── ${isolate.label} ──`));
   const verdictColor = { leak: paint.red, suspected: paint.yellow, none: paint.green, 'insufficient-data': paint.dim }[isolate.leak.verdict];
   out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} ${paint.dim(`(${isolate.leak.verdict})`)} — ${isolate.leak.reasons.join('; ')}`);
+  if (isolate.leak.notes.length > 0) out.push(paint.dim(`Also seen (not deciding): ${isolate.leak.notes.join('; ')}`));
   const overhead = isolate.overhead;
   out.push(
     `${fixedText(isolate.durationMs / 1000, 1)} s covered, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +

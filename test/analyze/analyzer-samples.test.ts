@@ -111,7 +111,7 @@ describe('leak verdicts on real workloads, Node 6 to 26', () => {
     // The crash still makes it suspected: an OOM is evidence even without a trend.
     expect(summary.isolates[0]!.leak.verdict).toBe('suspected');
     expect(summary.isolates[0]!.leak.evidence.points).toBe(1);
-    expect(summary.isolates[0]!.leak.reasons).toEqual(['the process ran out of memory (one Mark-Compact in the log: whether the live set grew cannot be told)']);
+    expect(summary.isolates[0]!.leak.reasons).toEqual(['the process ran out of memory (1 Mark-Compact in the log: whether the live set grew cannot be told)']);
   });
 });
 

@@ -150,3 +150,37 @@ describe('the other findings, their words and bounds', () => {
     expect(rate(SCAVENGES_PER_MINUTE)).not.toBeNull();
   });
 });
+
+describe('review fixes: findings that follow the verdict\'s own reason', () => {
+  const corpus = async (name: string) => (await analyzeFiles([`samples/corpus/logs/${name}.log.gz`])).isolates[0]!;
+
+  it('says "too short" where the floors were enough but rose within the first minute (service-node14-30s-seed1: 8 floors)', async () => {
+    const isolate = await corpus('service-node14-30s-seed1');
+    expect(isolate.findings.find((item) => item.id === 'insufficient-data')).toEqual({
+      id: 'insufficient-data',
+      severity: 'info',
+      statement: "The log is too short to judge a leak: the floor rose within the run's first minute, which can be the app settling (8 Mark-Compacts after the warm-up).",
+      nextStep: 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.',
+    });
+  });
+
+  it('says "too few" where fewer than 5 floors remain (workers-node20 main thread: 2 Mark-Compacts in all)', async () => {
+    const isolate = (await analyzeFiles(['samples/corpus/logs/workers-node20-15s-seed1.log.gz'])).isolates[0]!;
+    expect(isolate.findings.find((item) => item.id === 'insufficient-data')?.statement).toBe(
+      'Too few Mark-Compacts after the warm-up to judge a leak (2 of the 5 a trend needs; 2 in all).',
+    );
+  });
+
+  it('asks for snapshots seconds apart for a fast leak, minutes apart for a slow one', async () => {
+    expect((await corpus('fast-leak-node14-15s-seed1-r20')).findings.find((item) => item.id === 'leak')?.nextStep).toMatch(/^Take two heap snapshots a few seconds apart/);
+    expect((await corpus('slow-leak-node16-90s-seed1-r5')).findings.find((item) => item.id === 'leak')?.nextStep).toMatch(/^Take two heap snapshots a few minutes apart/);
+  });
+
+  it('suggests a bigger new space only from 5% of the time in GC', async () => {
+    const isolate = structuredClone(await main('node22-steady'));
+    isolate.overhead.fraction = GC_OVERHEAD_INFO;
+    expect(scavengesDominateFinding(isolate)).not.toBeNull();
+    isolate.overhead.fraction = GC_OVERHEAD_INFO - 0.0001;
+    expect(scavengesDominateFinding(isolate)).toBeNull();
+  });
+});

@@ -78,6 +78,11 @@ describe('givenBackOf: memory held for a while and given back', () => {
     expect(givenBackOf(perMinute([40, 45, 49.9, 40, 40]))).toBeNull();
   });
 
+  it('needs the memory held over two floors in the upper half of the rise: one high floor is a spike', () => {
+    expect(givenBackOf(perMinute([10, 20, 40, 10, 10]))).toBeNull();
+    expect(givenBackOf(perMinute([10, 25, 40, 10, 10]))).toEqual({ peakMb: 40, peakMs: 2 * 60_000, backToMb: 10 });
+  });
+
   it('is null when the peak is the first or last point', () => {
     expect(givenBackOf(perMinute([40, 30, 20, 10]))).toBeNull();
     expect(givenBackOf(perMinute([10, 20, 30, 40]))).toBeNull();

@@ -117,42 +117,43 @@ describe('runWindow: the warm-up and the collapse at exit, cut the same way ever
 
 describe('shortLogRise: a short log judged from every GC', () => {
   const noShutdown = { warmUpEndMs: 0, shutdownMs: null };
-  const envelope = (values: number[]): TimedValue[] => values.map((valueMb, index) => ({ timeMs: index * 1000, valueMb }));
-  // 8 bins: the start is the lowest of the first 2, the late part starts at the 6th.
-  const base = [10, 10, 15, 18, 21, 24, 27, 30];
+  const envelope = (values: number[], everyMs = 1000): TimedValue[] => values.map((valueMb, index) => ({ timeMs: index * everyMs, valueMb }));
+  const floors = (...values: number[]): FloorSample[] => values.map((heapAfterMb, index) => ({ timeMs: 1000 + index * 2000, heapAfterMb, heapBeforeMb: heapAfterMb * 1.5 }));
+  // The heap left after GCs: 8 bins, the last quarter's lowest point (50 MB) to the end (80 MB) is 30 of a 70 MB climb.
+  const climbing = envelope([10, 12, 20, 30, 40, 50, 60, 80]);
 
-  it('calls a climb of 3× (10 → 30 MB), still climbing at the end, unmistakable', () => {
-    expect(shortLogRise(envelope(base), noShutdown, [])).toBe(
-      'short log (7.0 s, too few Mark-Compacts for a trend), but the heap left after each GC climbed 3.0× (10.0 MB → 30.0 MB) and was still climbing at the end, and no Mark-Compact ran',
+  it('calls a floor that tripled by 50 MB at every Mark-Compact, the heap still climbing, unmistakable', () => {
+    expect(shortLogRise(climbing, noShutdown, floors(20, 35, 70))).toBe(
+      'short log (7.0 s, 3 Mark-Compacts after the start: too few for a trend), but the floor after Mark-Compact rose at every one, 3.5× (20.0 MB → 70.0 MB), and the heap left after each GC was still climbing at the end (80.0 MB)',
     );
   });
 
+  it('needs two floors, rising at every one', () => {
+    expect(shortLogRise(climbing, noShutdown, floors(70))).toBeNull();
+    expect(shortLogRise(climbing, noShutdown, floors(20, 75, 70))).toBeNull();
+    expect(shortLogRise(climbing, noShutdown, floors(20, 70))).not.toBeNull();
+  });
+
+  it('needs the floor to triple', () => {
+    expect(shortLogRise(climbing, noShutdown, floors(30, 90))).not.toBeNull();
+    expect(shortLogRise(climbing, noShutdown, floors(30, 89.9))).toBeNull();
+  });
+
+  it('needs 50 MB of growth', () => {
+    expect(shortLogRise(climbing, noShutdown, floors(10, 60))).not.toBeNull();
+    expect(shortLogRise(climbing, noShutdown, floors(10, 59.9))).toBeNull();
+  });
+
   it('needs 4 time bins over at least 2 s (a log of Mark-Compacts only has few)', () => {
-    const at = (values: number[], everyMs: number) => values.map((valueMb, index) => ({ timeMs: index * everyMs, valueMb }));
-    expect(shortLogRise(at([10, 15, 22, 30], 1000), noShutdown, [])).not.toBeNull();
-    expect(shortLogRise(at([10, 20, 30], 1000), noShutdown, [])).toBeNull();
-    expect(shortLogRise(at([10, 15, 22, 30], 667), noShutdown, [])).toMatch(/^short log \(2\.0 s/);
-    expect(shortLogRise(at([10, 15, 22, 30], 666), noShutdown, [])).toBeNull();
+    expect(shortLogRise(envelope([10, 15, 22, 30]), noShutdown, floors(20, 70))).not.toBeNull();
+    expect(shortLogRise(envelope([10, 20, 30]), noShutdown, floors(20, 70))).toBeNull();
+    expect(shortLogRise(envelope([10, 15, 22, 30], 667), noShutdown, floors(20, 70))).toMatch(/^short log \(2\.0 s/);
+    expect(shortLogRise(envelope([10, 15, 22, 30], 666), noShutdown, floors(20, 70))).toBeNull();
   });
 
-  it('needs a climb of 2.5×', () => {
-    expect(shortLogRise(envelope([20, 20, 30, 35, 40, 42, 45, 50]), noShutdown, [])).not.toBeNull();
-    expect(shortLogRise(envelope([20, 20, 30, 35, 40, 42, 45, 49.9]), noShutdown, [])).toBeNull();
-  });
-
-  it('needs 20 MB of growth', () => {
-    expect(shortLogRise(envelope([10, 10, 15, 18, 21, 24, 26.9, 29.9]), noShutdown, [])).toBeNull();
-  });
-
-  it('needs 15% of the growth in the last quarter', () => {
-    expect(shortLogRise(envelope([10, 10, 15, 18, 21, 27, 28, 30]), noShutdown, [])).not.toBeNull();
-    expect(shortLogRise(envelope([10, 10, 15, 18, 21, 27.01, 28, 30]), noShutdown, [])).toBeNull();
-  });
-
-  it('needs the Mark-Compacts to have freed under 30% of the heap on average', () => {
-    const freed = (after: number): FloorSample[] => [{ timeMs: 3000, heapBeforeMb: 100, heapAfterMb: after }];
-    expect(shortLogRise(envelope(base), noShutdown, freed(70.1))).toMatch(/1 Mark-Compact freed 30% of the heap on average$/);
-    expect(shortLogRise(envelope(base), noShutdown, freed(70))).toBeNull();
+  it('needs the heap still climbing at the end: 15% of its climb from the last quarter\'s lowest point', () => {
+    expect(shortLogRise(envelope([10, 12, 20, 30, 40, 69.5, 75, 80]), noShutdown, floors(20, 70))).not.toBeNull();
+    expect(shortLogRise(envelope([10, 12, 20, 30, 40, 69.51, 75, 80]), noShutdown, floors(20, 70))).toBeNull();
   });
 });
 

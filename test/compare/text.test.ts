@@ -63,3 +63,16 @@ describe('number formats', () => {
     expect(formatPercent(null, null, 3)).toBe('—');
   });
 });
+
+describe('review fixes: what the verdict line and the table leave unjudged', () => {
+  it('names the states that changed without deciding, and says why a row reads n/a', async () => {
+    const before = await analyzeFiles(['samples/corpus/logs/service-node26-90s-seed1-cache9000.log.gz']);
+    const after = await analyzeFiles(['samples/corpus/logs/slow-leak-node26-90s-seed1-r3.log.gz']);
+    const text = renderComparisonText(compareSummaries(before, after), { color: false });
+    expect(text.split('\n')[0]).toBe(
+      'Verdict: UNCHANGED (unchanged) — no metric that decides the verdict moved beyond run-to-run noise (shown, not deciding: Leak verdict insufficient-data → suspected)',
+    );
+    expect(text).toMatch(/^✱ Leak verdict\s+insufficient-data\s+suspected\s+insufficient-data → suspected\s+changed$/m);
+    expect(text).toContain('n/a: not judged: missing on one side, a leak verdict of insufficient-data, or a floor from fewer than 5 Mark-Compacts');
+  });
+});

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { HIDDEN_YOUNG_MIN_GROWTH_MB, HIDDEN_YOUNG_MIN_MARK_COMPACTS } from '../../src/analyze/log-shape.js';
 import { mutatorUtilisation, youngVersusOldFrequency, youngVersusOldPause } from '../../src/report/claims/generations.js';
 import {
@@ -325,5 +326,18 @@ describe('bounds, just below and just above', () => {
     const markCompacts = (count: number): IsolateSummary => ({ ...hidden, counts: { ...hidden.counts, 'Mark-Compact': count } });
     expect(youngGcsHidden(markCompacts(HIDDEN_YOUNG_MIN_MARK_COMPACTS - 1))).toBeNull();
     expect(youngGcsHidden(markCompacts(HIDDEN_YOUNG_MIN_MARK_COMPACTS))).toMatch(/^Young GCs are not in this log: it has 2 Mark-Compacts/);
+  });
+});
+
+describe('review fixes: claims without their premise', () => {
+  it('mutatorUtilisation: a log without Mark-Compacts has only the starting value (idle-node12-5s: 4 Scavenges)', async () => {
+    const isolate = (await analyzeFiles(['samples/corpus/logs/idle-node12-5s-seed1.log.gz'])).isolates[0]!;
+    expect(mutatorUtilisation(isolate)).toBe("V8's mutator utilisation reads 1.000, the value it starts with: V8 updates it only at Mark-Compacts, and this log has none.");
+  });
+
+  it('allocationFailureMeaning: one Mark-Compact is not "each" (node22-oom.plain)', async () => {
+    expect(allocationFailureMeaning(await main('node22-oom.plain'))).toBe(
+      '"allocation failure" started 1 Mark-Compact, when an allocation could not be served and V8 chose a full GC (the old generation near its limit, or too little room in it to promote what a young GC would keep).',
+    );
   });
 });

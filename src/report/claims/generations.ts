@@ -97,6 +97,9 @@ export function readTheFloor(isolate: IsolateSummary): string | null {
 export function mutatorUtilisation(isolate: IsolateSummary): string | null {
   const mu = isolate.overhead.lastAverageMu;
   if (mu === null) return null;
+  if ((isolate.counts['Mark-Compact'] ?? 0) === 0) {
+    return `V8's mutator utilisation reads ${fixed(mu, 3)}, the value it starts with: V8 updates it only at Mark-Compacts, and this log has none.`;
+  }
   return (
     `V8's mutator utilisation at the last Mark-Compact was ${fixed(mu, 3)}. ` +
     'V8 updates this average only at Mark-Compacts, so it leaves out the young GCs since then and is not the share of time without GC.'
@@ -107,5 +110,6 @@ export function mutatorUtilisation(isolate: IsolateSummary): string | null {
 export function mutatorUtilisationShort(isolate: IsolateSummary): string | null {
   const mu = isolate.overhead.lastAverageMu;
   if (mu === null) return null;
+  if ((isolate.counts['Mark-Compact'] ?? 0) === 0) return `V8's mutator utilisation: ${fixed(mu, 3)}, its starting value (V8 updates it only at Mark-Compacts; none in this log)`;
   return `V8's mutator utilisation at the last Mark-Compact: ${fixed(mu, 3)} (V8 updates it only at Mark-Compacts: not the share of time without GC)`;
 }

@@ -75,7 +75,9 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
         floor === null
           ? 'no Mark-Compact in the log'
           : isolate.leak.verdict === 'insufficient-data'
-            ? `from ${plural(floor.trendPoints, 'floor')}: too few to judge`
+            ? floor.trendPoints >= 5
+              ? `from ${plural(floor.trendPoints, 'floor')} in the first minute: too short to judge`
+              : `from ${plural(floor.trendPoints, 'floor')}: too few to judge`
             : `floor ${formatMb(floor.firstMb)} → ${formatMb(floor.lastRunningMb)}${isolate.leak.evidence.shutdownMs !== null ? ' before exit' : ''}`,
       tone: verdictTone[isolate.leak.verdict],
     },
