@@ -308,7 +308,7 @@ export function judgeLeak(input: LeakInput): Leak {
     verdict = 'none';
     // A plateau or memory given back is named only where it is what keeps a rise from being a leak.
     const withoutShapes = trendVerdict({ ...growth, plateau: null, givenBack: null });
-    if (withoutShapes === 'none' || withoutShapes === 'too-short') {
+    if (withoutShapes === 'none') {
       reasons.push(steadyText(growth));
     } else if (growth.givenBack !== null) {
       reasons.push(

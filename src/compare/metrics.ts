@@ -144,9 +144,13 @@ export function sideValue(
   runs: IsolateSummary[],
   value: (isolate: IsolateSummary) => number | null,
   interval?: (isolate: IsolateSummary) => Interval | null,
+  spreadAsInterval = interval !== undefined,
 ): { value: number | null; interval: Interval | null; values: number[] } {
   const values = runs.map(value).filter((v): v is number => v !== null && Number.isFinite(v));
   if (values.length === 0) return { value: null, interval: null, values };
+  // Only the decisive metrics take the runs' spread as an interval: for counts and rates shown
+  // beside them, two runs' min–max is no interval, and would flip labels on gaps of one GC.
+  if (!spreadAsInterval) return { value: values.length === 1 ? values[0]! : median(values), interval: null, values };
   const intervals = interval === undefined ? [] : runs.map(interval).filter((i): i is Interval => i !== null);
   let spread: Interval | null = null;
   if (intervals.length > 0 || values.length > 1) {
@@ -159,8 +163,9 @@ export function sideValue(
 
 export function metricRows(before: IsolateSummary[], after: IsolateSummary[], thresholdPercent: number): MetricRow[] {
   return metricDefinitions(before[0]!, after[0]!).map((definition) => {
-    const sideBefore = sideValue(before, definition.value, definition.interval);
-    const sideAfter = sideValue(after, definition.value, definition.interval);
+    const spread = definition.decisive || definition.interval !== undefined;
+    const sideBefore = sideValue(before, definition.value, definition.interval, spread);
+    const sideAfter = sideValue(after, definition.value, definition.interval, spread);
     const valueBefore = sideBefore.value;
     const valueAfter = sideAfter.value;
     const minimumAbsolute = MINIMUM_ABSOLUTE_DIFFERENCE[definition.unit];

@@ -338,8 +338,10 @@ describe('several runs a side', () => {
     expect(side.interval).toEqual({ low: 19, high: 31 });
   });
 
-  it('gives values without intervals of their own the spread of the runs as interval', () => {
-    const side = sideValue([withOverhead(0.2, 0, 0), withOverhead(0.3, 0, 0)].map((run) => run.isolates[0]!), (isolate) => isolate.overhead.fraction * 100);
+  it('gives decisive values without intervals of their own the spread of the runs as interval, and others none', () => {
+    const runs = [withOverhead(0.2, 0, 0), withOverhead(0.3, 0, 0)].map((run) => run.isolates[0]!);
+    expect(sideValue(runs, (isolate) => isolate.overhead.fraction * 100).interval).toBeNull();
+    const side = sideValue(runs, (isolate) => isolate.overhead.fraction * 100, undefined, true);
     expect(side.value).toBeCloseTo(25, 9);
     expect(side.interval!.low).toBeCloseTo(20, 9);
     expect(side.interval!.high).toBeCloseTo(30, 9);
