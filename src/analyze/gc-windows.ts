@@ -9,6 +9,8 @@ import type { GcWindow } from './summary.js';
 export const WINDOW_MS = 1000;
 export const WINDOW_THRESHOLD_MS = 100;
 const MAX_BLOCKS = 4096;
+/** A pause is spread over at most this many windows (damaged logs can print pauses of years). */
+const MAX_SPREAD_WINDOWS = 3600;
 
 export class GcWindows {
   private current: GcWindow | null = null;
@@ -20,9 +22,11 @@ export class GcWindows {
   add(gcStartMs: number, pauseMs: number): void {
     let from = gcStartMs;
     let left = pauseMs;
+    let windows = 0;
     do {
       const startMs = Math.floor(from / WINDOW_MS) * WINDOW_MS;
-      const part = Math.min(left, startMs + WINDOW_MS - from);
+      // Past MAX_SPREAD_WINDOWS (an hour: no real pause), the rest stays in the last window.
+      const part = ++windows >= MAX_SPREAD_WINDOWS ? left : Math.min(left, startMs + WINDOW_MS - from);
       this.addToWindow(startMs, part);
       from += part;
       left -= part;
@@ -57,15 +61,20 @@ export class GcWindows {
 
   private record(window: GcWindow): void {
     this.firstStartMs ??= window.startMs;
-    const index = Math.floor((window.startMs - this.firstStartMs) / WINDOW_MS / this.blockSeconds);
+    // A clock that steps back (a restart in the same file) adds to the first block.
+    const indexOf = () => Math.max(0, Math.floor((window.startMs - this.firstStartMs!) / WINDOW_MS / this.blockSeconds));
+    // Widen the blocks before reaching far ahead: a long quiet stretch must not allocate a block per second.
+    while (indexOf() >= MAX_BLOCKS) this.widenBlocks();
+    const index = indexOf();
     while (this.blocks.length <= index) this.blocks.push(0);
     this.blocks[index]! += window.gcMs / (WINDOW_MS * this.blockSeconds);
-    while (this.blocks.length > MAX_BLOCKS) {
-      const merged: number[] = [];
-      for (let i = 0; i < this.blocks.length; i += 2) merged.push(((this.blocks[i] ?? 0) + (this.blocks[i + 1] ?? 0)) / 2);
-      this.blocks.splice(0, this.blocks.length, ...merged);
-      this.blockSeconds *= 2;
-    }
+  }
+
+  private widenBlocks(): void {
+    const merged: number[] = [];
+    for (let i = 0; i < this.blocks.length; i += 2) merged.push(((this.blocks[i] ?? 0) + (this.blocks[i + 1] ?? 0)) / 2);
+    this.blocks.splice(0, this.blocks.length, ...merged);
+    this.blockSeconds *= 2;
   }
 
   private close(): void {
