@@ -118,11 +118,6 @@ export function runningFloors<T extends { timeMs: number }>(floors: T[], window:
   );
 }
 
-/** The floors the trend is fitted on (kept for the report's trend line and `compare`). */
-export function trendFloors<T extends { timeMs: number; heapAfterMb: number }>(floors: T[], startMs: number, endMs: number): T[] {
-  return runningFloors(floors, runWindow(floors, startMs, endMs));
-}
-
 /**
  * memwatch's rule, after the warm-up: the longest run of floors each above the one before, counted
  * only when the run grew by MEMWATCH_MIN_GROWTH in all (0.1 MB wobbles are not growth) and the
