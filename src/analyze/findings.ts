@@ -21,6 +21,8 @@ export const GC_OVERHEAD_WARN = 0.1;
 export const SCAVENGES_PER_MINUTE = 60;
 /** A pause at least this long is felt. */
 export const LONG_PAUSE_MS = 100;
+/** A young GC freeing less than this (MB) on average points at a small new space. */
+export const SMALL_YOUNG_FREED_MB = 2;
 /** A floor rising this fast (MB/min) shows its growth in snapshots seconds apart. */
 export const FAST_LEAK_MB_PER_MINUTE = 60;
 
@@ -103,6 +105,11 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   let nextStep: string;
   if (outOfMemory !== null) {
     nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
+  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB) {
+    // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
+    nextStep =
+      `Young GCs took ${formatPercent(young)} of the pause time, ${fixed(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
+      'the new space is small (is --max-semi-space-size set low?). A larger one (--max-semi-space-size=16 or more, in MB) means fewer young GCs; allocating less helps too.';
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {

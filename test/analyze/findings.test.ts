@@ -184,3 +184,18 @@ describe('review fixes: findings that follow the verdict\'s own reason', () => {
     expect(scavengesDominateFinding(isolate)).toBeNull();
   });
 });
+
+describe('GC overhead from a small new space', () => {
+  it('names the small new space where each young GC freed under 2 MB (service-node22-30s-seed1-semi1: 0.90 MB, --max-semi-space-size=1)', async () => {
+    const isolate = (await analyzeFiles(['samples/corpus/logs/service-node22-30s-seed1-semi1.log.gz'])).isolates[0]!;
+    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/^Young GCs took \d+% of the pause time, 4752 per minute, each freeing only 0\.9 MB: the new space is small/);
+  });
+
+  it('keeps "allocate less" where young GCs freed 2 MB or more', async () => {
+    const isolate = structuredClone(await main('node22-steady'));
+    isolate.young.meanFreedMb = 2;
+    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/allocate less on hot paths/);
+    isolate.young.meanFreedMb = 1.99;
+    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/the new space is small/);
+  });
+});
