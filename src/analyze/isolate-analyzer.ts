@@ -6,7 +6,7 @@ import { GcWindows, WINDOW_THRESHOLD_MS } from './gc-windows.js';
 import { PauseHistogramBuilder } from './histogram.js';
 import { LowerEnvelope } from './envelope.js';
 import { assessGrowth } from './growth.js';
-import { judgeLeak, runningFloors, runWindow, type FloorSample } from './leak.js';
+import { judgeLeak, runningFloors, type FloorSample, type RunWindow } from './leak.js';
 import { bootstrapInterval, median } from './robust.js';
 import { nearestRank, PauseRecorder, round } from './pause-stats.js';
 import { ReasonTable } from './reasons.js';
@@ -233,11 +233,11 @@ export class IsolateAnalyzer {
     this.longestIneffectiveStreak = Math.max(this.longestIneffectiveStreak, this.ineffectiveStreak);
 
     if (this.floorSeen % this.floorStride === 0) {
-      this.floorSamples.push({ timeMs: event.timeMs, heapAfterMb: floor, heapBeforeMb: event.heapBeforeMb });
+      this.floorSamples.push({ timeMs: event.timeMs, heapAfterMb: floor });
       for (const [space, usage] of Object.entries(event.spaces?.spaces ?? {})) {
         let floors = this.spaceFloors.get(space);
         if (floors === undefined) this.spaceFloors.set(space, (floors = { samples: [] }));
-        floors.samples.push({ timeMs: event.timeMs, heapAfterMb: usage.usedKb / KB_PER_MB, heapBeforeMb: usage.usedKb / KB_PER_MB });
+        floors.samples.push({ timeMs: event.timeMs, heapAfterMb: usage.usedKb / KB_PER_MB });
       }
       if (this.floorSamples.length > MAX_FLOOR_SAMPLES) {
         this.floorStride *= 2;
@@ -266,9 +266,11 @@ export class IsolateAnalyzer {
       outOfMemory: this.outOfMemory !== null,
       heapLimitMb,
     });
+    // One cut for the total, every space and the chart: the verdict's own (leak.evidence says where).
+    const window: RunWindow = { warmUpEndMs: leak.evidence.warmUpEndMs, shutdownMs: leak.evidence.shutdownMs };
     const bySpace: Record<string, FloorTrend> = {};
     for (const [space, floors] of this.spaceFloors) {
-      const trend = this.floorTrend(floors.samples, floors.samples.length, this.floorSamples);
+      const trend = this.floorTrend(floors.samples, floors.samples.length, window);
       if (trend !== null) bySpace[space] = trend;
     }
     const counts: IsolateSummary['counts'] = { total: this.total };
@@ -313,7 +315,7 @@ export class IsolateAnalyzer {
       directOldGrowthMb: round(this.directOldGrowthMb, 3),
       floors: {
         source: this.sawSpaces ? 'spaces' : 'total',
-        total: this.floorTrend(this.floorSamples, this.floorSeen, this.floorSamples),
+        total: this.floorTrend(this.floorSamples, this.floorSeen, window),
         bySpace,
       },
       intervals: this.intervals(),
@@ -352,11 +354,10 @@ export class IsolateAnalyzer {
    * the level over the running app only, cut where the total's floors say (the warm-up, a
    * shutdown collapse), so that every space and the verdict agree on which Mark-Compacts count.
    */
-  private floorTrend(samples: FloorSample[], seen: number, cutBy: FloorSample[]): FloorTrend | null {
+  private floorTrend(samples: FloorSample[], seen: number, window: RunWindow): FloorTrend | null {
     if (samples.length === 0) return null;
     const values = samples.map((sample) => sample.heapAfterMb);
     const isTotal = samples === this.floorSamples;
-    const window = runWindow(cutBy, this.startMs, this.endMs);
     const points = runningFloors(samples, window);
     const beforeExit = runningFloors(samples, window, true).at(-1)?.heapAfterMb;
     const growth = assessGrowth(points.map((point) => ({ timeMs: point.timeMs, valueMb: point.heapAfterMb })));

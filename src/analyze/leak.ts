@@ -67,8 +67,6 @@ export const NEAR_LIMIT_FRACTION = 0.8;
 export interface FloorSample {
   timeMs: number;
   heapAfterMb: number;
-  /** Heap before the Mark-Compact, to tell how much it freed. */
-  heapBeforeMb: number;
 }
 
 export interface LeakInput {

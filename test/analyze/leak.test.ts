@@ -118,7 +118,7 @@ describe('runWindow: the warm-up and the collapse at exit, cut the same way ever
 describe('shortLogRise: a short log judged from every GC', () => {
   const noShutdown = { warmUpEndMs: 0, shutdownMs: null };
   const envelope = (values: number[], everyMs = 1000): TimedValue[] => values.map((valueMb, index) => ({ timeMs: index * everyMs, valueMb }));
-  const floors = (...values: number[]): FloorSample[] => values.map((heapAfterMb, index) => ({ timeMs: 1000 + index * 2000, heapAfterMb, heapBeforeMb: heapAfterMb * 1.5 }));
+  const floors = (...values: number[]): FloorSample[] => values.map((heapAfterMb, index) => ({ timeMs: 1000 + index * 2000, heapAfterMb }));
   // The heap left after GCs: 8 bins, the last quarter's lowest point (50 MB) to the end (80 MB) is 30 of a 70 MB climb.
   const climbing = envelope([10, 12, 20, 30, 40, 50, 60, 80]);
 
@@ -159,7 +159,7 @@ describe('shortLogRise: a short log judged from every GC', () => {
 
 function input(floors: Array<[number, number]>, change: Partial<LeakInput> = {}): LeakInput {
   return {
-    floors: floors.map(([timeMs, heapAfterMb]) => ({ timeMs, heapAfterMb, heapBeforeMb: heapAfterMb * 1.5 })),
+    floors: floors.map(([timeMs, heapAfterMb]) => ({ timeMs, heapAfterMb })),
     heapAfterEnvelope: [],
     external: null,
     startMs: 0,
