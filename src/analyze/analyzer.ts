@@ -120,9 +120,11 @@ export class Analyzer {
         keys.forEach((key, index) => {
           const analyzer = state.isolates.get(key)!;
           const role = index === 0 ? 'main thread' : `worker ${index}`;
+          analyzer.identity.role = role;
           if (process !== undefined) {
             // Named by its command; the pid only where processes run the same command (cluster workers).
-            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${process.command} (pid ${pidKey})` : process.command;
+            const command = process.role === 'package manager' ? `${process.command} (package manager)` : process.command;
+            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
             analyzer.identity.label = index === 0 ? name : `${name} ${role}`;
             analyzer.identity.process = process;
           } else {

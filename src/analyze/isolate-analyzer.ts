@@ -35,6 +35,8 @@ export interface IsolateIdentity {
   pid: number | null;
   isolate: string | null;
   label: string;
+  /** `main thread` or `worker 1` … (set with the label). */
+  role?: string;
   isMain: boolean;
   /** The input's Node majors (set with the label, before summary()): findings give advice that exists there. */
   nodeMajorRange: NodeMajorRange;

@@ -251,6 +251,8 @@ export interface IsolateSummary {
   isolate: string | null;
   /** `main thread`, `worker 1` …: the first isolate seen in a process is taken as its main thread. */
   label: string;
+  /** `main thread` or `worker 1` …: the isolate's place in its process, whatever the label says. */
+  role?: string;
   isMain: boolean;
   /** The process, when the log was captured by `gclog run` (its `gclog:process` line). */
   process?: ProcessIdentity;

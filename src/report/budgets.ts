@@ -12,7 +12,7 @@ function measured(budget: Budget, measurement: BudgetMeasurement): string {
   // Rounded to the limit itself, a failure would read as if it met the budget: more decimals then.
   const shownValue = Number.parseFloat(shown.replace(/,/g, '')) * (shown.endsWith(' s') ? 1000 : 1);
   if (limit === null || !measurement.failed || shownValue > limit) return shown;
-  const decimals = Math.max(0, Math.ceil(-Math.log10(value - limit)) + 1);
+  const decimals = Math.max(0, Math.ceil(-Math.log10(value - limit)));
   return `${value.toFixed(Math.min(decimals, 6))} ${budget.kind === 'overhead' ? '%' : budget.kind === 'floor' ? 'MB' : 'ms'}`.replace(' %', '%');
 }
 
