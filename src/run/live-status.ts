@@ -98,7 +98,8 @@ export class StatusLine {
 
   private draw(): void {
     if (!this.appAtLineStart()) return;
-    const width = this.stream.columns ?? 80;
+    // A terminal that reports no size (0 columns) gets the usual 80.
+    const width = this.stream.columns || 80;
     this.stream.write(`\r${statusText(this.tally, Date.now() - this.started, width)}\x1b[K`);
     this.drawn = true;
   }
