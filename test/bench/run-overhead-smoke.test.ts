@@ -1,0 +1,33 @@
+// The `gclog run` overhead bench in a small size: both sides run and every figure is produced
+// (a count > 0, a finite ratio), not judged for speed.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BENCH = fileURLToPath(new URL('./run-overhead.js', import.meta.url));
+
+describe('npm run bench: gclog run overhead, small size', () => {
+  it('measures the app under gclog run and under node --trace-gc > file, and their ratio', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gclog-run-bench-smoke-'));
+    try {
+      const out = join(dir, 'figures.json');
+      const result = spawnSync(process.execPath, [BENCH, '--rounds', '2', '--seconds', '0.3', '--out', out], { encoding: 'utf8', timeout: 60_000 });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^gclog run overhead: the app did \d+ operations under gclog run vs \d+ under node --trace-gc > file \(medians of 2\), ratio \d+\.\d{3}/);
+      const figures = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+      expect(figures['rounds']).toBe(2);
+      for (const key of ['baselineOperations', 'gclogRunOperations'] as const) {
+        const counts = figures[key] as number[];
+        expect(counts).toHaveLength(2);
+        for (const count of counts) expect(count).toBeGreaterThan(0);
+      }
+      expect(Number.isFinite(figures['throughputRatio']) && (figures['throughputRatio'] as number) > 0).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
