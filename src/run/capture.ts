@@ -161,8 +161,10 @@ function startChild(options: CaptureOptions, runDirectory: string): ChildProcess
     GCLOG_RUN_DIR: runDirectory,
   };
   // The app writes into a pipe, no longer the terminal: tell colour libraries (and Node) the terminal's depth.
-  if (process.stdout.isTTY === true && base['FORCE_COLOR'] === undefined && base['NO_COLOR'] === undefined) {
+  if (process.stdout.isTTY === true && !base['FORCE_COLOR'] && !base['NO_COLOR']) {
     env['FORCE_COLOR'] = String({ 1: 0, 4: 1, 8: 2, 24: 3 }[process.stdout.getColorDepth()] ?? 1);
+    // An empty NO_COLOR means no preference, but Node warns when it meets it beside FORCE_COLOR.
+    delete env['NO_COLOR'];
   }
   const child = spawn(options.command, options.args, { stdio: ['inherit', 'pipe', 'pipe'], env });
   if (child.pid !== undefined) {

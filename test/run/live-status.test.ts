@@ -14,6 +14,7 @@ import { readSample } from '../support/samples.js';
 import { BIN } from '../cli/run-cli.js';
 
 const TICKS = fileURLToPath(new URL('./apps/ticks.cjs', import.meta.url));
+const COLOURS = fileURLToPath(new URL('./apps/colours.cjs', import.meta.url));
 
 /** A tally of the first `records` events of a sample, as the live parser reads them. */
 function tallyOf(sample: string, records: number): LiveGcTally {
@@ -54,12 +55,15 @@ describe('statusText', () => {
 describe('where the status line is drawn', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'gclog-status-'));
   /** gclog run under a real terminal (script(1) gives it a pty), everything the terminal received. */
-  function onTerminal(flags: string[], env: Record<string, string> = {}): string {
-    const command = [process.execPath, BIN, 'run', ...flags, '--log', 'ticks.log', '--', process.execPath, TICKS, '2.5'].map((word) => `'${word}'`).join(' ');
+  function onTerminal(flags: string[], env: Record<string, string | undefined> = {}, app: string[] = [TICKS, '2.5']): string {
+    const command = [process.execPath, BIN, 'run', ...flags, '--log', 'ticks.log', '--', process.execPath, ...app].map((word) => `'${word}'`).join(' ');
     const result = spawnSync('script', ['-qec', command, '/dev/null'], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, CI: '', ...env, PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}` },
+      // An undefined value takes the variable out of the environment.
+      env: Object.fromEntries(
+        Object.entries({ ...process.env, CI: '', ...env, PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}` }).filter(([, value]) => value !== undefined),
+      ),
       timeout: 60_000,
     });
     if (result.error) throw result.error;
@@ -75,6 +79,12 @@ describe('where the status line is drawn', () => {
     // And every tick of the app is there, in order.
     const ticks = [...screen.matchAll(/tick (\d+)/g)].map((match) => Number(match[1]));
     expect(ticks).toEqual(Array.from({ length: 25 }, (_, index) => index));
+  }, 60_000);
+
+  it('keeps the app’s colours on a terminal: its stdout is a pipe to gclog, but FORCE_COLOR says the terminal’s depth', () => {
+    const screen = onTerminal(['--quiet'], { NO_COLOR: undefined, FORCE_COLOR: undefined }, [COLOURS]);
+    expect(screen).toMatch(/^isTTY false FORCE_COLOR [123]\r?$/m);
+    expect(screen).not.toContain('Warning');
   }, 60_000);
 
   it('never in CI or with --quiet', () => {
