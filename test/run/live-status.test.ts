@@ -1,7 +1,7 @@
 // The live status line of `gclog run`: its text from real GC lines, and where it is drawn (a real
 // terminal from script(1)) and where it never is (a pipe, CI, --quiet).
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,6 +15,7 @@ import { BIN } from '../cli/run-cli.js';
 
 const TICKS = fileURLToPath(new URL('./apps/ticks.cjs', import.meta.url));
 const COLOURS = fileURLToPath(new URL('./apps/colours.cjs', import.meta.url));
+const SERVER = fileURLToPath(new URL('./apps/server.cjs', import.meta.url));
 
 /** A tally of the first `records` events of a sample, as the live parser reads them. */
 function tallyOf(sample: string, records: number): LiveGcTally {
@@ -90,5 +91,30 @@ describe('where the status line is drawn', () => {
   it('never in CI or with --quiet', () => {
     expect(onTerminal([], { CI: 'true' })).not.toMatch(/\rgclog: \d+ GCs/);
     expect(onTerminal(['--quiet'])).not.toMatch(/\rgclog: \d+ GCs/);
+  }, 60_000);
+});
+
+describe('Ctrl-C at a terminal', () => {
+  it('reaches the app once (the terminal signals the whole group; gclog does not signal it again), and gclog reports', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'gclog-ctrl-c-'));
+    const command = [process.execPath, BIN, 'run', '--quiet', '--log', 'server.log', '--', process.execPath, SERVER].map((word) => `'${word}'`).join(' ');
+    const { screen, code } = await new Promise<{ screen: string; code: number | null }>((resolve, reject) => {
+      const terminal = spawn('script', ['-qec', command, '/dev/null'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      let screen = '';
+      let pressed = false;
+      terminal.stdout.setEncoding('utf8').on('data', (text: string) => {
+        screen += text;
+        if (!pressed && /listening \d+/.test(screen)) {
+          pressed = true;
+          // Ctrl-C typed at the terminal: its line discipline sends SIGINT to the foreground group.
+          setTimeout(() => terminal.stdin.write('\x03'), 200);
+        }
+      });
+      terminal.on('error', reject);
+      terminal.on('close', (code) => resolve({ screen, code }));
+    });
+    expect(code).toBe(0);
+    expect(screen.match(/bye after SIGINT/g)).toEqual(['bye after SIGINT']);
+    expect(screen).toMatch(/server\.cjs exited with code 0; GC log: server\.log/);
   }, 60_000);
 });

@@ -120,6 +120,19 @@ describe('gclog run', () => {
     expect(readFileSync(join(cwd, 'server.log'), 'utf8')).toMatch(GC_LINE);
   }, 30_000);
 
+  it('passes SIGTERM on to the app (a container stopping, a CI runner), and exits with its code', async () => {
+    const cwd = workDirectory();
+    const result = await gclogRun(['--log', 'term.log', '--', NODE, join(APPS, 'server.cjs')], cwd, (child, stdoutSoFar) => {
+      const started = setInterval(() => {
+        if (!/listening \d+/.test(stdoutSoFar())) return;
+        clearInterval(started);
+        child.kill('SIGTERM');
+      }, 20);
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.toString('utf8')).toMatch(/^listening \d+\nbye after SIGTERM\n$/);
+  }, 30_000);
+
   it('traces every Node process of an npm script, naming the app by its command and npm as a package manager', async () => {
     const cwd = workDirectory();
     writeFileSync(join(cwd, 'package.json'), JSON.stringify({ name: 'run-test', version: '1.0.0', private: true, scripts: { work: `node ${JSON.stringify(join(APPS, 'work.cjs'))} 40` } }));
