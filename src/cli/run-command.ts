@@ -56,7 +56,8 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
   }
   const ending = result.signal !== null ? `ended by ${result.signal}` : `exited with code ${result.exitCode}`;
   const say = (text: string): void => void process.stderr.write(`gclog: ${text}\n`);
-  say(`${[options.command, ...options.args].join(' ')} ${ending}; GC log: ${logPath}${overwrote ? ' (overwritten)' : ''}`);
+  const logLine = `GC log: ${logPath}${overwrote ? ' (an older file of that name was replaced)' : ''}`;
+  say(`${[options.command, ...options.args].join(' ')} ${ending}; ${logLine}`);
   for (const untraced of result.untraced) {
     const [binary = 'node', ...rest] = untraced.argv;
     say(`not traced: pid ${untraced.pid} (${commandOf([binary, ...untraced.execArgv, ...rest])}): its output is read by its parent, where GC lines would corrupt it`);
@@ -81,6 +82,8 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
     if (options.open) await openHtml(path);
   }
   const budgetsFailed = await applyBudgets(summary, options.budgets, options.markdown, `gclog run: ${[options.command, ...options.args].join(' ')}`);
+  // Said again last, where the eye lands after a long summary.
+  say(logLine);
   return budgetsFailed ? EXIT_CODES.BudgetFailed : result.exitCode;
 }
 

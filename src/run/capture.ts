@@ -90,12 +90,20 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   const child = startChild(options, runDirectory);
   let status: StatusLine | null = null;
   // A slow reader of gclog's output (a pipe) holds the app back, as it would without gclog.
-  const passTo = (target: NodeJS.WriteStream, source: NodeJS.ReadableStream) => (bytes: Buffer) => {
-    status?.clear();
-    if (!target.write(bytes)) {
-      source.pause();
-      target.once('drain', () => source.resume());
-    }
+  const passTo = (target: NodeJS.WriteStream, source: NodeJS.ReadableStream) => {
+    let waitingForDrain = false;
+    return (bytes: Buffer) => {
+      status?.clear();
+      if (target.destroyed) return;
+      if (!target.write(bytes) && !waitingForDrain) {
+        waitingForDrain = true;
+        source.pause();
+        target.once('drain', () => {
+          waitingForDrain = false;
+          source.resume();
+        });
+      }
+    };
   };
   const stdoutFilter = new OutputFilter({ mode: options.showGc ? 'copy' : 'remove', passThrough: passTo(process.stdout, child.stdout!), gcLine: writeGcLine });
   const stderrFilter = new OutputFilter({ mode: 'copy', passThrough: passTo(process.stderr, child.stderr!), gcLine: writeGcLine });
@@ -104,6 +112,12 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
     status.start();
   }
   const stopForwarding = forwardSignals(child);
+  // The reader of gclog's stdout went away (`gclog run -- app | head`): the app's stdout closes too,
+  // so the app meets the EPIPE it would meet without gclog, instead of writing forever.
+  const closeAppStdout = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') child.stdout?.destroy();
+  };
+  process.stdout.on('error', closeAppStdout);
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
     for (const [stream, filter] of [
@@ -134,6 +148,7 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
     child.once('close', (code, signal) => resolve(exit ?? { code, signal }));
   }).finally(() => {
     stopForwarding();
+    process.stdout.off('error', closeAppStdout);
     status?.stop();
   });
   liveParser.end();

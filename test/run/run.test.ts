@@ -79,6 +79,19 @@ describe('gclog run', () => {
     expect(log).not.toContain('bracketed');
   });
 
+  it('when the reader of its stdout goes away (| head), the app meets EPIPE as it would without gclog, and gclog ends', async () => {
+    const cwd = workDirectory();
+    const result = await gclogRun(['--log', 'endless.log', '--', NODE, join(APPS, 'endless.cjs')], cwd, (child, stdoutSoFar) => {
+      child.stdout!.on('data', () => {
+        if (stdoutSoFar().split('\n').length > 2) child.stdout!.destroy();
+      });
+    });
+    // Node's own exit code for an unhandled EPIPE, passed through.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('EPIPE');
+    expect(result.stderr).toContain('endless.cjs exited with code 1');
+  }, 30_000);
+
   it('--show-gc leaves the GC lines in the app’s stdout as well', async () => {
     const cwd = workDirectory();
     const result = await gclogRun(['--show-gc', '--log', 'shown.log', '--', NODE, join(APPS, 'work.cjs'), '30'], cwd);
