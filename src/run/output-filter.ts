@@ -95,7 +95,7 @@ export class OutputFilter {
 
   /** A line, ending with its newline when `complete`: its app part passes, its GC part is taken. */
   private classify(line: Buffer, complete: boolean): void {
-    const found = findGcOutput(line.toString('latin1'), this.inOomBlock);
+    const found = !this.inOomBlock && cannotHoldGcOutput(line) ? null : findGcOutput(line.toString('latin1'), this.inOomBlock);
     const removing = this.options.mode === 'remove';
     if (found === null) {
       if (removing) this.passAppBytes(line);
@@ -150,6 +150,14 @@ export class OutputFilter {
     this.midAppLine = bytes[bytes.length - 1] !== 10;
     this.options.passThrough(bytes);
   }
+}
+
+/**
+ * Bytes with none of what every V8 line, marker and fatal line holds: most of an app's lines, passed
+ * on without being decoded (a chatty app's output goes through gclog at memchr speed).
+ */
+function cannotHoldGcOutput(line: Buffer): boolean {
+  return line.indexOf(0x5b /* [ */) === -1 && line.indexOf(PROCESS_LINE_MARKER) === -1 && line.indexOf('<---') === -1 && line.indexOf('FATAL') === -1 && line.indexOf('# Fatal') === -1;
 }
 
 /** The first bytes of a line that V8 (or gclog's preload) may be printing: held until the line ends. */

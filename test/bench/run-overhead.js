@@ -48,34 +48,44 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** The app writing a line every 2,000 operations (a service's log), and every 20 (a chatty one). */
+const WORKLOADS = [
+  { id: 'service', linesEvery: 2000 },
+  { id: 'chatty', linesEvery: 20 },
+];
+
 const options = parseArguments(process.argv.slice(2));
 const work = mkdtempSync(join(tmpdir(), 'gclog-run-bench-'));
-const baseline = [];
-const underGclog = [];
+const result = { machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version }, seconds: options.seconds, rounds: options.rounds, workloads: {} };
 try {
-  for (let round = 0; round < options.rounds; round++) {
-    // Alternate which goes first: a slow spell of the machine should not always land on one side.
-    const pair = [
-      () => baseline.push(operations([process.execPath, '--trace-gc', APP, String(options.seconds)], join(work, 'baseline.out'))),
-      () => underGclog.push(operations([process.execPath, CLI, 'run', '--quiet', '--log', join(work, 'gclog.log'), '--', process.execPath, APP, String(options.seconds)], join(work, 'gclog.out'))),
-    ];
-    if (round % 2 === 1) pair.reverse();
-    for (const run of pair) run();
+  for (const workload of WORKLOADS) {
+    const app = [APP, String(options.seconds), String(workload.linesEvery)];
+    const baseline = [];
+    const underGclog = [];
+    for (let round = 0; round < options.rounds; round++) {
+      // Alternate which goes first: a slow spell of the machine should not always land on one side.
+      const pair = [
+        () => baseline.push(operations([process.execPath, '--trace-gc', ...app], join(work, 'baseline.out'))),
+        () => underGclog.push(operations([process.execPath, CLI, 'run', '--quiet', '--log', join(work, 'gclog.log'), '--', process.execPath, ...app], join(work, 'gclog.out'))),
+      ];
+      if (round % 2 === 1) pair.reverse();
+      for (const run of pair) run();
+    }
+    const ratio = median(underGclog) / median(baseline);
+    result.workloads[workload.id] = {
+      linesEvery: workload.linesEvery,
+      baselineOperations: baseline,
+      gclogRunOperations: underGclog,
+      baselineMedian: median(baseline),
+      gclogRunMedian: median(underGclog),
+      throughputRatio: Number(ratio.toFixed(4)),
+    };
+    console.log(
+      `gclog run overhead (${workload.id}, a line every ${workload.linesEvery} operations): the app did ${median(underGclog)} operations under gclog run vs ${median(baseline)} under node --trace-gc > file (medians of ${options.rounds}), ratio ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)}%)`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
-const ratio = median(underGclog) / median(baseline);
-const result = {
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
-  seconds: options.seconds,
-  rounds: options.rounds,
-  baselineOperations: baseline,
-  gclogRunOperations: underGclog,
-  baselineMedian: median(baseline),
-  gclogRunMedian: median(underGclog),
-  throughputRatio: Number(ratio.toFixed(4)),
-};
 writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`gclog run overhead: the app did ${result.gclogRunMedian} operations under gclog run vs ${result.baselineMedian} under node --trace-gc > file (medians of ${options.rounds}), ratio ${ratio.toFixed(3)} (${((ratio - 1) * 100).toFixed(1)}%)`);
 console.log(`wrote ${options.out}`);
