@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { TraceEvent } from '../events.js';
 import { GcLogParser } from '../parse/log-parser.js';
 import { LiveGcTally, StatusLine } from './live-status.js';
-import { OutputFilter } from './output-filter.js';
+import { OutputFilter, TracedPids } from './output-filter.js';
 
 /** The preload, beside this module once built (dist/run/preload) and in the sources (src/run/preload). */
 export const PRELOAD_PATH = fileURLToPath(new URL('./preload/trace-gc.cjs', import.meta.url));
@@ -105,8 +105,9 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
       }
     };
   };
-  const stdoutFilter = new OutputFilter({ mode: options.showGc ? 'copy' : 'remove', passThrough: passTo(process.stdout, child.stdout!), gcLine: writeGcLine });
-  const stderrFilter = new OutputFilter({ mode: 'copy', passThrough: passTo(process.stderr, child.stderr!), gcLine: writeGcLine });
+  const pids = new TracedPids();
+  const stdoutFilter = new OutputFilter({ mode: options.showGc ? 'copy' : 'remove', passThrough: passTo(process.stdout, child.stdout!), gcLine: writeGcLine, pids });
+  const stderrFilter = new OutputFilter({ mode: 'copy', passThrough: passTo(process.stderr, child.stderr!), gcLine: writeGcLine, pids });
   if (options.liveStatus) {
     status = new StatusLine(process.stderr, tally, () => stdoutFilter.atLineStart && stderrFilter.atLineStart);
     status.start();
@@ -124,11 +125,19 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
       [child.stdout!, stdoutFilter],
       [child.stderr!, stderrFilter],
     ] as const) {
+      // Held bytes wait at most HELD_LINE_MS from when the holding began, however much else arrives.
       let heldTimer: NodeJS.Timeout | null = null;
       stream.on('data', (chunk: Buffer) => {
-        if (heldTimer !== null) clearTimeout(heldTimer);
         filter.push(chunk);
-        heldTimer = setTimeout(() => filter.flushHeld(), HELD_LINE_MS);
+        if (!filter.holding && heldTimer !== null) {
+          clearTimeout(heldTimer);
+          heldTimer = null;
+        } else if (filter.holding && heldTimer === null) {
+          heldTimer = setTimeout(() => {
+            heldTimer = null;
+            filter.flushHeld();
+          }, HELD_LINE_MS);
+        }
       });
       stream.on('end', () => {
         if (heldTimer !== null) clearTimeout(heldTimer);

@@ -5,7 +5,7 @@
 // line go in newer Node).
 
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER } from '../parse/oom.js';
-import { PROCESS_LINE_MARKER } from '../parse/process-line.js';
+import { parseProcessLine, PROCESS_LINE_MARKER } from '../parse/process-line.js';
 
 /** A GC line longer than this is not V8's: held bytes beyond it pass through as the app's. */
 export const MAX_HELD_BYTES = 64 * 1024;
@@ -17,13 +17,40 @@ export interface OutputFilterOptions {
   passThrough: (bytes: Buffer) => void;
   /** One GC line (or process line, or out-of-memory block line), without its newline. */
   gcLine: (line: string) => void;
+  /** Shared by the stdout and stderr filters: a process line on either names a pid for both. */
+  pids: TracedPids;
 }
 
-// `[1234:0x5408db0]`, `[1234:0x5408db0:0]`, `[1234:000001E565C2F6F0]`: V8's isolate header. A bare
-// `[1234]` (V8 ≤ 4) counts only before a record's time, since apps print `[1]` and the like.
-const ISOLATE_HEADER = /\[\d{1,10}:(?:0x)?[0-9a-fA-F]{1,16}(?::\d{1,6})?\]/;
-const PID_ONLY_RECORD = /\[\d{1,10}\] +\d+(?:\.\d+)? ms: /;
+// `[1234:0x5408db0]`, `[1234:0x5408db0:0]`, `[1234:000001E565C2F6F0]` (Windows, 8 or 16 digits), and
+// the bare `[1234]` of V8 ≤ 4 before a record's time. Only the pid of a process gclog traced counts:
+// apps print `[12:34:56]`, `[1] 5 ms` and even whole GC lines of their own.
+const HEADERS = /\[(\d{1,10})(?::(?:0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{16}|[0-9a-fA-F]{8})(?::\d{1,6})?\]|\] +\d+(?:\.\d+)? ms: )/g;
 const FATAL_OUT_OF_MEMORY = /FATAL ERROR: .*(?:heap limit|out of memory|Allocation failed)|# Fatal (?:javascript|process|JavaScript) (?:OOM in|out of memory)/;
+// The body of an NVP record whose header another thread's line took (V8 prints the two apart).
+const ORPHAN_NVP_BODY = /^pause=\S+ mutator=\S+ gc=/;
+
+/** The pids of the processes gclog run traced, as their `gclog:process` lines named them. */
+export class TracedPids {
+  private readonly pids = new Set<string>();
+
+  add(pid: number): void {
+    this.pids.add(String(pid));
+  }
+
+  has(pid: string): boolean {
+    return this.pids.has(pid);
+  }
+
+  get size(): number {
+    return this.pids.size;
+  }
+
+  /** Digits that a traced pid begins with: the start of a header still being written. */
+  couldBegin(digits: string): boolean {
+    for (const pid of this.pids) if (pid.startsWith(digits)) return true;
+    return false;
+  }
+}
 
 /** V8's output in a line: where it starts (latin1, so string index = byte index), and whether the app's reader still sees it. */
 export interface GcOutput {
@@ -33,17 +60,29 @@ export interface GcOutput {
 }
 
 /** V8's (or gclog's preload's) output in this line, or null for a line of the app's own. */
-export function findGcOutput(line: string, inOomBlock: boolean): GcOutput | null {
+export function findGcOutput(line: string, inOomBlock: boolean, pids: TracedPids): GcOutput | null {
   const fatal = line.includes('FATAL') || line.includes('# Fatal') ? FATAL_OUT_OF_MEMORY.exec(line) : null;
   if (fatal !== null) return { start: fatal.index, alsoShown: true };
   const stackTrace = line.indexOf(JS_STACKTRACE_MARKER);
   if (stackTrace !== -1) return { start: stackTrace, alsoShown: true };
   if (inOomBlock) return { start: 0, alsoShown: false };
-  const candidates = [
-    line.indexOf(PROCESS_LINE_MARKER),
-    line.indexOf(LAST_FEW_GCS_MARKER),
-    line.indexOf('[') === -1 ? -1 : (ISOLATE_HEADER.exec(line)?.index ?? PID_ONLY_RECORD.exec(line)?.index ?? -1),
-  ].filter((index) => index !== -1);
+  const candidates: number[] = [];
+  const processLine = line.indexOf(PROCESS_LINE_MARKER);
+  if (processLine !== -1 && parseProcessLine(line.slice(processLine), 0) !== null) candidates.push(processLine);
+  if (pids.size > 0) {
+    const lastFewGcs = line.indexOf(LAST_FEW_GCS_MARKER);
+    if (lastFewGcs !== -1) candidates.push(lastFewGcs);
+    if (ORPHAN_NVP_BODY.test(line)) candidates.push(0);
+    if (line.includes('[')) {
+      HEADERS.lastIndex = 0;
+      for (let match = HEADERS.exec(line); match !== null; match = HEADERS.exec(line)) {
+        if (pids.has(match[1]!)) {
+          candidates.push(match.index);
+          break;
+        }
+      }
+    }
+  }
   return candidates.length === 0 ? null : { start: Math.min(...candidates), alsoShown: false };
 }
 
@@ -56,6 +95,11 @@ export class OutputFilter {
   private inOomBlock = false;
 
   constructor(private readonly options: OutputFilterOptions) {}
+
+  /** Bytes are held for the end of their line (the caller passes them on if it does not come soon). */
+  get holding(): boolean {
+    return this.heldBytes > 0;
+  }
 
   /** True when the last byte passed through ended a line (a status line may be drawn). */
   get atLineStart(): boolean {
@@ -95,7 +139,7 @@ export class OutputFilter {
 
   /** A line, ending with its newline when `complete`: its app part passes, its GC part is taken. */
   private classify(line: Buffer, complete: boolean): void {
-    const found = !this.inOomBlock && cannotHoldGcOutput(line) ? null : findGcOutput(line.toString('latin1'), this.inOomBlock);
+    const found = !this.inOomBlock && cannotHoldGcOutput(line) ? null : findGcOutput(line.toString('latin1'), this.inOomBlock, this.options.pids);
     const removing = this.options.mode === 'remove';
     if (found === null) {
       if (removing) this.passAppBytes(line);
@@ -110,6 +154,10 @@ export class OutputFilter {
   }
 
   private readGcLine(text: string): void {
+    if (text.startsWith(PROCESS_LINE_MARKER)) {
+      const named = parseProcessLine(text, 0);
+      if (named !== null) this.options.pids.add(named.pid);
+    }
     if (text.includes(LAST_FEW_GCS_MARKER)) this.inOomBlock = true;
     else if (text.includes(JS_STACKTRACE_MARKER) || FATAL_OUT_OF_MEMORY.test(text)) this.inOomBlock = false;
     this.options.gcLine(text);
@@ -122,7 +170,7 @@ export class OutputFilter {
     }
     if (this.heldBytes === 0 && this.midAppLine) {
       // The rest of a line the app began: it passes, unless V8's output starts inside it.
-      const found = findGcOutput(bytes.toString('latin1'), false);
+      const found = findGcOutput(bytes.toString('latin1'), false, this.options.pids);
       if (found === null || found.alsoShown) {
         this.passAppBytes(bytes);
         return;
@@ -132,7 +180,7 @@ export class OutputFilter {
       this.hold(bytes.subarray(found.start));
       return;
     }
-    if (this.heldBytes === 0 && !this.inOomBlock && !couldStartGcOutput(bytes)) {
+    if (this.heldBytes === 0 && !this.inOomBlock && !couldStartGcOutput(bytes, this.options.pids)) {
       this.passAppBytes(bytes);
       return;
     }
@@ -160,10 +208,20 @@ function cannotHoldGcOutput(line: Buffer): boolean {
   return line.indexOf(0x5b /* [ */) === -1 && line.indexOf(PROCESS_LINE_MARKER) === -1 && line.indexOf('<---') === -1 && line.indexOf('FATAL') === -1 && line.indexOf('# Fatal') === -1;
 }
 
-/** The first bytes of a line that V8 (or gclog's preload) may be printing: held until the line ends. */
-function couldStartGcOutput(bytes: Buffer): boolean {
-  const first = bytes[0];
-  if (first === 0x5b /* [ */) return true;
-  const text = bytes.subarray(0, Math.min(bytes.length, PROCESS_LINE_MARKER.length)).toString('latin1');
-  return PROCESS_LINE_MARKER.startsWith(text) || LAST_FEW_GCS_MARKER.startsWith(text) || findGcOutput(bytes.toString('latin1'), false) !== null;
+/**
+ * The first bytes of a line that V8 (or gclog's preload) may be printing, held until the line ends:
+ * `[` and the digits of a traced pid, gclog's marker, the out-of-memory marker. A progress bar's
+ * `[####  ]` or a `[12:34:56]` timestamp pass at once.
+ */
+export function couldStartGcOutput(bytes: Buffer, pids: TracedPids): boolean {
+  const text = bytes.subarray(0, Math.min(bytes.length, 24)).toString('latin1');
+  if (text.startsWith('[')) {
+    const header = /^\[(\d*)(.?)/.exec(text)!;
+    const [, digits, next] = header as unknown as [string, string, string];
+    if (digits === '') return next === '';
+    if (next === '') return pids.couldBegin(digits);
+    return (next === ':' || next === ']') && pids.has(digits);
+  }
+  const head = text.slice(0, PROCESS_LINE_MARKER.length);
+  return PROCESS_LINE_MARKER.startsWith(head) || (pids.size > 0 && LAST_FEW_GCS_MARKER.startsWith(text.slice(0, LAST_FEW_GCS_MARKER.length)));
 }

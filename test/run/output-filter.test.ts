@@ -3,13 +3,23 @@
 // fed in chunks of every awkward size.
 
 import { describe, expect, it } from 'vitest';
-import { findGcOutput, MAX_HELD_BYTES, OutputFilter } from '../../src/run/output-filter.js';
+import { couldStartGcOutput, findGcOutput, MAX_HELD_BYTES, OutputFilter, TracedPids } from '../../src/run/output-filter.js';
 import { readSample, sampleLine } from '../support/samples.js';
 
-function run(mode: 'remove' | 'copy', chunks: Buffer[]): { app: Buffer; gc: string[]; filter: OutputFilter } {
+/** The pids the filter takes V8 lines from; in a gclog run log their `gclog:process` lines name them. */
+function traced(...pidList: number[]): TracedPids {
+  const pids = new TracedPids();
+  for (const pid of pidList) pids.add(pid);
+  return pids;
+}
+
+// The pids of the real samples used here: node22-app-output.log, node12-oom.log.
+const SAMPLE_PIDS = [20991, 17070];
+
+function run(mode: 'remove' | 'copy', chunks: Buffer[], pids = traced(...SAMPLE_PIDS)): { app: Buffer; gc: string[]; filter: OutputFilter } {
   const app: Buffer[] = [];
   const gc: string[] = [];
-  const filter = new OutputFilter({ mode, passThrough: (bytes) => app.push(Buffer.from(bytes)), gcLine: (line) => gc.push(line) });
+  const filter = new OutputFilter({ mode, passThrough: (bytes) => app.push(Buffer.from(bytes)), gcLine: (line) => gc.push(line), pids });
   for (const chunk of chunks) filter.push(chunk);
   filter.flushHeld();
   return { app: Buffer.concat(app), gc, filter };
@@ -64,17 +74,17 @@ describe('OutputFilter on damaged and glued lines', () => {
     expect(prompt.app.toString()).toBe('Continue? ');
     expect(prompt.filter.atLineStart).toBe(false);
     const app: string[] = [];
-    const filter = new OutputFilter({ mode: 'remove', passThrough: (bytes) => app.push(bytes.toString()), gcLine: () => {} });
-    filter.push(Buffer.from('[y/N] '));
+    const filter = new OutputFilter({ mode: 'remove', passThrough: (bytes) => app.push(bytes.toString()), gcLine: () => {}, pids: traced(20991) });
+    filter.push(Buffer.from('[2099'));
     expect(app).toEqual([]);
     filter.flushHeld();
-    expect(app).toEqual(['[y/N] ']);
+    expect(app).toEqual(['[2099']);
   });
 
   it('holds at most MAX_HELD_BYTES of an unfinished line that could be V8’s', () => {
     const passed: number[] = [];
-    const filter = new OutputFilter({ mode: 'remove', passThrough: (bytes) => passed.push(bytes.length), gcLine: () => {} });
-    filter.push(Buffer.from(`[${'x'.repeat(MAX_HELD_BYTES - 1)}`));
+    const filter = new OutputFilter({ mode: 'remove', passThrough: (bytes) => passed.push(bytes.length), gcLine: () => {}, pids: traced(20991) });
+    filter.push(Buffer.from(`[20991:0x${'x'.repeat(MAX_HELD_BYTES - 9)}`));
     expect(passed).toEqual([]);
     filter.push(Buffer.from('x'));
     expect(passed).toEqual([MAX_HELD_BYTES + 1]);
@@ -92,15 +102,32 @@ describe('OutputFilter on damaged and glued lines', () => {
   });
 });
 
-describe('findGcOutput', () => {
-  it('finds V8 headers with an isolate, old pid-only records, and gclog’s process lines; not [1]-style app prefixes', () => {
-    expect(findGcOutput('[1234:0x5408db0]    5 ms: Scavenge', false)).toEqual({ start: 0, alsoShown: false });
-    expect(findGcOutput('x [1234:000001E565C2F6F0] 5 ms', false)).toEqual({ start: 2, alsoShown: false });
-    expect(findGcOutput('[4213]      321 ms: Scavenge 2.1 (5.0) -> 1.8 (6.0) MB, 1 ms [allocation failure].', false)).toEqual({ start: 0, alsoShown: false });
-    expect(findGcOutput('[1] server started', false)).toBeNull();
-    expect(findGcOutput('[1] 5 ms later', false)).toBeNull();
-    expect(findGcOutput('gclog:process {"v":1}', false)).toEqual({ start: 0, alsoShown: false });
-    expect(findGcOutput('', true)).toEqual({ start: 0, alsoShown: false });
-    expect(findGcOutput('', false)).toBeNull();
+describe('findGcOutput and couldStartGcOutput', () => {
+  const pids = traced(1234, 4213);
+
+  it('take V8 headers of a traced pid only: not [12:34:56] timestamps, [3:7] positions, [1] prefixes or GC lines of other pids', () => {
+    expect(findGcOutput('[1234:0x5408db0]    5 ms: Scavenge', false, pids)).toEqual({ start: 0, alsoShown: false });
+    expect(findGcOutput('x [1234:000001E565C2F6F0] 5 ms', false, pids)).toEqual({ start: 2, alsoShown: false });
+    expect(findGcOutput('[4213]      321 ms: Scavenge 2.1 (5.0) -> 1.8 (6.0) MB, 1 ms [allocation failure].', false, pids)).toEqual({ start: 0, alsoShown: false });
+    expect(findGcOutput('[12:34:56] Starting build', false, traced(12))).toBeNull();
+    expect(findGcOutput('at position [3:7] expected )', false, traced(3))).toBeNull();
+    expect(findGcOutput('[1] 5 ms later', false, traced(1))).toBeNull();
+    expect(findGcOutput('[9999:0x5408db0]    5 ms: Scavenge', false, pids)).toBeNull();
+    expect(findGcOutput('[1234:0x5408db0]    5 ms: Scavenge', false, new TracedPids())).toBeNull();
+  });
+
+  it('take gclog’s process lines only when they are well-formed, and orphan NVP bodies of a traced process', () => {
+    expect(findGcOutput('gclog:process {"v":1,"pid":7}', false, new TracedPids())).toEqual({ start: 0, alsoShown: false });
+    expect(findGcOutput('gclog:process {"fake":true}', false, pids)).toBeNull();
+    expect(findGcOutput('pause=65.1 mutator=5.3 gc=s reduce_memory=0', false, pids)).toEqual({ start: 0, alsoShown: false });
+    expect(findGcOutput('pause=65.1 mutator=5.3 gc=s reduce_memory=0', false, new TracedPids())).toBeNull();
+    expect(findGcOutput('', true, pids)).toEqual({ start: 0, alsoShown: false });
+    expect(findGcOutput('', false, pids)).toBeNull();
+  });
+
+  it('hold an unfinished line only while it can still become a traced pid’s header or a marker', () => {
+    const could = (text: string) => couldStartGcOutput(Buffer.from(text), pids);
+    expect([could('['), could('[12'), could('[1234'), could('[1234:'), could('[4213]'), could('gclog:pro'), could('<--- Last')]).toEqual([true, true, true, true, true, true, true]);
+    expect([could('[#### '), could('[12:'), could('[99'), could('[1234x'), could('Loading'), could('<b>')]).toEqual([false, false, false, false, false, false]);
   });
 });

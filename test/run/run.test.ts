@@ -69,6 +69,9 @@ describe('gclog run', () => {
       Buffer.from('part one, part two\n'),
       Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
       Buffer.from('\n[1] a bracketed line of the app\n'),
+      Buffer.from("[12:34:56] Starting 'build'...\nat position [3:7] expected ')'\n"),
+      Buffer.from('[12345:0x1234abcd]        5 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.5 / 0.0 ms  (average mu = 1.000, current mu = 1.000) allocation failure;\n'),
+      Buffer.from('gclog:process {"fake":true}\n'),
     ]);
     expect(result.stdout.equals(expected)).toBe(true);
     // stderr: the app's lines in order, before gclog's own.
@@ -77,7 +80,21 @@ describe('gclog run', () => {
     const log = readFileSync(join(cwd, 'out.log'), 'utf8');
     expect(log).not.toContain('line 0');
     expect(log).not.toContain('bracketed');
+    expect(log).not.toContain('12345');
+    expect(log).not.toContain('fake');
   });
+
+  it('passes a progress bar that never ends its line at once, not when the app exits', async () => {
+    const cwd = workDirectory();
+    let firstAt = 0;
+    const started = Date.now();
+    const result = await gclogRun(['--log', 'progress.log', '--', NODE, join(APPS, 'progress.cjs')], cwd, (child) => {
+      child.stdout!.once('data', () => (firstAt = Date.now()));
+    });
+    expect(result.stdout.toString('utf8')).toBe('[##        ] 20%\r[####      ] 40%\rdone\n');
+    // The app waits 3 s after its first bar: the bar arrived well before it exited.
+    expect(firstAt - started).toBeLessThan(Date.now() - started - 2000);
+  }, 30_000);
 
   it('when the reader of its stdout goes away (| head), the app meets EPIPE as it would without gclog, and gclog ends', async () => {
     const cwd = workDirectory();

@@ -28,8 +28,8 @@
       pid: process.pid,
       ppid: process.ppid,
       threadId: threadId,
-      argv: process.argv,
-      execArgv: process.execArgv,
+      argv: clip(process.argv),
+      execArgv: clip(process.execArgv),
       node: process.version,
       timeOriginMs: timeOrigin(),
       wallMs: Date.now(),
@@ -40,9 +40,10 @@
       if (env.GCLOG_RUN_DIR) fs.appendFileSync(env.GCLOG_RUN_DIR + '/untraced.ndjson', JSON.stringify(record) + '\n');
       return;
     }
-    v8.setFlagsFromString(flags);
-    // One write, well under PIPE_BUF: never split by another process writing to the same pipe.
+    // The name first: gclog takes a line of V8's only from a pid it has seen named. One write, well
+    // under PIPE_BUF: never split by another process writing to the same pipe.
     fs.writeSync(1, 'gclog:process ' + JSON.stringify(record) + '\n');
+    v8.setFlagsFromString(flags);
   } catch (error) {
     // Tracing is an aid: if anything above fails, the app runs as it would without gclog.
   }
@@ -60,6 +61,13 @@
       return true;
     }
     return expected === '' || actual === expected;
+  }
+
+  // A command line of any length must still fit one write the pipe keeps whole (PIPE_BUF, 4 KB).
+  function clip(words) {
+    return words.slice(0, 40).map(function (word) {
+      return word.length > 80 ? word.slice(0, 79) + '\u2026' : word;
+    });
   }
 
   function timeOrigin() {

@@ -11,3 +11,7 @@ process.stdout.write('part one, ');
 process.stdout.write('part two\n');
 process.stdout.write(Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
 process.stdout.write('\n[1] a bracketed line of the app\n');
+// Lines of the app's own that look like V8's: timestamps, positions, a GC line of a pid gclog did not trace, a fake process line.
+process.stdout.write("[12:34:56] Starting 'build'...\nat position [3:7] expected ')'\n");
+process.stdout.write('[12345:0x1234abcd]        5 ms: Scavenge 1.0 (2.0) -> 0.5 (2.0) MB, 0.5 / 0.0 ms  (average mu = 1.000, current mu = 1.000) allocation failure;\n');
+process.stdout.write('gclog:process {"fake":true}\n');
