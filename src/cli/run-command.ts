@@ -10,7 +10,7 @@ import type { Summary } from '../analyze/summary.js';
 import { AppError, EXIT_CODES, fromWriteError } from '../errors.js';
 import { readLog } from '../parse/reader.js';
 import { renderText } from '../report/text.js';
-import { capture, SpawnError, type CaptureResult } from '../run/capture.js';
+import { capture, SpawnError, type CaptureResult, type UntracedProcess } from '../run/capture.js';
 import { applyBudgets } from './budgets.js';
 import { reportUnparsed } from './messages.js';
 import { logStem, openHtml, writeOutput } from './output.js';
@@ -60,11 +60,16 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
   say(`${[options.command, ...options.args].join(' ')} ${ending}; ${logLine}`);
   for (const untraced of result.untraced) {
     const [binary = 'node', ...rest] = untraced.argv;
-    say(`not traced: pid ${untraced.pid} (${commandOf([binary, ...untraced.execArgv, ...rest])}): its output is read by its parent, where GC lines would corrupt it`);
+    say(`not traced: pid ${untraced.pid} (${commandOf([binary, ...untraced.execArgv, ...rest])}): ${UNTRACED_BECAUSE[untraced.stdout]}`);
+  }
+  if (result.outputClosed) {
+    say("gclog's output was closed by its reader (| head …), and with it the app's stdout, which carries V8's trace: GCs after that are not in the log");
   }
   if (result.gcEvents === 0) {
     say(
-      result.tracedProcesses === 0
+      result.outputClosed
+        ? 'no GC was traced before the output closed: nothing to analyse.'
+        : result.tracedProcesses === 0
         ? 'no Node process ran traced under this command, so there is nothing to analyse. gclog traces Node processes started by the command (node, npm, npx, nodemon …).'
         : 'the command ended before its first GC: nothing to analyse. Run it longer, or with more work.',
     );
@@ -86,6 +91,14 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
   say(logLine);
   return budgetsFailed ? EXIT_CODES.BudgetFailed : result.exitCode;
 }
+
+/** Why a Node process was left untraced, by where its stdout went (V8 can print its trace nowhere else). */
+const UNTRACED_BECAUSE: Record<UntracedProcess['stdout'], string> = {
+  pipe: 'its output is read by another process (its parent), where GC lines would corrupt it',
+  file: 'its output goes to a file, where GC lines would mix into it',
+  terminal: 'its output goes straight to the terminal, past gclog',
+  other: "its output does not go to gclog's pipe",
+};
 
 async function analyzeLog(path: string, heapLimitMb: number | undefined): Promise<Summary> {
   const analyzer = new Analyzer(heapLimitMb !== undefined ? { heapLimitMb } : {});

@@ -1,10 +1,12 @@
 // `gclog run`'s capture: starts the command with the preload in NODE_OPTIONS, passes its output
 // through with V8's GC lines taken into a log file, forwards signals, and returns when it exits.
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, constants, createWriteStream, fstatSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { constants, tmpdir } from 'node:os';
+import { Socket } from 'node:net';
+import { constants as osConstants, tmpdir } from 'node:os';
+import type { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TraceEvent } from '../events.js';
@@ -42,6 +44,8 @@ export interface UntracedProcess {
   pid: number;
   argv: string[];
   execArgv: string[];
+  /** Where its stdout went instead of gclog's pipe. */
+  stdout: 'file' | 'pipe' | 'terminal' | 'other';
 }
 
 export interface CaptureResult {
@@ -55,6 +59,8 @@ export interface CaptureResult {
   /** Node processes (and workers) that the preload named: 0 means no Node process ran traced. */
   tracedProcesses: number;
   gcEvents: number;
+  /** The reader of gclog's stdout went away, and with it the app's stdout, which carries the trace. */
+  outputClosed: boolean;
 }
 
 /** Thrown when the command cannot be started at all (not found, not executable). */
@@ -87,7 +93,7 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
     liveParser.push(line);
   };
 
-  const child = startChild(options, runDirectory);
+  const { child, stdout: appStdout } = startChild(options, runDirectory);
   let status: StatusLine | null = null;
   // A slow reader of gclog's output (a pipe) holds the app back, as it would without gclog.
   const passTo = (target: NodeJS.WriteStream, source: NodeJS.ReadableStream) => {
@@ -106,7 +112,7 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
     };
   };
   const pids = new TracedPids();
-  const stdoutFilter = new OutputFilter({ mode: options.showGc ? 'copy' : 'remove', passThrough: passTo(process.stdout, child.stdout!), gcLine: writeGcLine, pids });
+  const stdoutFilter = new OutputFilter({ mode: options.showGc ? 'copy' : 'remove', passThrough: passTo(process.stdout, appStdout), gcLine: writeGcLine, pids });
   const stderrFilter = new OutputFilter({ mode: 'copy', passThrough: passTo(process.stderr, child.stderr!), gcLine: writeGcLine, pids });
   if (options.liveStatus) {
     status = new StatusLine(process.stderr, tally, () => stdoutFilter.atLineStart && stderrFilter.atLineStart);
@@ -115,14 +121,18 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   const stopForwarding = forwardSignals(child);
   // The reader of gclog's stdout went away (`gclog run -- app | head`): the app's stdout closes too,
   // so the app meets the EPIPE it would meet without gclog, instead of writing forever.
+  let stdoutClosedByReader = false;
   const closeAppStdout = (error: NodeJS.ErrnoException): void => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') child.stdout?.destroy();
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      stdoutClosedByReader = true;
+      appStdout.destroy();
+    }
   };
   process.stdout.on('error', closeAppStdout);
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
     for (const [stream, filter] of [
-      [child.stdout!, stdoutFilter],
+      [appStdout, stdoutFilter],
       [child.stderr!, stderrFilter],
     ] as const) {
       // Held bytes wait at most HELD_LINE_MS from when the holding began, however much else arrives.
@@ -149,12 +159,23 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
       exit = { code, signal };
       // Processes the command left behind may hold its stdout open: stop waiting for them.
       setTimeout(() => {
-        child.stdout?.destroy();
+        appStdout.destroy();
         child.stderr?.destroy();
         resolve(exit!);
       }, DRAIN_AFTER_EXIT_MS).unref();
+      settleWhenDrained();
     });
-    child.once('close', (code, signal) => resolve(exit ?? { code, signal }));
+    // Done when the command has exited and both its streams have ended (or DRAIN_AFTER_EXIT_MS passed).
+    let ended = 0;
+    const settleWhenDrained = (): void => {
+      if (exit !== null && ended === 2) resolve(exit);
+    };
+    for (const stream of [appStdout, child.stderr!]) {
+      stream.once('close', () => {
+        ended++;
+        settleWhenDrained();
+      });
+    }
   }).finally(() => {
     stopForwarding();
     process.stdout.off('error', closeAppStdout);
@@ -166,17 +187,24 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   const untraced = readUntraced(runDirectory);
   rmSync(runDirectory, { recursive: true, force: true });
   return {
-    exitCode: result.code ?? 128 + (result.signal !== null ? (constants.signals[result.signal] ?? 0) : 0),
+    exitCode: result.code ?? 128 + (result.signal !== null ? (osConstants.signals[result.signal] ?? 0) : 0),
     signal: result.signal,
     logPath: options.logPath,
     untraced,
     gcLines,
     tracedProcesses: tally.processes.size,
     gcEvents: tally.gcs,
+    outputClosed: stdoutClosedByReader,
   };
 }
 
-function startChild(options: CaptureOptions, runDirectory: string): ChildProcess {
+/**
+ * Starts the command. Its stdout is a named pipe (FIFO) of gclog's: the preload knows it by its
+ * device and inode before the command starts, so a Node process whose stdout goes anywhere else (a
+ * file, its parent's pipe) is told apart without a race. Where no FIFO can be made, a plain pipe,
+ * and every Node process is traced.
+ */
+function startChild(options: CaptureOptions, runDirectory: string): { child: ChildProcess; stdout: Readable } {
   const base = options.env ?? process.env;
   const env: NodeJS.ProcessEnv = {
     ...base,
@@ -190,16 +218,33 @@ function startChild(options: CaptureOptions, runDirectory: string): ChildProcess
     // An empty NO_COLOR means no preference, but Node warns when it meets it beside FORCE_COLOR.
     delete env['NO_COLOR'];
   }
-  const child = spawn(options.command, options.args, { stdio: ['inherit', 'pipe', 'pipe'], env });
-  if (child.pid !== undefined) {
-    // Where the command's stdout goes: a Node process writing anywhere else is not traced (see the preload).
-    try {
-      writeFileSync(join(runDirectory, 'stdout-id'), readlinkSync(`/proc/${child.pid}/fd/1`));
-    } catch {
-      // No /proc (macOS) or the command already left: every Node process is traced.
-    }
+  const fifo = namedPipe(runDirectory);
+  if (fifo === null) {
+    const child = spawn(options.command, options.args, { stdio: ['inherit', 'pipe', 'pipe'], env });
+    return { child, stdout: child.stdout! };
   }
-  return child;
+  env['GCLOG_RUN_STDOUT_ID'] = fifo.id;
+  try {
+    const child = spawn(options.command, options.args, { stdio: ['inherit', fifo.writeFd, 'pipe'], env });
+    return { child, stdout: new Socket({ fd: fifo.readFd, readable: true, writable: false }) };
+  } finally {
+    // The command holds the writing end now; gclog's copy would keep the pipe open after it exits.
+    closeSync(fifo.writeFd);
+  }
+}
+
+function namedPipe(runDirectory: string): { readFd: number; writeFd: number; id: string } | null {
+  const path = join(runDirectory, 'stdout');
+  try {
+    execFileSync('mkfifo', ['-m', '600', path], { stdio: 'ignore' });
+    // The reading end first, without waiting for a writer; then the writing end finds its reader.
+    const readFd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writeFd = openSync(path, constants.O_WRONLY);
+    const { dev, ino } = fstatSync(writeFd);
+    return { readFd, writeFd, id: `${dev}:${ino}` };
+  } catch {
+    return null;
+  }
 }
 
 /** NODE_OPTIONS splits on spaces; a path with spaces goes in double quotes, with `\` and `"` escaped. */
@@ -241,9 +286,10 @@ function readUntraced(runDirectory: string): UntracedProcess[] {
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     try {
-      const record = JSON.parse(line) as { pid?: unknown; argv?: unknown; execArgv?: unknown };
+      const record = JSON.parse(line) as { pid?: unknown; argv?: unknown; execArgv?: unknown; untraced?: unknown };
       const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-      if (typeof record.pid === 'number') processes.push({ pid: record.pid, argv: strings(record.argv), execArgv: strings(record.execArgv) });
+      const stdout = record.untraced === 'file' || record.untraced === 'pipe' || record.untraced === 'terminal' ? record.untraced : 'other';
+      if (typeof record.pid === 'number') processes.push({ pid: record.pid, argv: strings(record.argv), execArgv: strings(record.execArgv), stdout });
     } catch {
       // A line cut short by a process that died while writing it.
     }

@@ -3,7 +3,7 @@
 // stdout is not gclog's.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -44,6 +44,7 @@ function node(args: string[], env: Record<string, string | undefined>): { status
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base['GCLOG_RUN_V8_FLAGS'];
   delete base['GCLOG_RUN_DIR'];
+  delete base['GCLOG_RUN_STDOUT_ID'];
   const result = spawnSync(process.execPath, ['--require', PRELOAD_PATH, ...args], { encoding: 'utf8', env: { ...base, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -73,22 +74,25 @@ describe('the preload', () => {
     const result = node(['-e', ALLOCATE], { GCLOG_RUN_V8_FLAGS: '--trace-gc' });
     const lines = result.stdout.split('\n');
     const named = parseProcessLine(lines[0]!, 1);
-    expect(named).toMatchObject({ type: 'ProcessStart', threadId: 0, nodeVersion: process.version, execArgv: ['--require', PRELOAD_PATH, '-e', ALLOCATE] });
+    // Each word clipped to 80 characters, so that the line fits one write to a pipe.
+    const clip = (word: string) => (word.length > 80 ? `${word.slice(0, 79)}…` : word);
+    expect(named).toMatchObject({ type: 'ProcessStart', threadId: 0, nodeVersion: process.version, execArgv: ['--require', PRELOAD_PATH, '-e', ALLOCATE].map(clip) });
+    expect(named!.execArgv[3]).toHaveLength(80);
     expect(named!.parentPid).toBe(process.pid);
     expect(lines.filter((line) => / ms: Scavenge /.test(line)).length).toBeGreaterThan(0);
     expect(lines.every((line) => line === '' || line === 'app ran' || line.startsWith('gclog:process ') || line.startsWith(`[${named!.pid}:`))).toBe(true);
   });
 
-  it('leaves a process whose stdout is not gclog’s untraced, and says so in the run folder', () => {
+  it('leaves a process whose stdout is not gclog’s pipe untraced, and says where it went in the run folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gclog-preload-'));
-    writeFileSync(join(dir, 'stdout-id'), 'socket:[1]');
-    const result = node(['-e', ALLOCATE], { GCLOG_RUN_V8_FLAGS: '--trace-gc', GCLOG_RUN_DIR: dir });
+    const result = node(['-e', ALLOCATE], { GCLOG_RUN_V8_FLAGS: '--trace-gc', GCLOG_RUN_DIR: dir, GCLOG_RUN_STDOUT_ID: '1:1' });
     expect(result.stdout).toBe('app ran\n');
     const untraced = JSON.parse(readFileSync(join(dir, 'untraced.ndjson'), 'utf8')) as { pid: number; untraced: string };
-    expect(untraced.untraced).toBe("stdout is not gclog's pipe");
+    // spawnSync reads the child's stdout through a pipe.
+    expect(untraced.untraced).toBe('pipe');
   });
 
-  it('traces when the run folder says nothing (no /proc, or the process came first)', () => {
+  it('traces every process when gclog could not name its pipe (no FIFO)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gclog-preload-'));
     const result = node(['-e', ALLOCATE], { GCLOG_RUN_V8_FLAGS: '--trace-gc', GCLOG_RUN_DIR: dir });
     expect(result.stdout.startsWith('gclog:process {')).toBe(true);

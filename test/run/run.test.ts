@@ -207,9 +207,18 @@ describe('gclog run', () => {
     expect(result.code).toBe(0);
     // The parent read exactly the version: no GC line got into it.
     expect(result.stdout.toString('utf8')).toContain(`read from a child: ${process.version}\n`);
-    expect(result.stderr).toMatch(/not traced: pid \d+ \(node -e "const a=\[\]; for .*…\): its output is read by its parent/);
+    expect(result.stderr).toMatch(/not traced: pid \d+ \(node -e "const a=\[\]; for .*…\): its output is read by another process \(its parent\), where GC lines would corrupt it/);
     const summary = JSON.parse(readFileSync(join(cwd, 'fork.json'), 'utf8')) as { isolates: Array<{ label: string }> };
     expect(summary.isolates.map((isolate) => isolate.label)).toContain('node work.cjs 20');
+  }, 60_000);
+
+  it('leaves a Node process whose stdout a shell sends to a file untraced, every time (no race with the shell)', async () => {
+    const cwd = workDirectory();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await gclogRun(['--log', `file${attempt}.log`, '--', 'sh', '-c', `exec ${JSON.stringify(NODE)} ${JSON.stringify(join(APPS, 'work.cjs'))} 20 > out${attempt}.txt`], cwd);
+      expect(readFileSync(join(cwd, `out${attempt}.txt`), 'utf8')).toBe(Array.from({ length: 20 }, (_, round) => `round ${round}\n`).join(''));
+      expect(result.stderr).toMatch(/not traced: pid \d+ \(node work\.cjs 20\): its output goes to a file, where GC lines would mix into it/);
+    }
   }, 60_000);
 
   it('analyses an app that ran out of memory, exits with its code, and fails an oom budget with code 13', async () => {

@@ -22,7 +22,7 @@
     // The V8 trace goes to this process's stdout. Where that is not gclog's pipe (a parent reads it,
     // e.g. execSync('node -v')), tracing would put GC lines into the parent's data: skip the process
     // and say so in a side file.
-    var traced = stdoutIsGclogPipe(fs, env.GCLOG_RUN_DIR);
+    var traced = stdoutIsGclogPipe(fs, env.GCLOG_RUN_STDOUT_ID);
     var record = {
       v: 1,
       pid: process.pid,
@@ -36,7 +36,7 @@
     };
     if (env.npm_lifecycle_event && threadId === 0) record.npmScript = env.npm_lifecycle_event;
     if (!traced) {
-      record.untraced = 'stdout is not gclog\'s pipe';
+      record.untraced = stdoutKind(fs);
       if (env.GCLOG_RUN_DIR) fs.appendFileSync(env.GCLOG_RUN_DIR + '/untraced.ndjson', JSON.stringify(record) + '\n');
       return;
     }
@@ -48,19 +48,24 @@
     // Tracing is an aid: if anything above fails, the app runs as it would without gclog.
   }
 
-  // gclog writes where its pipe is (`socket:[123]` from /proc) right after starting the command. A
-  // process without /proc (macOS), or quicker than that write, is traced: it is most likely the command.
-  function stdoutIsGclogPipe(fs, dir) {
-    if (!dir) return true;
-    var expected;
-    var actual;
+  // gclog's pipe is a FIFO whose device and inode gclog puts in GCLOG_RUN_STDOUT_ID before starting
+  // the command. Without it (no FIFO could be made), every Node process is traced.
+  function stdoutIsGclogPipe(fs, expected) {
+    if (!expected) return true;
+    var stat = fs.fstatSync(1);
+    return stat.dev + ':' + stat.ino === expected;
+  }
+
+  function stdoutKind(fs) {
     try {
-      expected = fs.readFileSync(dir + '/stdout-id', 'utf8').trim();
-      actual = fs.readlinkSync('/proc/self/fd/1');
+      var stat = fs.fstatSync(1);
+      if (stat.isFile()) return 'file';
+      if (stat.isFIFO() || stat.isSocket()) return 'pipe';
+      if (stat.isCharacterDevice()) return 'terminal';
     } catch (error) {
-      return true;
+      // A closed stdout.
     }
-    return expected === '' || actual === expected;
+    return 'other';
   }
 
   // A command line of any length must still fit one write the pipe keeps whole (PIPE_BUF, 4 KB).
