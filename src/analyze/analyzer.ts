@@ -104,10 +104,10 @@ export class Analyzer {
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,
         verboseLines: parsed.stats.verboseLines,
-        era: state.era.guess(),
-        nodeMajorRange: state.era.range(),
+        ...eraOf(state),
         formats: [...state.formats].sort(),
       };
+      if (state.processes.size > 0) input.processes = [...state.processes.values()].sort((a, b) => (a.startWallMs ?? 0) - (b.startWallMs ?? 0) || a.pid - b.pid);
       summary.inputs.push(input);
       const multiProcess = state.isolatesByPid.size > 1;
       const commandCounts = new Map<string, number>();
@@ -146,6 +146,17 @@ export class Analyzer {
     summary.isolates.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.counts.total - a.counts.total);
     return summary;
   }
+}
+
+/**
+ * The Node version the log came from: named by `gclog run`'s process lines when it has them (exact),
+ * else guessed from the records' shape.
+ */
+function eraOf(state: InputState): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
+  const versions = [...new Set([...state.processes.values()].map((process) => process.nodeVersion).filter((version): version is string => version !== null))];
+  const majors = versions.map((version) => Number(/^v(\d+)\./.exec(version)?.[1])).filter((major) => Number.isInteger(major));
+  if (majors.length === 0 || majors.length !== versions.length) return { era: state.era.guess(), nodeMajorRange: state.era.range() };
+  return { era: `Node ${versions.sort().join(', ')} (named by gclog run)`, nodeMajorRange: { min: Math.min(...majors), max: Math.max(...majors) } };
 }
 
 /** Reads and analyzes the given logs (paths, or `-` for stdin). */

@@ -294,6 +294,8 @@ export interface InputSummary {
   nodeMajorRange: NodeMajorRange;
   /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp. */
   formats: string[];
+  /** Every process `gclog run` named in this log (main threads), with GCs or not, in order of start. */
+  processes?: ProcessIdentity[];
 }
 
 export interface Summary {

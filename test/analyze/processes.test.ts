@@ -100,19 +100,20 @@ describe('isolates of a gclog run log', () => {
 describe('processTimeline', () => {
   it('puts the processes on one clock from their start times (timeOriginMs), in order of start', async () => {
     const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
-    // npm 1795998634466.737; the workers 1795998635637.494 (pid 6936) and 1795998635648.066 (pid 6934).
+    // npm 1795998634466.737; the cluster's primary (pid 6919, no GC) 0.9 s later; its workers 1795998635637.494 (pid 6936) and 1795998635648.066 (pid 6934).
     expect(processTimelineLines(processTimeline(summary))).toEqual([
       "Processes on one clock (0 s = the first process's start; each process's GC times are placed from its start, to within about 0.1 s):",
-      '    +0.0 s  npm start --prefix app (package manager) (pid 6839), parent 6782  GCs 0.5 s–0.9 s: 5 GCs, 25.0 ms paused',
-      '    +1.2 s  node cluster-app.js 3 (pid 6936), parent 6919  GCs 1.3 s–4.2 s: 20 GCs, 839 ms paused, 1 worker thread apart',
-      '    +1.2 s  node cluster-app.js 3 (pid 6934), parent 6919  GCs 1.3 s–4.4 s: 24 GCs, 1226 ms paused, 1 worker thread apart',
+      '    +0.0 s  npm start --prefix app (package manager), pid 6839, parent 6782  GCs 0.5 s–0.9 s: 5 GCs, 25.0 ms paused',
+      '    +0.9 s  node cluster-app.js 3, pid 6919, parent 6917  no GC',
+      '    +1.2 s  node cluster-app.js 3 (pid 6936), parent 6919  GCs 1.3 s–4.2 s: 20 GCs, 839 ms paused; 1 worker thread with its own section',
+      '    +1.2 s  node cluster-app.js 3 (pid 6934), parent 6919  GCs 1.3 s–4.4 s: 24 GCs, 1226 ms paused; 1 worker thread with its own section',
     ]);
   });
 
   it('says nothing for a log without process lines, or with one process only', async () => {
     expect(processTimeline(await analyzeFiles([samplePath('node18-workers.log')]))).toEqual([]);
     const single = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
-    single.isolates = single.isolates.filter((isolate) => isolate.pid === 6839);
+    single.inputs[0]!.processes = single.inputs[0]!.processes!.filter((process) => process.pid === 6839);
     expect(processTimeline(single)).toHaveLength(1);
     expect(processTimelineLines(processTimeline(single))).toEqual([]);
   });
