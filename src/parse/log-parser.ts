@@ -13,7 +13,7 @@ import {
   type UnparsedLine,
 } from '../events.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
-import { PROCESS_LINE_MARKER, parseProcessLine } from './process-line.js';
+import { parseExitLine, parseProcessLine } from './process-line.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
@@ -123,7 +123,7 @@ export class GcLogParser {
     if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
-    if (line.includes(PROCESS_LINE_MARKER) && this.readProcessLine(line, lineNumber)) return;
+    if (line.includes('gclog:') && this.readProcessLine(line, lineNumber)) return;
     // Processes writing to one file can glue a record onto another's line: read each on its own.
     for (let start = 0, next = nextRecordStart(line, 0); ; start = next, next = nextRecordStart(line, next)) {
       if (next === -1) {
@@ -163,7 +163,7 @@ export class GcLogParser {
 
   /** `gclog run`'s name for a process: passed on as it is (it is not a GC, nor skipped output). */
   private readProcessLine(line: string, lineNumber: number): boolean {
-    const event = parseProcessLine(line, lineNumber);
+    const event = parseProcessLine(line, lineNumber) ?? parseExitLine(line, lineNumber);
     if (event === null) return false;
     this.stats.processLines++;
     this.emit(event);
