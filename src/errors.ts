@@ -12,7 +12,8 @@ export type AppErrorContext =
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
   | { code: 'OutputNotWritable'; path: string; detail: string }
-  | { code: 'NoComparableIsolate'; detail: string };
+  | { code: 'NoComparableIsolate'; detail: string }
+  | { code: 'NotHeapSnapshot'; path: string; detail: string };
 
 export type AppErrorCode = AppErrorContext['code'];
 
@@ -30,6 +31,7 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   ReadFailed: 10,
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
+  NotHeapSnapshot: 13,
   Internal: 70,
 };
 
@@ -55,6 +57,8 @@ function describe(context: AppErrorContext): string {
       return `cannot write ${context.path} (${context.detail}). Choose another path with --out.`;
     case 'NoComparableIsolate':
       return `${context.detail}`;
+    case 'NotHeapSnapshot':
+      return `${context.path} is not a whole V8 heap snapshot (${context.detail}). Pass a .heapsnapshot written by v8.writeHeapSnapshot() or DevTools (a .gz of it works too).`;
   }
 }
 

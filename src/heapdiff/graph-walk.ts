@@ -1,0 +1,82 @@
+// Walks one heap graph from its root: the shortest retaining path of every node (breadth first, weak
+// edges left out), and which object each of V8's internal parts belongs to.
+
+import { classNameOf, type HeapGraph, isProgramNode } from './snapshot.js';
+
+/** The result of one breadth-first walk; nodes the walk never reached have parentEdge NONE. */
+export interface GraphWalk {
+  /** Nodes in the order reached: every node comes after the node that retains it. */
+  order: Uint32Array;
+  reachedCount: number;
+  /** The edge through which each node was first reached, or NONE (the root, and nodes reached only through weak edges). */
+  parentEdge: Uint32Array;
+  parentNode: Uint32Array;
+  /** Each node's class, as an index into classNames. */
+  classOf: Uint32Array;
+  classNames: string[];
+  /** The nearest object or closure on each node's path (itself if it is one): what its bytes count towards. */
+  owner: Uint32Array;
+  /** Each node's own bytes plus those of the parts it owns (0 for parts). */
+  ownedBytes: Float64Array;
+  /** 1 for objects and closures the program made, 0 for V8's parts. */
+  program: Uint8Array;
+}
+
+export const NONE = 0xffffffff;
+
+export function walkGraph(graph: HeapGraph): GraphWalk {
+  const { nodeCount, firstEdge, edgeToNode, edgeType } = graph;
+  const weak = graph.edgeTypes.indexOf('weak');
+  const parentEdge = new Uint32Array(nodeCount).fill(NONE);
+  const parentNode = new Uint32Array(nodeCount).fill(NONE);
+  const order = new Uint32Array(nodeCount);
+  const seen = new Uint8Array(nodeCount);
+  let head = 0;
+  let tail = 0;
+  if (nodeCount > 0) {
+    order[tail++] = 0;
+    seen[0] = 1;
+  }
+  while (head < tail) {
+    const node = order[head++]!;
+    for (let edge = firstEdge[node]!, end = firstEdge[node + 1]!; edge < end; edge++) {
+      if (edgeType[edge] === weak) continue;
+      const target = edgeToNode[edge]!;
+      if (seen[target]) continue;
+      seen[target] = 1;
+      parentEdge[target] = edge;
+      parentNode[target] = node;
+      order[tail++] = target;
+    }
+  }
+
+  const classIndex = new Map<string, number>();
+  const classNames: string[] = [];
+  const classOf = new Uint32Array(nodeCount);
+  const program = new Uint8Array(nodeCount);
+  for (let node = 0; node < nodeCount; node++) {
+    const type = graph.nodeTypes[graph.nodeType[node]!]!;
+    const nodeName = graph.strings[graph.nodeName[node]!];
+    program[node] = isProgramNode(type, nodeName) ? 1 : 0;
+    const name = classNameOf(type, nodeName);
+    let index = classIndex.get(name);
+    if (index === undefined) {
+      index = classNames.length;
+      classNames.push(name);
+      classIndex.set(name, index);
+    }
+    classOf[node] = index;
+  }
+
+  const owner = new Uint32Array(nodeCount).fill(NONE);
+  const ownedBytes = new Float64Array(nodeCount);
+  for (let position = 0; position < tail; position++) {
+    const node = order[position]!;
+    const parent = parentNode[node]!;
+    // V8's parts (strings, arrays, contexts, backing stores) belong to the nearest object that holds them.
+    const nodeOwner = program[node] === 1 || parent === NONE || program[owner[parent]!] !== 1 ? node : owner[parent]!;
+    owner[node] = nodeOwner;
+    ownedBytes[nodeOwner]! += graph.nodeSelfSize[node]!;
+  }
+  return { order, reachedCount: tail, parentEdge, parentNode, classOf, classNames, owner, ownedBytes, program };
+}

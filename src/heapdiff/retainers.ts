@@ -1,0 +1,180 @@
+// The path that holds a class's instances: for a class that grew, the shortest retaining path of its
+// new instances, as the variable, property or closure scope a reader can find in the code.
+
+import { type GraphWalk, NONE } from './graph-walk.js';
+import type { HeapGraph } from './snapshot.js';
+
+/** One holder on the way from the instance up to a root. */
+export interface RetainerStep {
+  kind: 'object' | 'scope' | 'root';
+  /** `Map`, `onConfigChange()`, `module scope of server.js`, `scope of flushChunk()`, `(Stack roots)`. */
+  label: string;
+  /** The variable that holds it (context variables), when there is one. */
+  variable?: string;
+  /** How it holds the next step down: `.name` (property), `[]` (element). */
+  via?: string;
+}
+
+export interface RetainerPath {
+  /** From the holder nearest the instances up to a root or a module scope. */
+  steps: RetainerStep[];
+  /** `Map grantsByRequest ← module scope of server.js` */
+  text: string;
+  /** How many of the sampled instances this path holds, of how many sampled. */
+  instances: number;
+  sampled: number;
+}
+
+/** Instances looked at per class: enough for the commonest path to show, bounded for huge classes. */
+const MAX_SAMPLED = 2000;
+/** Steps shown; longer paths keep the nearest ones and the last (the root or scope). */
+const MAX_STEPS = 8;
+
+/**
+ * The commonest retaining path of the instances of `className` whose id is above `newerThanId` (those
+ * made since the first snapshot); of all its instances when none is that new. Null when no instance
+ * is reachable.
+ */
+export function retainerPathOf(graph: HeapGraph, walk: GraphWalk, className: string, newerThanId: number): RetainerPath | null {
+  const classIndex = walk.classNames.indexOf(className);
+  if (classIndex === -1) return null;
+  const pick = (newOnly: boolean): number[] => {
+    const nodes: number[] = [];
+    for (let position = walk.reachedCount - 1; position >= 0 && nodes.length < MAX_SAMPLED; position--) {
+      const node = walk.order[position]!;
+      if (walk.classOf[node] === classIndex && walk.owner[node] === node && (!newOnly || graph.nodeId[node]! > newerThanId)) nodes.push(node);
+    }
+    return nodes;
+  };
+  let nodes = pick(true);
+  if (nodes.length === 0) nodes = pick(false);
+  if (nodes.length === 0) return null;
+  // A class that grew without more instances (one Map filling up) is held where its biggest instance is.
+  if (nodes.length > 1 && !nodes.some((node) => graph.nodeId[node]! > newerThanId)) {
+    nodes = [nodes.reduce((biggest, node) => (walk.ownedBytes[node]! > walk.ownedBytes[biggest]! ? node : biggest))];
+  }
+  // Instances held under their own key (`cache[url]`) share a path whatever the key.
+  const tally = new Map<string, { steps: RetainerStep[]; count: number; firstVias: Set<string | undefined> }>();
+  for (const node of nodes) {
+    const steps = stepsOf(graph, walk, node);
+    const firstVia = steps[0]?.via;
+    const keyed = firstVia !== undefined && firstVia.startsWith('.') ? [{ ...steps[0]!, via: '[key]' }, ...steps.slice(1)] : steps;
+    const key = JSON.stringify(keyed);
+    const entry = tally.get(key);
+    if (entry) {
+      entry.count++;
+      entry.firstVias.add(firstVia);
+    } else tally.set(key, { steps: keyed, count: 1, firstVias: new Set([firstVia]) });
+  }
+  for (const entry of tally.values()) if (entry.firstVias.size === 1 && entry.steps[0] !== undefined) entry.steps[0] = { ...entry.steps[0], via: [...entry.firstVias][0]! };
+  let best: { steps: RetainerStep[]; count: number } | null = null;
+  for (const entry of tally.values()) if (best === null || entry.count > best.count) best = entry;
+  return { steps: best!.steps, text: pathText(best!.steps), instances: best!.count, sampled: nodes.length };
+}
+
+export function pathText(steps: RetainerStep[]): string {
+  return steps.map(stepText).join(' ← ');
+}
+
+function stepText(step: RetainerStep): string {
+  if (step.kind === 'scope' && step.variable !== undefined) return `${step.variable} in ${step.label}`;
+  return `${step.label}${step.variable !== undefined ? ` ${step.variable}` : ''}${step.via !== undefined ? ` ${step.via}` : ''}`;
+}
+
+function edgeName(graph: HeapGraph, edge: number): { type: string; name: string } {
+  const type = graph.edgeTypes[graph.edgeType[edge]!]!;
+  const value = graph.edgeNameOrIndex[edge]!;
+  return { type, name: type === 'element' || type === 'hidden' ? String(value) : (graph.strings[value] ?? '') };
+}
+
+/** The holders of `node`, nearest first: V8's parts skipped, contexts named as scopes, up to a module scope or a root. */
+function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number): RetainerStep[] {
+  const steps: RetainerStep[] = [];
+  let child = start;
+  while (walk.parentEdge[child] !== NONE) {
+    const edge = walk.parentEdge[child]!;
+    const holder = walk.parentNode[child]!;
+    const { type: edgeType, name } = edgeName(graph, edge);
+    const holderType = graph.nodeTypes[graph.nodeType[holder]!]!;
+    const holderName = graph.strings[graph.nodeName[holder]!];
+    const via = edgeType === 'property' ? `.${name}` : edgeType === 'element' ? '[]' : undefined;
+    if (holderType === 'synthetic') {
+      steps.push({ kind: 'root', label: walk.classNames[walk.classOf[holder]!]! });
+      break;
+    }
+    if (holderName === 'system / Context') {
+      // A variable of a scope: it names the object below it.
+      const last = steps[steps.length - 1];
+      const scope = scopeOf(graph, walk, holder);
+      if (edgeType === 'context' && last !== undefined && last.kind === 'object' && last.variable === undefined && walk.program[child] === 1) {
+        last.variable = name;
+        steps.push({ kind: 'scope', label: scope.label });
+      } else if (edgeType === 'context' && steps.length === 0) {
+        // The instance is the variable's value itself.
+        steps.push({ kind: 'scope', label: scope.label, variable: name });
+      } else steps.push({ kind: 'scope', label: scope.label });
+      if (scope.isModule) break;
+      // The closure that owns this scope is the next holder; it is named by the scope already.
+      const up = walk.parentNode[holder]!;
+      if (up !== NONE && graph.nodeTypes[graph.nodeType[up]!] === 'closure' && edgeName(graph, walk.parentEdge[holder]!).name === 'context') {
+        child = up;
+        continue;
+      }
+      child = holder;
+      continue;
+    }
+    // V8's parts on the way (a Map's table, a property store) are left out: the object above them holds.
+    if (walk.program[holder] === 1) steps.push({ kind: 'object', label: walk.classNames[walk.classOf[holder]!]!, ...(via !== undefined ? { via } : {}) });
+    child = holder;
+  }
+  if (steps.length > MAX_STEPS) return [...steps.slice(0, MAX_STEPS - 1), steps[steps.length - 1]!];
+  return steps;
+}
+
+/** `module scope of server.js` for a module's top-level scope, else `scope of name()` of a function that closes over it. */
+function scopeOf(graph: HeapGraph, walk: GraphWalk, context: number): { label: string; isModule: boolean } {
+  let closure = NONE;
+  let previous = NONE;
+  for (let edge = graph.firstEdge[context]!, end = graph.firstEdge[context + 1]!; edge < end; edge++) {
+    if (edgeName(graph, edge).name === 'previous') previous = graph.edgeToNode[edge]!;
+  }
+  const isModule = previous !== NONE && graph.strings[graph.nodeName[previous]!] === 'system / NativeContext';
+  // The closure that holds this context: the walk's parent when it is one, else any closure pointing to it.
+  const parent = walk.parentNode[context]!;
+  if (parent !== NONE && graph.nodeTypes[graph.nodeType[parent]!] === 'closure') closure = parent;
+  else closure = findClosureOf(graph, context);
+  const functionName = closure !== NONE ? walk.classNames[walk.classOf[closure]!]! : null;
+  if (isModule) {
+    const script = closure !== NONE ? scriptNameOf(graph, closure) : null;
+    return { label: script !== null ? `module scope of ${script}` : 'module scope', isModule: true };
+  }
+  return { label: functionName !== null ? `scope of ${functionName}` : 'a closure scope', isModule: false };
+}
+
+function findClosureOf(graph: HeapGraph, context: number): number {
+  const closureType = graph.nodeTypes.indexOf('closure');
+  for (let node = 0; node < graph.nodeCount; node++) {
+    if (graph.nodeType[node] !== closureType) continue;
+    for (let edge = graph.firstEdge[node]!, end = graph.firstEdge[node + 1]!; edge < end; edge++) {
+      if (graph.edgeToNode[edge] === context && edgeName(graph, edge).name === 'context') return node;
+    }
+  }
+  return NONE;
+}
+
+/** The file a function was defined in: closure → shared → script → its name, last path segment. */
+function scriptNameOf(graph: HeapGraph, closure: number): string | null {
+  const follow = (node: number, names: string[]): number => {
+    for (let edge = graph.firstEdge[node]!, end = graph.firstEdge[node + 1]!; edge < end; edge++) {
+      if (names.includes(edgeName(graph, edge).name)) return graph.edgeToNode[edge]!;
+    }
+    return NONE;
+  };
+  const shared = follow(closure, ['shared']);
+  if (shared === NONE) return null;
+  const script = follow(shared, ['script', 'script_or_debug_info']);
+  if (script === NONE) return null;
+  const name = graph.strings[graph.nodeName[script]!];
+  if (!name) return null;
+  return name.replace(/^file:\/\//, '').split(/[\\/]/).pop() || name;
+}
