@@ -3,7 +3,9 @@
 // It serves REQUESTS fake requests in a loop and writes a heap snapshot (v8.writeHeapSnapshot,
 // Node >= 11.13) after each SNAPSHOT_EVERY requests, into OUT_DIR.
 //
-//   node leaky-service.cjs OUT_DIR [SNAPSHOT_EVERY=1000] [SNAPSHOTS=3] [SCALE=1]
+//   node leaky-service.cjs OUT_DIR [SNAPSHOT_EVERY=1000] [SNAPSHOTS=3] [SCALE=1] [WORKLOADS=all]
+//
+// WORKLOADS is a comma-separated list of grants,listeners,closures,cache,lru,batch (default: all).
 //
 // Leaks (each grows at every step, by design):
 //   Grant            kept in the Map `grantsByRequest`, never trimmed
@@ -26,6 +28,9 @@ const snapshotEvery = Number(process.argv[3] || 1000);
 const snapshots = Number(process.argv[4] || 3);
 const scale = Number(process.argv[5] || 1);
 const requests = snapshotEvery * snapshots;
+const workloads = (process.argv[6] || 'grants,listeners,closures,cache,lru,batch').split(',');
+const runs = {};
+for (const name of workloads) runs[name] = true;
 
 class Grant {
   constructor(requestId, user) {
@@ -76,29 +81,37 @@ let batchInFlight = null;
 
 function handleRequest(requestId) {
   const user = 'user-' + (requestId % 997);
-  for (let copy = 0; copy < scale; copy++) grantsByRequest.set(requestId + '/' + copy, new Grant(requestId, user));
+  if (runs.grants) {
+    for (let copy = 0; copy < scale; copy++) grantsByRequest.set(requestId + '/' + copy, new Grant(requestId, user));
+  }
 
-  const context = new RequestContext(requestId);
-  configBus.on('change', function onConfigChange() {
-    return context.requestId;
-  });
+  if (runs.listeners) {
+    const context = new RequestContext(requestId);
+    configBus.on('change', function onConfigChange() {
+      return context.requestId;
+    });
+  }
 
-  if (requestId % 10 === 0) {
+  if (runs.closures && requestId % 10 === 0) {
     const chunk = Buffer.alloc(16 * 1024 * scale, requestId % 256);
     shutdownHooks.push(function flushChunk() {
       return chunk.length;
     });
   }
 
-  const url = '/items/' + requestId;
-  responseCache[url] = new CacheEntry(url, 'item ' + requestId + ' '.repeat(64));
+  if (runs.cache) {
+    const url = '/items/' + requestId;
+    responseCache[url] = new CacheEntry(url, 'item ' + requestId + ' '.repeat(64));
+  }
 
-  recentUsers.delete(user);
-  recentUsers.set(user, new LruEntry(user, requestId));
-  if (recentUsers.size > RECENT_USERS_CAP) recentUsers.delete(recentUsers.keys().next().value);
+  if (runs.lru) {
+    recentUsers.delete(user);
+    recentUsers.set(user, new LruEntry(user, requestId));
+    if (recentUsers.size > RECENT_USERS_CAP) recentUsers.delete(recentUsers.keys().next().value);
+  }
 
   // The batch job: starts 200 requests before every 2000th and ends 100 after it.
-  if (requestId % 2000 === 1800) {
+  if (runs.batch && requestId % 2000 === 1800) {
     batchInFlight = [];
     for (let index = 0; index < 3000 * scale; index++) batchInFlight.push(new BatchRow(index));
   }
