@@ -146,6 +146,7 @@ export class SnapshotParser {
       return chunk.length;
     }
     const headerText = this.header.slice(0, nodesAt).trim();
+    if (!/^\{\s*"snapshot"/.test(headerText)) throw new Malformed('it does not start with a snapshot header');
     const match = /^\{\s*"snapshot"\s*:\s*([\s\S]*?),?$/.exec(headerText);
     let snapshot: { meta?: Meta; node_count?: number; edge_count?: number };
     try {

@@ -17,6 +17,7 @@ const EXAMPLES: { [Code in AppErrorContext['code']]: Extract<AppErrorContext, { 
   ReadFailed: { code: 'ReadFailed', path: 'gc.log', detail: 'EIO: i/o error' },
   OutputNotWritable: { code: 'OutputNotWritable', path: 'out.json', detail: 'the folder . does not exist' },
   NoComparableIsolate: { code: 'NoComparableIsolate', detail: 'no isolate in both logs' },
+  NotHeapSnapshot: { code: 'NotHeapSnapshot', path: 'a.heapsnapshot', detail: 'the "edges" section is missing or cut short' },
 };
 
 function readmeExitCodes(): Map<number, string> {
