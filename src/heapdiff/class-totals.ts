@@ -17,8 +17,6 @@ export interface SnapshotTotals {
   nodeCount: number;
   /** Bytes of every node reachable from the roots. */
   totalBytes: number;
-  /** The highest node id: objects made after this snapshot have higher ids in later snapshots of the same process. */
-  maxNodeId: number;
   classes: Map<string, ClassTotal>;
 }
 
@@ -26,7 +24,6 @@ export function classTotals(path: string, graph: HeapGraph, walk: GraphWalk): Sn
   const classes = new Map<string, ClassTotal>();
   const byIndex: ClassTotal[] = walk.classNames.map(() => ({ count: 0, selfBytes: 0, bytes: 0 }));
   let totalBytes = 0;
-  let maxNodeId = 0;
   for (let position = 0; position < walk.reachedCount; position++) {
     const node = walk.order[position]!;
     const total = byIndex[walk.classOf[node]!]!;
@@ -38,10 +35,9 @@ export function classTotals(path: string, graph: HeapGraph, walk: GraphWalk): Sn
     total.selfBytes += selfBytes;
     total.bytes += walk.ownedBytes[node]!;
   }
-  for (let node = 0; node < graph.nodeCount; node++) if (graph.nodeId[node]! > maxNodeId) maxNodeId = graph.nodeId[node]!;
   walk.classNames.forEach((name, index) => {
     const total = byIndex[index]!;
     if (total.count > 0) classes.set(name, total);
   });
-  return { path, nodeCount: graph.nodeCount, totalBytes, maxNodeId, classes };
+  return { path, nodeCount: graph.nodeCount, totalBytes, classes };
 }

@@ -31,13 +31,21 @@ export function walkGraph(graph: HeapGraph): GraphWalk {
   const parentNode = new Uint32Array(nodeCount).fill(NONE);
   const order = new Uint32Array(nodeCount);
   const seen = new Uint8Array(nodeCount);
+  // Handles of the code running when the snapshot was taken are a root of the moment: what they reach
+  // is reached through the program's own roots first, so that paths name the program's variables.
+  const transient = graph.strings.indexOf('(Handle scope)');
+  const deferred: number[] = [];
   let head = 0;
   let tail = 0;
   if (nodeCount > 0) {
     order[tail++] = 0;
     seen[0] = 1;
   }
-  while (head < tail) {
+  while (head < tail || deferred.length > 0) {
+    if (head === tail) {
+      order[tail++] = deferred.shift()!;
+      continue;
+    }
     const node = order[head++]!;
     for (let edge = firstEdge[node]!, end = firstEdge[node + 1]!; edge < end; edge++) {
       if (edgeType[edge] === weak) continue;
@@ -46,7 +54,8 @@ export function walkGraph(graph: HeapGraph): GraphWalk {
       seen[target] = 1;
       parentEdge[target] = edge;
       parentNode[target] = node;
-      order[tail++] = target;
+      if (transient !== -1 && graph.nodeName[target] === transient && graph.nodeTypes[graph.nodeType[target]!] === 'synthetic') deferred.push(target);
+      else order[tail++] = target;
     }
   }
 

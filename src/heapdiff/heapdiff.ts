@@ -20,17 +20,20 @@ export async function heapdiffFiles(paths: string[], options: HeapDiffOptions = 
   if (paths.length < 2) throw new RangeError('heapdiff needs two snapshots or more');
   const totals: SnapshotTotals[] = [];
   let last: { graph: HeapGraph; walk: GraphWalk } | null = null;
+  let firstIds = new Float64Array(0);
   for (const [index, path] of paths.entries()) {
     last = null; // let the previous graph go before reading the next
     const graph = await readHeapSnapshot(path, { onProgress: (bytesRead, totalBytes) => options.onProgress?.(index, bytesRead, totalBytes) });
     const walk = walkGraph(graph);
     totals.push(classTotals(path, graph, walk));
+    // Node's own (embedder) nodes take their ids from addresses: only a lookup tells new from old.
+    if (index === 0) firstIds = Float64Array.from(graph.nodeId).sort();
     if (index === paths.length - 1) last = { graph, walk };
   }
   const diff = diffTotals(totals);
-  const firstMaxId = totals[0]!.maxNodeId;
+  const isNew = (id: number) => !sortedHas(firstIds, id);
   const withRetainers = (diff.stepsJudged ? diff.growing : diff.changed.filter((entry) => entry.growing)).filter((entry) => !entry.internal).slice(0, TOP_GROWERS_WITH_RETAINERS);
-  for (const entry of withRetainers) entry.retainer = retainerPathOf(last!.graph, last!.walk, entry.className, firstMaxId);
+  for (const entry of withRetainers) entry.retainer = retainerPathOf(last!.graph, last!.walk, entry.className, isNew);
   return diff;
 }
 
@@ -41,4 +44,17 @@ export async function heapdiffFiles(paths: string[], options: HeapDiffOptions = 
 export async function heapdiffOfRun(snapshotPaths: string[], options: HeapDiffOptions = {}): Promise<HeapDiff | null> {
   if (snapshotPaths.length < 2) return null;
   return heapdiffFiles(snapshotPaths, options);
+}
+
+function sortedHas(sorted: Float64Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = sorted[middle]!;
+    if (found === value) return true;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }

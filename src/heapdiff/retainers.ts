@@ -31,18 +31,18 @@ const MAX_SAMPLED = 2000;
 const MAX_STEPS = 8;
 
 /**
- * The commonest retaining path of the instances of `className` whose id is above `newerThanId` (those
- * made since the first snapshot); of all its instances when none is that new. Null when no instance
- * is reachable.
+ * The commonest retaining path of the instances of `className` that `isNew` (made since the first
+ * snapshot: V8 keeps an object's id from one snapshot to the next); of its biggest instance when none
+ * is new. Null when no instance is reachable.
  */
-export function retainerPathOf(graph: HeapGraph, walk: GraphWalk, className: string, newerThanId: number): RetainerPath | null {
+export function retainerPathOf(graph: HeapGraph, walk: GraphWalk, className: string, isNew: (id: number) => boolean): RetainerPath | null {
   const classIndex = walk.classNames.indexOf(className);
   if (classIndex === -1) return null;
   const pick = (newOnly: boolean): number[] => {
     const nodes: number[] = [];
     for (let position = walk.reachedCount - 1; position >= 0 && nodes.length < MAX_SAMPLED; position--) {
       const node = walk.order[position]!;
-      if (walk.classOf[node] === classIndex && walk.owner[node] === node && (!newOnly || graph.nodeId[node]! > newerThanId)) nodes.push(node);
+      if (walk.classOf[node] === classIndex && walk.owner[node] === node && (!newOnly || isNew(graph.nodeId[node]!))) nodes.push(node);
     }
     return nodes;
   };
@@ -50,13 +50,14 @@ export function retainerPathOf(graph: HeapGraph, walk: GraphWalk, className: str
   if (nodes.length === 0) nodes = pick(false);
   if (nodes.length === 0) return null;
   // A class that grew without more instances (one Map filling up) is held where its biggest instance is.
-  if (nodes.length > 1 && !nodes.some((node) => graph.nodeId[node]! > newerThanId)) {
+  if (nodes.length > 1 && !nodes.some((node) => isNew(graph.nodeId[node]!))) {
     nodes = [nodes.reduce((biggest, node) => (walk.ownedBytes[node]! > walk.ownedBytes[biggest]! ? node : biggest))];
   }
   // Instances held under their own key (`cache[url]`) share a path whatever the key.
   const tally = new Map<string, { steps: RetainerStep[]; count: number; firstVias: Set<string | undefined> }>();
+  const scopes = new ScopeNames(graph, walk);
   for (const node of nodes) {
-    const steps = stepsOf(graph, walk, node);
+    const steps = stepsOf(graph, walk, node, scopes);
     const firstVia = steps[0]?.via;
     const keyed = firstVia !== undefined && firstVia.startsWith('.') ? [{ ...steps[0]!, via: '[key]' }, ...steps.slice(1)] : steps;
     const key = JSON.stringify(keyed);
@@ -88,7 +89,7 @@ function edgeName(graph: HeapGraph, edge: number): { type: string; name: string 
 }
 
 /** The holders of `node`, nearest first: V8's parts skipped, contexts named as scopes, up to a module scope or a root. */
-function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number): RetainerStep[] {
+function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number, scopes: ScopeNames): RetainerStep[] {
   const steps: RetainerStep[] = [];
   let child = start;
   while (walk.parentEdge[child] !== NONE) {
@@ -105,7 +106,7 @@ function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number): RetainerStep
     if (holderName === 'system / Context') {
       // A variable of a scope: it names the object below it.
       const last = steps[steps.length - 1];
-      const scope = scopeOf(graph, walk, holder);
+      const scope = scopes.of(holder);
       if (edgeType === 'context' && last !== undefined && last.kind === 'object' && last.variable === undefined && walk.program[child] === 1) {
         last.variable = name;
         steps.push({ kind: 'scope', label: scope.label });
@@ -131,8 +132,45 @@ function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number): RetainerStep
   return steps;
 }
 
+/** Names closure scopes, once each; finds which closure holds a context with one pass over the graph, the first time it is needed. */
+class ScopeNames {
+  private readonly names = new Map<number, { label: string; isModule: boolean }>();
+  private closureOfContext: Map<number, number> | null = null;
+
+  constructor(
+    private readonly graph: HeapGraph,
+    private readonly walk: GraphWalk,
+  ) {}
+
+  of(context: number): { label: string; isModule: boolean } {
+    let name = this.names.get(context);
+    if (name === undefined) {
+      name = scopeOf(this.graph, this.walk, context, () => this.closureOf(context));
+      this.names.set(context, name);
+    }
+    return name;
+  }
+
+  private closureOf(context: number): number {
+    if (this.closureOfContext === null) {
+      const graph = this.graph;
+      const closures = new Map<number, number>();
+      const closureType = graph.nodeTypes.indexOf('closure');
+      for (let node = 0; node < graph.nodeCount; node++) {
+        if (graph.nodeType[node] !== closureType) continue;
+        for (let edge = graph.firstEdge[node]!, end = graph.firstEdge[node + 1]!; edge < end; edge++) {
+          const target = graph.edgeToNode[edge]!;
+          if (!closures.has(target) && edgeName(graph, edge).name === 'context') closures.set(target, node);
+        }
+      }
+      this.closureOfContext = closures;
+    }
+    return this.closureOfContext.get(context) ?? NONE;
+  }
+}
+
 /** `module scope of server.js` for a module's top-level scope, else `scope of name()` of a function that closes over it. */
-function scopeOf(graph: HeapGraph, walk: GraphWalk, context: number): { label: string; isModule: boolean } {
+function scopeOf(graph: HeapGraph, walk: GraphWalk, context: number, findClosure: () => number): { label: string; isModule: boolean } {
   let closure = NONE;
   let previous = NONE;
   for (let edge = graph.firstEdge[context]!, end = graph.firstEdge[context + 1]!; edge < end; edge++) {
@@ -142,24 +180,13 @@ function scopeOf(graph: HeapGraph, walk: GraphWalk, context: number): { label: s
   // The closure that holds this context: the walk's parent when it is one, else any closure pointing to it.
   const parent = walk.parentNode[context]!;
   if (parent !== NONE && graph.nodeTypes[graph.nodeType[parent]!] === 'closure') closure = parent;
-  else closure = findClosureOf(graph, context);
+  else closure = findClosure();
   const functionName = closure !== NONE ? walk.classNames[walk.classOf[closure]!]! : null;
   if (isModule) {
     const script = closure !== NONE ? scriptNameOf(graph, closure) : null;
     return { label: script !== null ? `module scope of ${script}` : 'module scope', isModule: true };
   }
   return { label: functionName !== null ? `scope of ${functionName}` : 'a closure scope', isModule: false };
-}
-
-function findClosureOf(graph: HeapGraph, context: number): number {
-  const closureType = graph.nodeTypes.indexOf('closure');
-  for (let node = 0; node < graph.nodeCount; node++) {
-    if (graph.nodeType[node] !== closureType) continue;
-    for (let edge = graph.firstEdge[node]!, end = graph.firstEdge[node + 1]!; edge < end; edge++) {
-      if (graph.edgeToNode[edge] === context && edgeName(graph, edge).name === 'context') return node;
-    }
-  }
-  return NONE;
 }
 
 /** The file a function was defined in: closure → shared → script → its name, last path segment. */

@@ -108,8 +108,8 @@ describe('isGrowing', () => {
   it('one snapshot is never growth', () => {
     expect(isGrowing([100_000])).toBe(false);
     expect(diffTotals([
-      { path: 'a', nodeCount: 1, totalBytes: 10, maxNodeId: 1, classes: new Map([['A', { count: 1, selfBytes: 10, bytes: 10 }]]) },
-      { path: 'b', nodeCount: 1, totalBytes: 10, maxNodeId: 1, classes: new Map([['A', { count: 1, selfBytes: 10, bytes: 10 }]]) },
+      { path: 'a', nodeCount: 1, totalBytes: 10, classes: new Map([['A', { count: 1, selfBytes: 10, bytes: 10 }]]) },
+      { path: 'b', nodeCount: 1, totalBytes: 10, classes: new Map([['A', { count: 1, selfBytes: 10, bytes: 10 }]]) },
     ]).changed).toEqual([]);
   });
 });
