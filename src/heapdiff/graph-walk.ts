@@ -24,6 +24,9 @@ export interface GraphWalk {
 
 export const NONE = 0xffffffff;
 
+/** GC roots that hold what the program refers to; the others are V8's own. */
+const PROGRAM_ROOTS = ['(Stack roots)', '(Global handles)', '(Traced handles)'];
+
 export function walkGraph(graph: HeapGraph): GraphWalk {
   const { nodeCount, firstEdge, edgeToNode, edgeType } = graph;
   const weak = graph.edgeTypes.indexOf('weak');
@@ -31,9 +34,11 @@ export function walkGraph(graph: HeapGraph): GraphWalk {
   const parentNode = new Uint32Array(nodeCount).fill(NONE);
   const order = new Uint32Array(nodeCount);
   const seen = new Uint8Array(nodeCount);
-  // Handles of the code running when the snapshot was taken are a root of the moment: what they reach
-  // is reached through the program's own roots first, so that paths name the program's variables.
-  const transient = graph.strings.indexOf('(Handle scope)');
+  // Of the GC roots, V8's own (strong roots, handles of the code running at that moment, caches) are
+  // walked after the program's (its stack, global handles), so that paths name the program's variables.
+  const programRoots = new Set(PROGRAM_ROOTS.map((name) => graph.strings.indexOf(name)).filter((index) => index !== -1));
+  const gcRoots = graph.strings.indexOf('(GC roots)');
+  const synthetic = graph.nodeTypes.indexOf('synthetic');
   const deferred: number[] = [];
   let head = 0;
   let tail = 0;
@@ -54,7 +59,8 @@ export function walkGraph(graph: HeapGraph): GraphWalk {
       seen[target] = 1;
       parentEdge[target] = edge;
       parentNode[target] = node;
-      if (transient !== -1 && graph.nodeName[target] === transient && graph.nodeTypes[graph.nodeType[target]!] === 'synthetic') deferred.push(target);
+      const vmRoot = graph.nodeType[node] === synthetic && graph.nodeName[node] === gcRoots && graph.nodeType[target] === synthetic && !programRoots.has(graph.nodeName[target]!);
+      if (vmRoot) deferred.push(target);
       else order[tail++] = target;
     }
   }
