@@ -5,7 +5,9 @@
 //
 //   node leaky-service.cjs OUT_DIR [SNAPSHOT_EVERY=1000] [SNAPSHOTS=3] [SCALE=1] [WORKLOADS=all]
 //
-// WORKLOADS is a comma-separated list of grants,listeners,closures,cache,lru,batch (default: all).
+// WORKLOADS is a comma-separated list of grants,listeners,closures,cache,lru,batch,inflight
+// (default: the first six; inflight keeps the last 5,000 requests' parsed headers in a ring, replaced
+// as requests come: garbage that lives long enough to reach the old space, so major GCs come often).
 //
 // Leaks (each grows at every step, by design):
 //   Grant            kept in the Map `grantsByRequest`, never trimmed
@@ -79,6 +81,9 @@ class BatchRow {
 }
 let batchInFlight = null;
 
+const INFLIGHT_SLOTS = 5000;
+const inflightRing = new Array(INFLIGHT_SLOTS).fill(null);
+
 function handleRequest(requestId) {
   const user = 'user-' + (requestId % 997);
   if (runs.grants) {
@@ -108,6 +113,12 @@ function handleRequest(requestId) {
     recentUsers.delete(user);
     recentUsers.set(user, new LruEntry(user, requestId));
     if (recentUsers.size > RECENT_USERS_CAP) recentUsers.delete(recentUsers.keys().next().value);
+  }
+
+  if (runs.inflight) {
+    const parsed = [];
+    for (let header = 0; header < 8; header++) parsed.push({ name: 'x-header-' + header, value: 'value ' + requestId + ' ' + header });
+    inflightRing[requestId % INFLIGHT_SLOTS] = parsed;
   }
 
   // The batch job: starts 200 requests before every 2000th and ends 100 after it.
