@@ -23,6 +23,8 @@ export interface AnalyzeCommandOptions {
   color: boolean;
   /** No progress line on stderr (it is shown only on a terminal, for large inputs). */
   quiet?: boolean;
+  /** Heap snapshots of the run, oldest first: their heapdiff tells the leak finding. */
+  snapshots?: string[];
 }
 
 export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number> {
@@ -62,7 +64,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     await csvFile?.abort();
     throw error;
   }
-  const summary = analyzer.summary();
+  let summary = analyzer.summary();
+  if (options.snapshots !== undefined) {
+    const { heapdiffFiles } = await import('../heapdiff/heapdiff.js');
+    const { linkHeapDiff } = await import('../report/heapdiff/link.js');
+    summary = linkHeapDiff(summary, await heapdiffFiles(options.snapshots));
+  }
   if (options.format === 'csv') {
     if (csvFile !== null) {
       await csvFile.commit();

@@ -6,6 +6,7 @@ import { runAnalyze } from './analyze-command.js';
 import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
 import { runHeapDiff } from './heapdiff-command.js';
+import { resolveSnapshotInputs } from './snapshot-inputs.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html; prints its path when there is no display)' })
           .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size), to judge how close the floor gets' })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
+          .option('snapshots', { type: 'string', array: true, describe: 'Heap snapshots of the run (files oldest first, or their folder): the leak finding names what grew in them and what holds it' })
           .conflicts('json', 'csv')
           .conflicts('html', ['json', 'csv'])
           .conflicts('open', ['json', 'csv'])
@@ -37,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
             const out = args.out as unknown;
             if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
               throw new Error('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
+            }
+            if (args.snapshots !== undefined) {
+              const snapshots = resolveSnapshotInputs(args.snapshots as string[]);
+              if ('error' in snapshots) throw new UsageError(snapshots.error);
             }
             return true;
           })
@@ -53,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
           quiet: args.quiet === true,
+          ...(args.snapshots !== undefined ? { snapshots: (resolveSnapshotInputs(args.snapshots as string[]) as { paths: string[] }).paths } : {}),
         });
       },
     )

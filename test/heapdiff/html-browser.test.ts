@@ -8,7 +8,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeapDiff } from '../../src/heapdiff/diff.js';
 import { heapdiffFiles } from '../../src/heapdiff/heapdiff.js';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { renderHtmlReport } from '../../src/report/html/render-html.js';
 import { renderHeapDiffHtml } from '../../src/report/heapdiff/html.js';
+import { linkHeapDiff } from '../../src/report/heapdiff/link.js';
 import { launchBrowser, recordingPage } from '../report/browser.js';
 import { SNAPSHOTS } from './samples.js';
 
@@ -70,6 +73,20 @@ describe('heapdiff HTML report', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(record.dialogs).toEqual([]);
     expect(record.consoleProblems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('the GC report given snapshots shows the growers in its leak finding and in its next steps', async () => {
+    const summary = linkHeapDiff(await analyzeFiles(['samples/node22-leak.log']), diff);
+    const { record, url } = await open('gc-report-with-snapshots.html', renderHtmlReport(summary));
+    const page = record.page;
+    const step = summary.isolates[0]!.findings.find((finding) => finding.id === 'leak')!.nextStep;
+    expect(step).toMatch(/^What grew at every step of the 3 heap snapshots given: ArrayBuffer/);
+    const shown = await page.locator('p.next').allTextContents();
+    expect(shown).toContain(step);
+    expect(await page.locator('.story li', { hasText: 'What grew at every step of the 3 heap snapshots given' }).count()).toBe(1);
+    expect(await page.locator('.story li', { hasText: 'take two heap snapshots' }).count()).toBe(0);
+    expect(record.requests).toEqual([url]);
     await page.close();
   }, 120_000);
 });

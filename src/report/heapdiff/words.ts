@@ -52,3 +52,26 @@ export function byLargestSwing(entries: ClassDiff[]): ClassDiff[] {
   const swing = (entry: ClassDiff) => Math.max(...entry.bytes) - Math.min(...entry.bytes);
   return [...entries].sort((a, b) => swing(b) - swing(a) || a.className.localeCompare(b.className));
 }
+
+/** Growers named in the leak finding. */
+export const GROWERS_IN_FINDING = 3;
+
+/**
+ * The leak finding's next step when heap snapshots of the run were given: what grew in them and what
+ * holds it, instead of "take two heap snapshots".
+ */
+export function snapshotLeakStep(diff: HeapDiff): string {
+  const count = diff.snapshots.length;
+  const program = diff.growing.filter((entry) => !entry.internal);
+  if (program.length === 0) {
+    return diff.stepsJudged
+      ? `In the ${count} heap snapshots given, no constructor grew at every step: take them further apart, while the floor rises.`
+      : `In the 2 heap snapshots given, no constructor grew by ${formatBytes(MIN_GROWTH_BYTES)} or more: take them further apart, while the floor rises.`;
+  }
+  const growers = program.slice(0, GROWERS_IN_FINDING).map((entry) => {
+    const held = entry.retainer !== null ? `, held by ${entry.retainer.text}` : '';
+    return `${entry.className} ${signedCount(entry.countAdded)} instances, ${signedBytes(entry.bytesAdded)}${held}`;
+  });
+  const how = diff.stepsJudged ? `grew at every step of the ${count} heap snapshots given` : 'grew between the 2 heap snapshots given (a third would tell a leak from a one-off)';
+  return `What ${how}: ${growers.join('; ')}. All of it: gclog heapdiff ${diff.snapshots.map((snapshot) => snapshot.path).join(' ')}`;
+}
