@@ -244,6 +244,9 @@ export class SnapshotParser {
     let value = this.value;
     let inNumber = this.inNumber;
     let count = this.valueCount;
+    // The node and the field the next number belongs to, kept as counters (no division per number).
+    let node = (count / fields) | 0;
+    let field = count - node * fields;
     for (let at = start; at < chunk.length; at++) {
       const byte = chunk[at]!;
       if (byte >= ZERO && byte <= NINE) {
@@ -253,14 +256,16 @@ export class SnapshotParser {
       }
       if (inNumber) {
         if (count >= expected) throw new Malformed('"nodes" holds more numbers than the header announces');
-        const node = (count / fields) | 0;
-        const field = count - node * fields;
         if (field === type) graph.nodeType[node] = value;
         else if (field === name) graph.nodeName[node] = value;
         else if (field === id) graph.nodeId[node] = value;
         else if (field === selfSize) graph.nodeSelfSize[node] = value;
         else if (field === edgeCount) graph.firstEdge[node + 1] = value;
         count++;
+        if (++field === fields) {
+          field = 0;
+          node++;
+        }
         value = 0;
         inNumber = false;
       }
@@ -286,6 +291,8 @@ export class SnapshotParser {
     let value = this.value;
     let inNumber = this.inNumber;
     let count = this.valueCount;
+    let edge = (count / fields) | 0;
+    let field = count - edge * fields;
     for (let at = start; at < chunk.length; at++) {
       const byte = chunk[at]!;
       if (byte >= ZERO && byte <= NINE) {
@@ -295,16 +302,18 @@ export class SnapshotParser {
       }
       if (inNumber) {
         if (count >= expected) throw new Malformed('"edges" holds more numbers than the header announces');
-        const edge = (count / fields) | 0;
-        const field = count - edge * fields;
         if (field === type) graph.edgeType[edge] = value;
         else if (field === name) graph.edgeNameOrIndex[edge] = value;
         else if (field === toNode) {
           const target = value / nodeFields;
-          if (!Number.isInteger(target) || target >= graph.nodeCount) throw new Malformed(`an edge points to ${value}, not a node`);
+          if (target !== Math.floor(target) || target >= graph.nodeCount) throw new Malformed(`an edge points to ${value}, not a node`);
           graph.edgeToNode[edge] = target;
         }
         count++;
+        if (++field === fields) {
+          field = 0;
+          edge++;
+        }
         value = 0;
         inNumber = false;
       }
