@@ -1,6 +1,7 @@
 // Walks one heap graph from its root: the shortest retaining path of every node (breadth first, weak
 // edges left out), and which object each of V8's internal parts belongs to.
 
+import { type ArrayPool, FRESH } from './array-pool.js';
 import { classNameOf, type HeapGraph, isProgramNode } from './snapshot.js';
 
 /** The result of one breadth-first walk; nodes the walk never reached have parentEdge NONE. */
@@ -27,13 +28,13 @@ export const NONE = 0xffffffff;
 /** GC roots that hold what the program refers to; the others are V8's own. */
 const PROGRAM_ROOTS = ['(Stack roots)', '(Global handles)', '(Traced handles)'];
 
-export function walkGraph(graph: HeapGraph): GraphWalk {
+export function walkGraph(graph: HeapGraph, arrays: Pick<ArrayPool, 'take'> = FRESH): GraphWalk {
   const { nodeCount, firstEdge, edgeToNode, edgeType } = graph;
   const weak = graph.edgeTypes.indexOf('weak');
-  const parentEdge = new Uint32Array(nodeCount).fill(NONE);
-  const parentNode = new Uint32Array(nodeCount).fill(NONE);
-  const order = new Uint32Array(nodeCount);
-  const seen = new Uint8Array(nodeCount);
+  const parentEdge = arrays.take('parentEdge', Uint32Array, nodeCount).fill(NONE);
+  const parentNode = arrays.take('parentNode', Uint32Array, nodeCount).fill(NONE);
+  const order = arrays.take('order', Uint32Array, nodeCount);
+  const seen = arrays.take('seen', Uint8Array, nodeCount);
   // Of the GC roots, V8's own (strong roots, handles of the code running at that moment, caches) are
   // walked after the program's (its stack, global handles), so that paths name the program's variables.
   const programRoots = new Set(PROGRAM_ROOTS.map((name) => graph.strings.indexOf(name)).filter((index) => index !== -1));
@@ -67,8 +68,8 @@ export function walkGraph(graph: HeapGraph): GraphWalk {
 
   const classIndex = new Map<string, number>();
   const classNames: string[] = [];
-  const classOf = new Uint32Array(nodeCount);
-  const program = new Uint8Array(nodeCount);
+  const classOf = arrays.take('classOf', Uint32Array, nodeCount);
+  const program = arrays.take('program', Uint8Array, nodeCount);
   for (let node = 0; node < nodeCount; node++) {
     const type = graph.nodeTypes[graph.nodeType[node]!]!;
     const nodeName = graph.strings[graph.nodeName[node]!];
@@ -83,8 +84,8 @@ export function walkGraph(graph: HeapGraph): GraphWalk {
     classOf[node] = index;
   }
 
-  const owner = new Uint32Array(nodeCount).fill(NONE);
-  const ownedBytes = new Float64Array(nodeCount);
+  const owner = arrays.take('owner', Uint32Array, nodeCount).fill(NONE);
+  const ownedBytes = arrays.take('ownedBytes', Float64Array, nodeCount);
   for (let position = 0; position < tail; position++) {
     const node = order[position]!;
     const parent = parentNode[node]!;

@@ -1,5 +1,6 @@
 // The heapdiff API: snapshot files in, what grew between them out, one snapshot's graph in memory at a time.
 
+import { ArrayPool } from './array-pool.js';
 import type { HeapGraph } from './snapshot.js';
 import { classTotals, type SnapshotTotals } from './class-totals.js';
 import { diffTotals, type HeapDiff, TOP_GROWERS_WITH_RETAINERS } from './diff.js';
@@ -21,10 +22,12 @@ export async function heapdiffFiles(paths: string[], options: HeapDiffOptions = 
   const totals: SnapshotTotals[] = [];
   let last: { graph: HeapGraph; walk: GraphWalk } | null = null;
   let firstIds = new Float64Array(0);
+  // Each snapshot's graph is done with before the next is read: its arrays are reused for the next.
+  const arrays = new ArrayPool();
   for (const [index, path] of paths.entries()) {
     last = null; // let the previous graph go before reading the next
-    const graph = await readHeapSnapshot(path, { onProgress: (bytesRead, totalBytes) => options.onProgress?.(index, bytesRead, totalBytes) });
-    const walk = walkGraph(graph);
+    const graph = await readHeapSnapshot(path, { arrays, onProgress: (bytesRead, totalBytes) => options.onProgress?.(index, bytesRead, totalBytes) });
+    const walk = walkGraph(graph, arrays);
     totals.push(classTotals(path, graph, walk));
     // Node's own (embedder) nodes take their ids from addresses: only a lookup tells new from old.
     if (index === 0) firstIds = Float64Array.from(graph.nodeId).sort();

@@ -6,11 +6,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { AppError, fromReadError } from '../errors.js';
+import { type ArrayPool, FRESH } from './array-pool.js';
 import { type HeapGraph, keepsName, NAMED_EDGE_TYPES } from './snapshot.js';
 
 export interface ReadSnapshotOptions {
   /** Called with the bytes read so far (compressed bytes for .gz) and the file's size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Where the graph's arrays come from: a pool reuses the previous snapshot's (which must then no longer be read). */
+  arrays?: Pick<ArrayPool, 'take'>;
 }
 
 /** The header (`{"snapshot":{"meta":…},`) is small; more than this before `"nodes"` is not a snapshot. */
@@ -66,6 +69,8 @@ export class SnapshotParser {
   private escaped = false;
   private keepString = false;
   private sectionsSeen = new Set<string>();
+
+  constructor(private readonly arrays: Pick<ArrayPool, 'take'> = FRESH) {}
 
   push(chunk: Buffer): void {
     let at = 0;
@@ -197,14 +202,14 @@ export class SnapshotParser {
       edgeTypes: meta.edge_types[0],
       nodeCount: nodes,
       edgeCount: edges,
-      nodeType: new Uint8Array(nodes),
-      nodeName: new Uint32Array(nodes),
-      nodeId: new Float64Array(nodes),
-      nodeSelfSize: new Float64Array(nodes),
-      firstEdge: new Uint32Array(nodes + 1),
-      edgeType: new Uint8Array(edges),
-      edgeNameOrIndex: new Uint32Array(edges),
-      edgeToNode: new Uint32Array(edges),
+      nodeType: this.arrays.take('nodeType', Uint8Array, nodes),
+      nodeName: this.arrays.take('nodeName', Uint32Array, nodes),
+      nodeId: this.arrays.take('nodeId', Float64Array, nodes),
+      nodeSelfSize: this.arrays.take('nodeSelfSize', Float64Array, nodes),
+      firstEdge: this.arrays.take('firstEdge', Uint32Array, nodes + 1),
+      edgeType: this.arrays.take('edgeType', Uint8Array, edges),
+      edgeNameOrIndex: this.arrays.take('edgeNameOrIndex', Uint32Array, edges),
+      edgeToNode: this.arrays.take('edgeToNode', Uint32Array, edges),
       strings: [],
     };
   }
@@ -418,7 +423,7 @@ export async function readHeapSnapshot(path: string, options: ReadSnapshotOption
     throw fromReadError(error, path);
   }
   if (size === 0) throw new AppError({ code: 'EmptyInput', path });
-  const parser = new SnapshotParser();
+  const parser = new SnapshotParser(options.arrays);
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
   let bytesRead = 0;
   let gzip: boolean | null = null;

@@ -11,6 +11,7 @@ import { byLargestSwing, BYTES_NOTE, formatBytes, growthHeadline, retainerSenten
 
 const STYLES = `
 table.heapdiff td.class { font-weight: 600; word-break: break-word; }
+table.heapdiff th:not(:first-child) { text-align: right; }
 table.heapdiff td.held { color: var(--muted); font-size: 13px; padding-top: 0; word-break: break-word; }
 table.heapdiff .bar { display: inline-block; height: 9px; background: var(--error); border-radius: 2px; vertical-align: middle; margin-right: 6px; }
 table.heapdiff tr.has-held td { border-bottom: none; }
