@@ -42,11 +42,15 @@ function floorGrewClearly(floorAtLastSnapshot, floor, growthFraction, minGrowthB
   return floor - floorAtLastSnapshot >= Math.max(floorAtLastSnapshot * growthFraction, minGrowthBytes);
 }
 
+/** The handle of this thread's watcher: installing twice (the env and a call) must not take every snapshot twice. */
+var installed = null;
+
 /**
  * Starts watching. Returns { snapshots(): paths written, oldest first; stop() }, or null when this
  * Node cannot take snapshots (before 18), after saying so through `log`.
  */
 function install(options) {
+  if (installed !== null) return installed;
   var log = (options && options.log) || function () {};
   var v8 = require('v8');
   var perfHooks = require('perf_hooks');
@@ -145,15 +149,17 @@ function install(options) {
   });
   observer.observe({ entryTypes: ['gc'] });
 
-  return {
+  installed = {
     snapshots: function () {
       return written.slice();
     },
     stop: function () {
       stopped = true;
       observer.disconnect();
+      installed = null;
     },
   };
+  return installed;
 }
 
 /** GCLOG_FIND_LEAK_DIR (and _MAX_SNAPSHOTS, _MAX_DISK_MB) set when this file is required: install with them, messages on stderr. */
