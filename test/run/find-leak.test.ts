@@ -111,6 +111,21 @@ describe('find-leak, other cases', () => {
   });
 });
 
+describe('install', () => {
+  it('a second install in the same thread returns the first watcher, so nothing is taken twice', () => {
+    const preload = createRequire(import.meta.url)('../../src/run/preload/find-leak.cjs') as { install: (options: { dir: string }) => { snapshots(): string[]; stop(): void } };
+    const dir = mkdtempSync(join(tmpdir(), 'gclog-find-leak-install-'));
+    folders.push(dir);
+    const first = preload.install({ dir });
+    expect(preload.install({ dir })).toBe(first);
+    expect(first.snapshots()).toEqual([]);
+    first.stop();
+    const again = preload.install({ dir });
+    expect(again).not.toBe(first);
+    again.stop();
+  });
+});
+
 describe('floorGrewClearly', () => {
   const { floorGrewClearly } = createRequire(import.meta.url)('../../src/run/preload/find-leak.cjs') as { floorGrewClearly: (last: number, floor: number, fraction: number, minBytes: number) => boolean };
   it('10% of the last floor when that is over 1 MB: 20 MB → 22 MB, a byte under and at the bound', () => {
