@@ -1,6 +1,7 @@
 // Class totals of two or more snapshots → what grew, per class, and what grew at every step.
 
 import type { SnapshotTotals } from './class-totals.js';
+import { isInternalClass } from './snapshot.js';
 import type { RetainerPath } from './retainers.js';
 
 /** Growth under this over the whole run is noise (a few objects made by the snapshot itself, code compiled). */
@@ -59,7 +60,7 @@ export function diffTotals(snapshots: SnapshotTotals[]): HeapDiff {
     if (counts.every((count) => count === counts[0]) && bytes.every((value) => value === bytes[0])) continue;
     let stepsGrown = 0;
     for (let step = 1; step < bytes.length; step++) if (bytes[step]! > bytes[step - 1]!) stepsGrown++;
-    changed.push({ className, internal: className.startsWith('('), counts, bytes, selfBytes, countAdded, bytesAdded, growing: isGrowing(bytes), stepsGrown, retainer: null });
+    changed.push({ className, internal: isInternalClass(className), counts, bytes, selfBytes, countAdded, bytesAdded, growing: isGrowing(bytes), stepsGrown, retainer: null });
   }
   changed.sort((a, b) => b.bytesAdded - a.bytesAdded || a.className.localeCompare(b.className));
   const first = snapshots[0]!;

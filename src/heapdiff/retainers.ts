@@ -73,7 +73,7 @@ export function retainerPathOf(graph: HeapGraph, walk: GraphWalk, className: str
   return { steps: best!.steps, text: pathText(best!.steps), instances: best!.count, sampled: nodes.length };
 }
 
-export function pathText(steps: RetainerStep[]): string {
+function pathText(steps: RetainerStep[]): string {
   return steps.map(stepText).join(' ← ');
 }
 
