@@ -104,15 +104,17 @@ function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number, scopes: Scope
       break;
     }
     if (holderName === 'system / Context') {
-      // A variable of a scope: it names the object below it.
+      // A variable of a scope: it names the object below it. V8 names a closure's captured variables
+      // by slot (a hidden edge); the scope's ScopeInfo lists their names in slot order.
       const last = steps[steps.length - 1];
       const scope = scopes.of(holder);
-      if (edgeType === 'context' && last !== undefined && last.kind === 'object' && last.variable === undefined && walk.program[child] === 1) {
-        last.variable = name;
+      const variable = edgeType === 'context' ? name : edgeType === 'hidden' ? capturedVariableName(graph, holder, Number(name)) : null;
+      if (variable !== null && last !== undefined && last.kind === 'object' && last.variable === undefined && walk.program[child] === 1) {
+        last.variable = variable;
         steps.push({ kind: 'scope', label: scope.label });
-      } else if (edgeType === 'context' && steps.length === 0) {
+      } else if (variable !== null && steps.length === 0) {
         // The instance is the variable's value itself.
-        steps.push({ kind: 'scope', label: scope.label, variable: name });
+        steps.push({ kind: 'scope', label: scope.label, variable });
       } else steps.push({ kind: 'scope', label: scope.label });
       if (scope.isModule) break;
       // The closure that owns this scope is the next holder; it is named by the scope already.
@@ -130,6 +132,23 @@ function stepsOf(graph: HeapGraph, walk: GraphWalk, start: number, scopes: Scope
   }
   if (steps.length > MAX_STEPS) return [...steps.slice(0, MAX_STEPS - 1), steps[steps.length - 1]!];
   return steps;
+}
+
+/** The name of slot `slot` of a closure scope: the string its ScopeInfo holds at that hidden index, when the reader kept it. */
+function capturedVariableName(graph: HeapGraph, context: number, slot: number): string | null {
+  let scopeInfo = NONE;
+  for (let edge = graph.firstEdge[context]!, end = graph.firstEdge[context + 1]!; edge < end; edge++) {
+    if (graph.edgeTypes[graph.edgeType[edge]!] === 'internal' && edgeName(graph, edge).name === 'scope_info') scopeInfo = graph.edgeToNode[edge]!;
+  }
+  if (scopeInfo === NONE) return null;
+  for (let edge = graph.firstEdge[scopeInfo]!, end = graph.firstEdge[scopeInfo + 1]!; edge < end; edge++) {
+    const target = graph.edgeToNode[edge]!;
+    if (graph.edgeTypes[graph.edgeType[edge]!] === 'hidden' && graph.edgeNameOrIndex[edge] === slot && graph.nodeTypes[graph.nodeType[target]!] === 'string') {
+      const variable = graph.strings[graph.nodeName[target]!];
+      return variable !== undefined && /^[\p{L}\p{Nl}$_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}$\u200c\u200d]*$/u.test(variable) ? variable : null;
+    }
+  }
+  return null;
 }
 
 /** Names closure scopes, once each; finds which closure holds a context with one pass over the graph, the first time it is needed. */

@@ -16,6 +16,11 @@ export interface ReadSnapshotOptions {
   arrays?: Pick<ArrayPool, 'take'>;
 }
 
+/** String marks: kept, or kept only when no longer than MAX_SHORT_STRING_BYTES (variable names, not literals). */
+const WANTED = 1;
+const WANTED_IF_SHORT = 2;
+const MAX_SHORT_STRING_BYTES = 128;
+
 /** The header (`{"snapshot":{"meta":…},`) is small; more than this before `"nodes"` is not a snapshot. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
@@ -68,6 +73,8 @@ export class SnapshotParser {
   private stringParts: Buffer[] = [];
   private escaped = false;
   private keepString = false;
+  private keepMark = 0;
+  private keptBytes = 0;
   private sectionsSeen = new Set<string>();
 
   constructor(private readonly arrays: Pick<ArrayPool, 'take'> = FRESH) {}
@@ -350,19 +357,43 @@ export class SnapshotParser {
     return chunk.length;
   }
 
-  /** Marks the strings that name something other than a string's own text: node names, property and variable names. */
+  /**
+   * Marks the strings that name something other than a string's own text: node names, property and
+   * variable names (WANTED), and the names of closure variables, which V8 lists as strings held by a
+   * scope's ScopeInfo (WANTED_IF_SHORT: a code object's strings may also be long literals).
+   */
   private markWantedStrings(): void {
     const graph = this.graph!;
     if (!this.sectionsSeen.has('nodes') || !this.sectionsSeen.has('edges')) throw new Malformed('"strings" comes before "nodes" or "edges"');
     const namedEdgeType = graph.edgeTypes.map((edgeType) => NAMED_EDGE_TYPES.has(edgeType));
     const keepNodeType = graph.nodeTypes.map(keepsName);
+    const code = graph.nodeTypes.indexOf('code');
+    const stringType = graph.nodeTypes.indexOf('string');
+    const hidden = graph.edgeTypes.indexOf('hidden');
     let highest = 0;
-    for (let node = 0; node < graph.nodeCount; node++) if (keepNodeType[graph.nodeType[node]!] && graph.nodeName[node]! > highest) highest = graph.nodeName[node]!;
+    for (let node = 0; node < graph.nodeCount; node++) if (graph.nodeName[node]! > highest) highest = graph.nodeName[node]!;
     for (let edge = 0; edge < graph.edgeCount; edge++) if (namedEdgeType[graph.edgeType[edge]!] && graph.edgeNameOrIndex[edge]! > highest) highest = graph.edgeNameOrIndex[edge]!;
     const wanted = new Uint8Array(highest + 1);
-    for (let node = 0; node < graph.nodeCount; node++) if (keepNodeType[graph.nodeType[node]!]) wanted[graph.nodeName[node]!] = 1;
-    for (let edge = 0; edge < graph.edgeCount; edge++) if (namedEdgeType[graph.edgeType[edge]!]) wanted[graph.edgeNameOrIndex[edge]!] = 1;
+    for (let node = 0; node < graph.nodeCount; node++) {
+      if (keepNodeType[graph.nodeType[node]!]) wanted[graph.nodeName[node]!] = WANTED;
+      if (graph.nodeType[node] !== code) continue;
+      for (let edge = graph.firstEdge[node]!, end = graph.firstEdge[node + 1]!; edge < end; edge++) {
+        const target = graph.edgeToNode[edge]!;
+        if (graph.edgeType[edge] === hidden && graph.nodeType[target] === stringType && wanted[graph.nodeName[target]!] === 0) wanted[graph.nodeName[target]!] = WANTED_IF_SHORT;
+      }
+    }
+    for (let edge = 0; edge < graph.edgeCount; edge++) if (namedEdgeType[graph.edgeType[edge]!]) wanted[graph.edgeNameOrIndex[edge]!] = WANTED;
     this.wanted = wanted;
+  }
+
+  private keepPart(part: Buffer): void {
+    this.keptBytes += part.length;
+    if (this.keepMark === WANTED_IF_SHORT && this.keptBytes > MAX_SHORT_STRING_BYTES) {
+      this.keepString = false;
+      this.stringParts = [];
+      return;
+    }
+    this.stringParts.push(Buffer.from(part));
   }
 
   private readStrings(chunk: Buffer, start: number): number {
@@ -372,7 +403,9 @@ export class SnapshotParser {
         const byte = chunk[at++]!;
         if (byte === QUOTE) {
           this.state = State.InString;
-          this.keepString = this.wanted[this.stringIndex] === 1;
+          this.keepMark = this.wanted[this.stringIndex] ?? 0;
+          this.keepString = this.keepMark !== 0;
+          this.keptBytes = 0;
           this.stringParts = [];
           this.escaped = false;
         } else if (byte === CLOSE) {
@@ -395,11 +428,11 @@ export class SnapshotParser {
       }
       this.escaped = escaped;
       if (end === -1) {
-        if (this.keepString) this.stringParts.push(Buffer.from(chunk.subarray(at)));
+        if (this.keepString) this.keepPart(chunk.subarray(at));
         return chunk.length;
       }
+      if (this.keepString) this.keepPart(chunk.subarray(at, end));
       if (this.keepString) {
-        this.stringParts.push(chunk.subarray(at, end));
         const raw = Buffer.concat(this.stringParts).toString('utf8');
         this.graph!.strings[this.stringIndex] = JSON.parse(`"${raw}"`) as string;
       }

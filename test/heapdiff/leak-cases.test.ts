@@ -29,7 +29,7 @@ async function runCase(major: number, workloads: string) {
 const CASES = [
   { leak: 'grants', major: 22, first: 'Grant', held: 'Map grantsByRequest ← module scope of leaky-service.cjs' },
   { leak: 'listeners', major: 22, first: 'onConfigChange()', held: 'Array [] ← Object .change ← EventEmitter configBus ._events ← module scope of leaky-service.cjs' },
-  { leak: 'closures', major: 22, first: 'ArrayBuffer', held: 'Buffer ← scope of flushChunk() ← Array shutdownHooks [] ← module scope of leaky-service.cjs' },
+  { leak: 'closures', major: 22, first: 'ArrayBuffer', held: 'Buffer chunk ← scope of flushChunk() ← Array shutdownHooks [] ← module scope of leaky-service.cjs' },
   { leak: 'cache', major: 22, first: 'CacheEntry', held: 'Object responseCache [key] ← module scope of leaky-service.cjs' },
   { leak: 'grants', major: 18, first: 'Grant', held: 'Map grantsByRequest ← module scope of leaky-service.cjs' },
   { leak: 'grants', major: 20, first: 'Grant', held: 'Map grantsByRequest ← module scope of leaky-service.cjs' },

@@ -13,9 +13,9 @@ import { runCli } from '../cli/run-cli.js';
 import { SNAPSHOTS } from './samples.js';
 
 const GROWERS_STEP =
-  'What grew at every step of the 3 heap snapshots given: ArrayBuffer +200 instances, +3.1 MB, held by Buffer ← scope of flushChunk() ← Array shutdownHooks [] ← module scope of leaky-service.cjs; ' +
+  'What grew at every step of the 3 heap snapshots given: ArrayBuffer +200 instances, +3.1 MB, held by Buffer chunk ← scope of flushChunk() ← Array shutdownHooks [] ← module scope of leaky-service.cjs; ' +
   'CacheEntry +2,000 instances, +515.8 KB, held by Object responseCache [key] ← module scope of leaky-service.cjs; ' +
-  'Object +2,000 instances, +269.8 KB, held by RequestContext .headers ← scope of onConfigChange() ← Array [] ← Object .change ← EventEmitter configBus ._events ← module scope of leaky-service.cjs. ' +
+  'Object +2,000 instances, +269.8 KB, held by RequestContext context .headers ← scope of onConfigChange() ← Array [] ← Object .change ← EventEmitter configBus ._events ← module scope of leaky-service.cjs. ' +
   `All of it: gclog heapdiff ${SNAPSHOTS.join(' ')}`;
 
 describe('linkHeapDiff', () => {
