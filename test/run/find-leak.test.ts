@@ -1,5 +1,5 @@
 // src/run/preload/find-leak.cjs exactly as a user runs it, `node --require ./src/run/preload/find-leak.cjs
-// app.js` with GCLOG_FIND_LEAK_DIR set, on real Node 18, 20, 22 and 24 binaries: it takes its snapshots
+// app.js` with GCLOG_FIND_LEAK_DIR set, on real Node 18, 20, 22, 24 and 26 binaries: it takes its snapshots
 // when the floor grew, says when and what it costs, and their heapdiff names the leaks. On Node 12 and
 // 16 it loads, says it cannot, and leaves the app alone.
 
@@ -33,7 +33,7 @@ function run(major: number, app: string, env: Record<string, string>, args: stri
 const MB = 1024 * 1024;
 const SERVICE = ['samples/heapsnapshots/leaky-service.cjs', ['-', '1000', '25', '1', 'grants,listeners,cache,lru,batch,inflight']] as const;
 
-describe.each([18, 20, 22, 24])('find-leak on Node %i', (major) => {
+describe.each([18, 20, 22, 24, 26])('find-leak on Node %i', (major) => {
   it('takes three snapshots as the floor grows, says why, what it needs and how long it paused; their heapdiff names the leaks', async () => {
     const { dir, status, lines } = run(major, SERVICE[0], { GCLOG_FIND_LEAK_MAX_SNAPSHOTS: '3' }, [...SERVICE[1]]);
     expect(status).toBe(0);
