@@ -14,7 +14,8 @@ export type AppErrorContext =
   | { code: 'OutputNotWritable'; path: string; detail: string; flag?: string }
   | { code: 'NoComparableIsolate'; detail: string }
   | { code: 'CommandNotFound'; command: string }
-  | { code: 'CommandNotExecutable'; command: string };
+  | { code: 'CommandNotExecutable'; command: string }
+  | { code: 'NotHeapSnapshot'; path: string; detail: string };
 
 export type AppErrorCode = AppErrorContext['code'];
 
@@ -36,6 +37,7 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'BudgetF
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
   BudgetFailed: 13,
+  NotHeapSnapshot: 14,
   CommandNotExecutable: 126,
   CommandNotFound: 127,
   Internal: 70,
@@ -67,6 +69,8 @@ function describe(context: AppErrorContext): string {
       return `${context.command}: command not found. Check the name and your PATH, e.g. gclog run -- node app.js`;
     case 'CommandNotExecutable':
       return `${context.command}: permission denied. Make it executable (chmod +x) or run it through its interpreter, e.g. gclog run -- node ${context.command}`;
+    case 'NotHeapSnapshot':
+      return `${context.path} is not a whole V8 heap snapshot (${context.detail}). Pass a .heapsnapshot written by v8.writeHeapSnapshot() or DevTools (a .gz of it works too).`;
   }
 }
 

@@ -11,3 +11,7 @@ export type * from './compare/comparison.js';
 export { renderText } from './report/text.js';
 export { renderHtmlReport } from './report/html/render-html.js';
 export { renderComparisonHtml } from './report/html-compare/page.js';
+export { heapdiffFiles, heapdiffOfRun, type HeapDiffOptions } from './heapdiff/heapdiff.js';
+export type { ClassDiff, HeapDiff } from './heapdiff/diff.js';
+export { findLeakSnapshots, type SnapshotSeries } from './heapdiff/run-snapshots.js';
+export { renderHeapDiffText } from './report/heapdiff/text.js';

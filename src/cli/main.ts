@@ -6,6 +6,8 @@ import { runAnalyze } from './analyze-command.js';
 import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
 import { BudgetSyntaxError, parseBudgets, type Budget } from '../analyze/budgets.js';
+import { runHeapDiff } from './heapdiff-command.js';
+import { resolveSnapshotInputs } from './snapshot-inputs.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -30,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .option('fail-on', { type: 'string', describe: FAIL_ON_DESCRIPTION })
           .option('markdown', { type: 'string', describe: MARKDOWN_DESCRIPTION })
+          .option('snapshots', { type: 'string', array: true, describe: 'Heap snapshots of the run (files oldest first, or their folder): the leak finding names what grew in them and what holds it' })
           .conflicts('json', 'csv')
           .conflicts('html', ['json', 'csv'])
           .conflicts('open', ['json', 'csv'])
@@ -41,6 +44,10 @@ export async function main(argv: string[]): Promise<number> {
             const out = args.out as unknown;
             if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
               throw new Error('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
+            }
+            if (args.snapshots !== undefined) {
+              const snapshots = resolveSnapshotInputs(args.snapshots as string[]);
+              if ('error' in snapshots) throw new UsageError(snapshots.error);
             }
             return true;
           })
@@ -58,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
           quiet: args.quiet === true,
+          ...(args.snapshots !== undefined ? { snapshots: (resolveSnapshotInputs(args.snapshots as string[]) as { paths: string[] }).paths } : {}),
           budgets: budgetsOf(args['fail-on']),
           ...(args.markdown !== undefined ? { markdown: args.markdown as string } : {}),
         });
@@ -188,10 +196,40 @@ export async function main(argv: string[]): Promise<number> {
         });
       },
     )
+    .command(
+      'heapdiff <snapshots..>',
+      'What grew between heap snapshots of one process, per constructor, and what holds it',
+      (command) =>
+        command
+          .positional('snapshots', { type: 'string', array: true, demandOption: true, describe: '.heapsnapshot files (or .gz) of one process, oldest first: two, or three and more to see what grew at every step' })
+          .option('json', { type: 'boolean', describe: 'Print the diff as JSON' })
+          .option('html', { type: 'boolean', describe: 'Write an HTML report (to --out; default <first>-to-<last>.heapdiff.html in the current directory)' })
+          .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for files over 20 MB)' })
+          .conflicts('json', ['html', 'open'])
+          .check((args) => {
+            if ((args.snapshots as string[]).length < 2) throw new UsageError('heapdiff takes two heap snapshots or more, oldest first');
+            if ((args.snapshots as string[]).some((path) => path === '-' || path === STDIN_TOKEN)) throw new UsageError('heapdiff reads snapshot files, not stdin');
+            return true;
+          })
+          .example('$0 heapdiff before.heapsnapshot after.heapsnapshot', 'what grew, per constructor')
+          .example('$0 heapdiff s1.heapsnapshot s2.heapsnapshot s3.heapsnapshot --html', 'what grew at every step, as a report'),
+      async (args) => {
+        exitCode = await runHeapDiff({
+          snapshots: args.snapshots as string[],
+          format: args.json ? 'json' : args.html || args.open ? 'html' : 'text',
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
+          color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+          quiet: args.quiet === true,
+        });
+      },
+    )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .middleware(restoreStdinArguments)
     .parserConfiguration({ 'populate--': true })
-    .demandCommand(1, 'Name a command: analyze, run, events or compare.')
+    .demandCommand(1, 'Name a command: analyze, run, events, compare or heapdiff.')
     .strict()
     .strictCommands()
     .recommendCommands()
