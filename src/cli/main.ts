@@ -5,6 +5,7 @@ import { AppError, EXIT_CODES } from '../errors.js';
 import { runAnalyze } from './analyze-command.js';
 import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
+import type { TableFormat } from '../export/table.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -56,16 +57,31 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
-      'events <file>',
-      'Print one JSON object per GC event (NDJSON)',
+      'events <files..>',
+      'Print one JSON object per GC event (NDJSON); with --format, the typed gclog-events table (ndjson, csv or parquet)',
       (command) =>
         command
-          .positional('file', { type: 'string', demandOption: true, describe: 'GC log file, .gz, or - for stdin' })
-          .option('all', { type: 'boolean', default: false, describe: 'Also print fatal out-of-memory events' })
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'GC log files, .gz, or - for stdin' })
+          .option('all', { type: 'boolean', default: false, describe: 'Also print fatal out-of-memory events (without --format)' })
+          .option('format', { type: 'string', choices: ['ndjson', 'csv', 'parquet'], describe: 'The gclog-events table (schema in the README): the file, process and isolate on every row' })
+          .option('out', { type: 'string', describe: 'Write to this file (atomically) instead of stdout; needed for parquet' })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
-          .example('$0 events gc.log | jq .pauseMs', 'pause of every GC'),
+          .check((args) => {
+            checkOut(args.out);
+            if (args.format === 'parquet' && args.out === undefined) throw new UsageError('--format parquet writes a file: add --out FILE, e.g. --out events.parquet');
+            if (args.all === true && args.format !== undefined) throw new UsageError('--all prints the event objects; it does not go with --format');
+            return true;
+          })
+          .example('$0 events gc.log | jq .pauseMs', 'pause of every GC')
+          .example('$0 events logs/*.log --format parquet --out events.parquet', 'one typed table for DuckDB, ClickHouse, Spark or BigQuery'),
       async (args) => {
-        exitCode = await runEvents({ input: args.file as string, all: args.all as boolean, quiet: args.quiet === true });
+        exitCode = await runEvents({
+          inputs: args.files as string[],
+          all: args.all as boolean,
+          ...(args.format !== undefined ? { format: args.format as TableFormat } : {}),
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          quiet: args.quiet === true,
+        });
       },
     )
     .command(
@@ -153,6 +169,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `--out` names a file: not empty, not stdin. */
+function checkOut(out: unknown): void {
+  if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
+    throw new UsageError('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
+  }
+}
 
 /** `compare B A`, or `compare B1 B2 … --vs A1 A2 …` for several runs a side. */
 function compareSides(logs: string[], vs: string[] | undefined): { before: string[]; after: string[] } {

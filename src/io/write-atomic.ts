@@ -32,7 +32,7 @@ export class AtomicFileWriter {
     });
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     if (this.failure === null) this.stream.write(text);
   }
 
