@@ -5,6 +5,7 @@ import { AppError, EXIT_CODES } from '../errors.js';
 import { runAnalyze } from './analyze-command.js';
 import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
+import { runFleet } from './fleet-command.js';
 import type { TableFormat } from '../export/table.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -85,6 +86,48 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'fleet <paths..>',
+      'Many logs at once (files, folders, rotated gc.log.1 …) on every core: one row per process isolate, worst first',
+      (command) =>
+        command
+          .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'GC log files (.gz read as is) and folders (read recursively)' })
+          .option('json', { type: 'boolean', describe: 'Print the rows as JSON' })
+          .option('csv', { type: 'boolean', describe: 'Print the rows as CSV' })
+          .option('html', { type: 'boolean', describe: 'Write an HTML page (distributions, outliers, verdicts) and each run\'s analyze report beside it' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML page in the browser (implies --html)' })
+          .option('format', { type: 'string', choices: ['parquet'], describe: 'Write the rows as a Parquet file (needs --out; schema gclog-fleet in the README)' })
+          .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+          .option('jobs', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
+          .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size) of the runs' })
+          .conflicts('json', ['csv', 'html', 'open', 'format'])
+          .conflicts('csv', ['html', 'open', 'format'])
+          .conflicts('format', ['html', 'open'])
+          .check((args) => {
+            checkOut(args.out);
+            const jobs = args.jobs as number | undefined;
+            if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError('--jobs takes a whole number of worker threads from 1 to 256, e.g. --jobs 4');
+            const heapLimit = args['heap-limit'] as number | undefined;
+            if (heapLimit !== undefined && !(Number.isFinite(heapLimit) && heapLimit > 0)) throw new UsageError('--heap-limit takes a size in MB, e.g. --heap-limit 4096');
+            if (args.format === 'parquet' && args.out === undefined) throw new UsageError('--format parquet writes a file: add --out FILE, e.g. --out fleet.parquet');
+            if ((args.paths as string[]).some((path) => path === '-' || path === STDIN_TOKEN)) throw new UsageError('fleet reads files and folders, not stdin; use gclog analyze - for a pipe');
+            return true;
+          })
+          .example('$0 fleet logs/', 'every log under logs/, worst first')
+          .example('$0 fleet /var/log/app/gc.log*', 'gc.log.2.gz, gc.log.1 and gc.log read as one run')
+          .example('$0 fleet logs/ --html --out fleet.html', 'distributions, outliers, and each run\'s report'),
+      async (args) => {
+        exitCode = await runFleet({
+          paths: args.paths as string[],
+          format: args.json ? 'json' : args.csv ? 'csv' : args.format === 'parquet' ? 'parquet' : args.html || args.open ? 'html' : 'text',
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
+          ...(args.jobs !== undefined ? { jobs: args.jobs as number } : {}),
+          ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
+          debug,
+        });
+      },
+    )
+    .command(
       'compare <logs..>',
       'Compare GC logs before and after a change (one run each, or several reruns with --vs): a table of differences and a verdict',
       (command) =>
@@ -139,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .middleware(restoreStdinArguments)
-    .demandCommand(1, 'Name a command: analyze, events or compare.')
+    .demandCommand(1, 'Name a command: analyze, events, compare or fleet.')
     .strict()
     .strictCommands()
     .recommendCommands()
