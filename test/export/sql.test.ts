@@ -41,7 +41,7 @@ beforeAll(async () => {
   for (const row of await query(sql('gc_time.sql'))) byIsolate.set(rowKey(row), row);
   for (const row of await query(sql('pauses_by_collector.sql'))) pausesBy.set(`${rowKey(row)}|${row['collector']}`, row);
   for (const row of await query(sql('floor_trend.sql'))) floorsBy.set(rowKey(row), row);
-}, 120_000);
+}, 300_000);
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -49,7 +49,7 @@ async function isolatesOf(file: string): Promise<IsolateSummary[]> {
   return (await analyzeFiles([file])).isolates.filter((isolate) => isolate.counts.total > 0);
 }
 
-describe('DuckDB SQL on gclog-events equals gclog', () => {
+describe('DuckDB SQL on gclog-events equals gclog', { timeout: 120_000 }, () => {
   it('reads the file, process and isolate of every event of every sample', async () => {
     const [counts] = await query('SELECT count(DISTINCT file) AS files, count(*) AS events FROM events');
     expect(Number(counts!['files'])).toBe(FILES.length);
