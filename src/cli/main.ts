@@ -64,11 +64,12 @@ export async function main(argv: string[]): Promise<number> {
         command
           .positional('files', { type: 'string', array: true, demandOption: true, describe: 'GC log files, .gz, or - for stdin' })
           .option('all', { type: 'boolean', default: false, describe: 'Also print fatal out-of-memory events (without --format)' })
-          .option('format', { type: 'string', choices: ['ndjson', 'csv', 'parquet'], describe: 'The gclog-events table (schema in the README): the file, process and isolate on every row' })
+          .option('format', { type: 'string', describe: 'ndjson, csv or parquet: the gclog-events table (schema in the README), the file, process and isolate on every row' })
           .option('out', { type: 'string', describe: 'Write to this file (atomically) instead of stdout; needed for parquet' })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .check((args) => {
             checkOut(args.out);
+            checkFormat(args.format, ['ndjson', 'csv', 'parquet']);
             if (args.format === 'parquet' && args.out === undefined) throw new UsageError('--format parquet writes a file: add --out FILE, e.g. --out events.parquet');
             if (args.all === true && args.format !== undefined) throw new UsageError('--all prints the event objects; it does not go with --format');
             return true;
@@ -95,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('csv', { type: 'boolean', describe: 'Print the rows as CSV' })
           .option('html', { type: 'boolean', describe: 'Write an HTML page (distributions, outliers, verdicts) and each run\'s analyze report beside it' })
           .option('open', { type: 'boolean', describe: 'Open the HTML page in the browser (implies --html)' })
-          .option('format', { type: 'string', choices: ['parquet'], describe: 'Write the rows as a Parquet file (needs --out; schema gclog-fleet in the README)' })
+          .option('format', { type: 'string', describe: 'parquet: write the rows as a Parquet file (needs --out; schema gclog-fleet in the README)' })
           .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
           .option('jobs', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
           .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size) of the runs' })
@@ -104,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
           .conflicts('format', ['html', 'open'])
           .check((args) => {
             checkOut(args.out);
+            checkFormat(args.format, ['parquet']);
             const jobs = args.jobs as number | undefined;
             if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError('--jobs takes a whole number of worker threads from 1 to 256, e.g. --jobs 4');
             const heapLimit = args['heap-limit'] as number | undefined;
@@ -212,6 +214,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `--format` is one of the formats the command writes. */
+function checkFormat(format: unknown, formats: string[]): void {
+  if (format !== undefined && !formats.includes(format as string)) {
+    throw new UsageError(`--format takes ${formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`} (got ${JSON.stringify(String(format))})`);
+  }
+}
 
 /** `--out` names a file: not empty, not stdin. */
 function checkOut(out: unknown): void {
