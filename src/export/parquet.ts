@@ -8,7 +8,7 @@ import { AtomicFileWriter } from '../io/write-atomic.js';
 import { arrowSchemaOf, ColumnBatcher, type TableSchema } from './table.js';
 
 /** Rows per record batch (and so per row group at most): a few MB of memory for the widest table. */
-export const BATCH_ROWS = 65_536;
+export const BATCH_ROWS = 32_768;
 
 export class ParquetTableWriter<T> {
   private readonly file: AtomicFileWriter;
@@ -16,16 +16,30 @@ export class ParquetTableWriter<T> {
   private controller!: ReadableStreamDefaultController<parquet.RecordBatch>;
   private readonly pumped: Promise<void>;
   private failure: unknown = null;
+  /** Resolves a `drain()` waiting for the writer to take the queued batch. */
+  private pulled: (() => void) | null = null;
 
   constructor(
     readonly path: string,
     private readonly schema: TableSchema<T>,
   ) {
     this.file = new AtomicFileWriter(path);
-    this.batcher = new ColumnBatcher(schema, arrowSchemaOf(schema));
-    const batches = new ReadableStream<parquet.RecordBatch>({ start: (controller) => void (this.controller = controller) }, { highWaterMark: 1 });
+    this.batcher = new ColumnBatcher(schema, arrowSchemaOf(schema), BATCH_ROWS);
+    // One batch waits at most: `drain()` holds the reading back until the writer has taken it.
+    const batches = new ReadableStream<parquet.RecordBatch>(
+      {
+        start: (controller) => void (this.controller = controller),
+        pull: () => {
+          this.pulled?.();
+          this.pulled = null;
+        },
+      },
+      { highWaterMark: 1 },
+    );
     const properties = new parquet.WriterPropertiesBuilder()
       .setCompression(parquet.Compression.ZSTD)
+      // A row group per batch: the writer would otherwise hold a million rows before writing any.
+      .setMaxRowGroupSize(BATCH_ROWS)
       .setCreatedBy(`gclog (${schema.name} schema ${schema.version})`)
       .setKeyValueMetadata(new Map([['gclog.schema', schema.name], ['gclog.schema_version', String(schema.version)]]))
       .build();
@@ -46,8 +60,11 @@ export class ParquetTableWriter<T> {
     if (this.batcher.size >= BATCH_ROWS) this.flush();
   }
 
-  /** Waits while the disk is behind (call between chunks of input). */
+  /** Waits while the Parquet writer or the disk is behind (call between chunks of input). */
   async drain(): Promise<void> {
+    while (this.failure === null && (this.controller.desiredSize ?? 1) <= 0) {
+      await Promise.race([new Promise<void>((resolve) => (this.pulled = resolve)), this.pumped]);
+    }
     if (this.failure !== null) throw this.failure;
     await this.file.drain();
   }
@@ -85,6 +102,8 @@ export class ParquetTableWriter<T> {
     const table = this.batcher.take();
     const wasmTable = parquet.Table.fromIPCStream(arrow.tableToIPC(table, 'stream'));
     for (const batch of wasmTable.recordBatches()) this.controller.enqueue(batch);
+    // The batches hold their own references to the data: the table can go (wasm memory is not collected).
+    wasmTable.free();
     this.rowsWritten += rows;
   }
 }
