@@ -83,7 +83,7 @@ export async function analyzeFleet(runs: FleetRun[], options: PoolOptions = {}):
           options.onRunDone?.(++done, runs.length);
           give();
         });
-        worker.on('error', (error: Error & { code?: string }) => {
+        const fail = (error: Error & { code?: string }): void => {
           if (current !== null) {
             const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
             outcomes[current.index] = {
@@ -102,7 +102,10 @@ export async function analyzeFleet(runs: FleetRun[], options: PoolOptions = {}):
           }
           current = null;
           resolve();
-        });
+        };
+        worker.on('error', fail);
+        // A worker that ends without an error while it holds a run (it should not) fails that run too.
+        worker.on('exit', (code) => fail(Object.assign(new Error(`the worker stopped with exit code ${code}`), { code: 'ERR_WORKER_EXIT' })));
         give();
       });
     }
