@@ -36,6 +36,8 @@ export interface PoolOptions {
   heapLimitMb?: number;
   /** The path of each run's HTML report, by run index; none when absent. */
   reportPathOf?: (index: number, run: FleetRun) => string;
+  /** Each worker's old-generation heap in MB (default WORKER_OLD_GENERATION_MB). */
+  workerHeapMb?: number;
   /** Called as each run finishes (any order), for a progress line. */
   onRunDone?: (done: number, total: number) => void;
 }
@@ -51,11 +53,12 @@ export async function analyzeFleet(runs: FleetRun[], options: PoolOptions = {}):
   let next = 0;
   let done = 0;
   const workerUrl = new URL('./worker.js', import.meta.url);
+  const heapMb = options.workerHeapMb ?? WORKER_OLD_GENERATION_MB;
 
   const runWorker = async (): Promise<void> => {
     while (next < runs.length) {
       const worker = new Worker(workerUrl, {
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
       // One worker serves runs until they are all taken, or until it dies (out of memory): then
       // its run is reported failed and a fresh worker takes the next one.
@@ -92,7 +95,7 @@ export async function analyzeFleet(runs: FleetRun[], options: PoolOptions = {}):
               skipped: [],
               failure: {
                 message: outOfMemory
-                  ? `${current.run.name}: the analysis needed more than the worker's ${WORKER_OLD_GENERATION_MB} MB heap. Analyse it alone with gclog analyze ${current.run.name}`
+                  ? `${current.run.name}: the analysis needed more than the worker's ${heapMb} MB heap. Analyse it alone with gclog analyze ${current.run.name}`
                   : `internal error: ${error.message}`,
                 exitCode: 70,
                 ...(error.stack !== undefined ? { stack: error.stack } : {}),
