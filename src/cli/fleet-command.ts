@@ -10,6 +10,7 @@ import { FLEET_TABLE } from '../fleet/fleet-table.js';
 import { FLEET_SCHEMA_VERSION } from '../fleet/row.js';
 import { renderFleetText } from '../fleet/text.js';
 import { logStem, writeOutput, emitText, openHtml } from './output.js';
+import { fleetProgress } from './progress.js';
 
 export interface FleetCommandOptions {
   paths: string[];
@@ -19,6 +20,8 @@ export interface FleetCommandOptions {
   jobs?: number;
   heapLimitMb?: number;
   debug?: boolean;
+  /** No progress line on stderr (shown only on a terminal). */
+  quiet?: boolean;
 }
 
 export async function runFleet(options: FleetCommandOptions): Promise<number> {
@@ -31,11 +34,14 @@ export async function runFleet(options: FleetCommandOptions): Promise<number> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fromWriteError(error, htmlPath!);
     });
   }
+  const progress = fleetProgress(options.quiet === true);
   const result = await analyzeFleetPaths(options.paths, {
+    ...(progress !== null ? { onRunDone: progress.update } : {}),
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.heapLimitMb !== undefined ? { heapLimitMb: options.heapLimitMb } : {}),
     ...(reportsDir !== null ? { reportPathOf: (index, run) => join(reportsDir, reportFileName(index, run.name)) } : {}),
   });
+  progress?.finish();
   for (const skipped of result.skipped) process.stderr.write(`gclog: warning: skipped ${skipped.message}\n`);
   if (result.rows.length === 0) {
     // Nothing to show: the first failure says why, with its own exit code.

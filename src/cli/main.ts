@@ -100,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
           .option('jobs', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
           .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size) of the runs' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal)' })
           .conflicts('json', ['csv', 'html', 'open', 'format'])
           .conflicts('csv', ['html', 'open', 'format'])
           .conflicts('format', ['html', 'open'])
@@ -126,6 +127,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(args.jobs !== undefined ? { jobs: args.jobs as number } : {}),
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           debug,
+          quiet: args.quiet === true,
         });
       },
     )
