@@ -23,7 +23,8 @@ export function rotationOf(path: string): { base: string; generation: number } {
 
 /**
  * Expands paths into runs: a file is one run (with its rotations found beside it in the same
- * call), a folder is read recursively (hidden files and folders skipped). Runs come in the order
+ * call), a folder is read recursively (hidden files and folders skipped, links to files read,
+ * links to folders not followed). Runs come in the order
  * the paths were given, folders' files sorted by name, so the same call always gives the same runs.
  */
 export async function discoverRuns(paths: string[]): Promise<FleetRun[]> {
@@ -76,6 +77,9 @@ async function listFiles(folder: string): Promise<string[]> {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) found.push(...(await listFiles(path)));
     else if (entry.isFile()) found.push(path);
+    // Kubernetes' /var/log/containers/*.log are links to the pods' files: a link to a file is
+    // read; a link to a folder is not followed (it could lead back up the tree).
+    else if (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isFile() === true) found.push(path);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 // Which files make a run: rotations of one log grouped oldest first, folders read recursively.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,19 @@ describe('discoverRuns', () => {
       { name: 'pods/a.log', files: ['pods/a.log'] },
       { name: 'pods/b/gc.log', files: ['pods/b/gc.log.1', 'pods/b/gc.log'] },
     ]);
+  });
+
+  it('reads links to files (as in /var/log/containers), and follows no link to a folder', async () => {
+    const pods = join(folder, 'var-log-pods', 'web-1');
+    const containers = join(folder, 'containers');
+    mkdirSync(pods, { recursive: true });
+    mkdirSync(containers);
+    writeFileSync(join(pods, '0.log'), 'x');
+    symlinkSync(join(pods, '0.log'), join(containers, 'web-1.log'));
+    symlinkSync(folder, join(containers, 'loop'));
+    symlinkSync(join(folder, 'gone.log'), join(containers, 'dangling.log'));
+    const runs = await discoverRuns([containers]);
+    expect(runs).toEqual([{ name: join(containers, 'web-1.log'), files: [join(containers, 'web-1.log')] }]);
   });
 
   it('says which path does not exist', async () => {
