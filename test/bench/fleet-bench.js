@@ -6,7 +6,7 @@
 // fastest of R interleaved runs of each), --out FILE (the figures as JSON), --keep.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,12 +34,25 @@ function parseArguments(argv) {
   return options;
 }
 
+const TIME = '/usr/bin/time';
+
+/**
+ * One `gclog fleet --json` run: its wall time, and the CPU time it got (from /usr/bin/time, when
+ * present): CPU ÷ wall is how many cores it had, which tells a busy machine from a serial program.
+ */
 function fleet(dir, jobs) {
+  const args = [CLI, 'fleet', dir, '--json', '--jobs', String(jobs)];
+  const useTime = existsSync(TIME);
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [CLI, 'fleet', dir, '--json', '--jobs', String(jobs)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(useTime ? TIME : process.execPath, useTime ? ['-f', 'cpu %U %S', process.execPath, ...args] : args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`fleet-bench: gclog fleet --jobs ${jobs} failed (${result.status}): ${result.stderr}`);
-  return { seconds, rows: JSON.parse(result.stdout).rows };
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr);
+  return { seconds, cpuSeconds: cpu === null ? null : Number(cpu[1]) + Number(cpu[2]), rows: JSON.parse(result.stdout).rows };
 }
 
 const round = (value, decimals = 2) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -55,14 +68,16 @@ function main() {
       bytes += buildLog(SAMPLES[index % SAMPLES.length], join(logs, `pod-${String(index).padStart(3, '0')}.log`), options.sizeMb).bytes;
     }
     const times = { 1: [], 2: [] };
+    const cores = { 1: [], 2: [] };
     let reference = null;
     let identical = true;
     const loads = [];
     for (let run = 0; run < options.repeat; run++) {
       for (const jobs of run % 2 === 0 ? [1, 2] : [2, 1]) {
         loads.push(loadavg()[0]);
-        const { seconds, rows } = fleet(logs, jobs);
+        const { seconds, cpuSeconds, rows } = fleet(logs, jobs);
         times[jobs].push(seconds);
+        if (cpuSeconds !== null) cores[jobs].push(cpuSeconds / seconds);
         const text = JSON.stringify(rows);
         if (reference === null) reference = text;
         else if (text !== reference) identical = false;
@@ -83,13 +98,17 @@ function main() {
       speedup: round(best1 / best2, 3),
       rows: JSON.parse(reference).length,
       identicalRows: identical,
+      /** CPU time ÷ wall time of each run: the cores gclog actually had (empty without /usr/bin/time). */
+      jobs1CoresUsed: cores[1].map((value) => round(value, 2)),
+      jobs2CoresUsed: cores[2].map((value) => round(value, 2)),
       /** The 1-minute load average when each run started: other work on the machine slows both sides. */
       loadAverages: loads.map((value) => round(value, 1)),
     };
     writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
     process.stdout.write(
       `fleet: ${options.files} files, ${result.totalMb} MB, ${result.rows} rows; --jobs 1 ${round(best1)} s, --jobs 2 ${round(best2)} s (fastest of ${options.repeat}): ` +
-        `speedup ${result.speedup}×; rows identical: ${identical ? 'yes' : 'NO'}; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} CPUs\n` +
+        `speedup ${result.speedup}×; rows identical: ${identical ? 'yes' : 'NO'}; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} CPUs` +
+        (cores[2].length > 0 ? `; cores used: --jobs 1 ${Math.max(...cores[1]).toFixed(2)}, --jobs 2 ${Math.max(...cores[2]).toFixed(2)} at most\n` : '\n') +
         `figures written to ${options.out}\n`,
     );
     if (!identical) process.exitCode = 1;
