@@ -5,6 +5,7 @@ import { isGcEvent, type TraceEvent } from '../events.js';
 import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
 import { EraDetector } from './era.js';
+import { processIdentity, type ProcessIdentity } from './processes.js';
 import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
 import { SUMMARY_SCHEMA_VERSION, type InputSummary, type Summary } from './summary.js';
 
@@ -17,6 +18,8 @@ interface InputState {
   isolatesByPid: Map<string, string[]>;
   era: EraDetector;
   formats: Set<string>;
+  /** Main threads named by `gclog run`, by pid (the last one named wins when a pid comes back). */
+  processes: Map<number, ProcessIdentity>;
 }
 
 export class Analyzer {
@@ -28,7 +31,7 @@ export class Analyzer {
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set() };
+    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set(), processes: new Map() };
     this.current = state;
     return (event) => this.add(state, event);
   }
@@ -40,6 +43,10 @@ export class Analyzer {
   }
 
   private add(state: InputState, event: TraceEvent): void {
+    if (event.type === 'ProcessStart') {
+      if (event.threadId === 0) state.processes.set(event.pid, processIdentity(event));
+      return;
+    }
     if (!isGcEvent(event)) {
       this.isolateFor(state, event.pid, event.isolate, true).addOutOfMemory(event);
       return;
@@ -103,11 +110,26 @@ export class Analyzer {
       };
       summary.inputs.push(input);
       const multiProcess = state.isolatesByPid.size > 1;
+      const commandCounts = new Map<string, number>();
+      for (const pidKey of state.isolatesByPid.keys()) {
+        const command = state.processes.get(Number(pidKey))?.command;
+        if (command !== undefined && pidKey !== '') commandCounts.set(command, (commandCounts.get(command) ?? 0) + 1);
+      }
       for (const [pidKey, keys] of state.isolatesByPid) {
+        const process = pidKey === '' ? undefined : state.processes.get(Number(pidKey));
         keys.forEach((key, index) => {
           const analyzer = state.isolates.get(key)!;
           const role = index === 0 ? 'main thread' : `worker ${index}`;
-          analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
+          analyzer.identity.role = role;
+          if (process !== undefined) {
+            // Named by its command; the pid only where processes run the same command (cluster workers).
+            const command = process.role === 'package manager' ? `${process.command} (package manager)` : process.command;
+            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
+            analyzer.identity.label = index === 0 ? name : `${name} ${role}`;
+            analyzer.identity.process = process;
+          } else {
+            analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
+          }
           analyzer.identity.nodeMajorRange = input.nodeMajorRange;
           summary.isolates.push(analyzer.summary());
         });

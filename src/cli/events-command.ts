@@ -3,6 +3,7 @@
 
 import { EVENT_TABLE, type EventRow } from '../export/event-table.js';
 import { csvHeaderOf, csvRowOf, ndjsonRow, type TableFormat } from '../export/table.js';
+import { processIdentity } from '../analyze/processes.js';
 import { isGcEvent, type TraceEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { AtomicFileWriter } from '../io/write-atomic.js';
@@ -37,21 +38,23 @@ export async function runEvents(options: EventsOptions): Promise<number> {
     writeEvent = () => (event) => {
       if (options.all || isGcEvent(event)) sink.write(`${JSON.stringify(event)}\n`);
     };
-  } else if (options.format === 'parquet') {
-    const table = (sink as ParquetSink).table;
-    writeEvent = (file) => {
-      let seq = 0;
-      return (event) => {
-        if (isGcEvent(event)) table.add({ file, seq: seq++, event });
-      };
-    };
   } else {
-    const row = options.format === 'csv' ? (value: EventRow) => csvRowOf(EVENT_TABLE, value) : (value: EventRow) => ndjsonRow(EVENT_TABLE, value);
+    const table = options.format === 'parquet' ? (sink as ParquetSink).table : null;
+    const text = options.format === 'csv' ? (value: EventRow) => csvRowOf(EVENT_TABLE, value) : (value: EventRow) => ndjsonRow(EVENT_TABLE, value);
     if (options.format === 'csv') sink.write(csvHeaderOf(EVENT_TABLE));
     writeEvent = (file) => {
       let seq = 0;
+      // gclog run names each process (its main thread's line) before any of its GCs.
+      const commands = new Map<number, string>();
       return (event) => {
-        if (isGcEvent(event)) sink.write(row({ file, seq: seq++, event }));
+        if (event.type === 'ProcessStart') {
+          if (event.threadId === 0) commands.set(event.pid, processIdentity(event).command);
+          return;
+        }
+        if (!isGcEvent(event)) return;
+        const row: EventRow = { file, seq: seq++, event, command: event.pid === null ? null : (commands.get(event.pid) ?? null) };
+        if (table !== null) table.add(row);
+        else sink.write(text(row));
       };
     };
   }

@@ -51,10 +51,9 @@ export async function runFleet(options: FleetCommandOptions): Promise<number> {
     return first.exitCode;
   }
   reportFailures(result.failures, options.debug === true);
-  const files = result.runs.reduce((sum, run) => sum + run.files.length, 0);
   switch (options.format) {
     case 'text':
-      await emitText(renderFleetText(result.rows, result.runs.length, files), options.out);
+      await emitText(renderFleetText(result.rows, result.analysedRuns, result.analysedFiles), options.out);
       return 0;
     case 'json':
       await emitText(`${JSON.stringify(fleetJson(result), null, 2)}\n`, options.out);

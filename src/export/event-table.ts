@@ -10,6 +10,8 @@ export interface EventRow {
   /** 0-based position of the event in the file, in the order read (several GCs can share a line). */
   seq: number;
   event: GcEvent;
+  /** The process's command, from the `gclog:process` line `gclog run` wrote before its GCs; else null. */
+  command: string | null;
 }
 
 const KB_SPACES = ['new', 'old', 'code', 'lo'] as const;
@@ -25,6 +27,7 @@ export const EVENT_TABLE: TableSchema<EventRow> = {
     { name: 'pid', type: 'int64', describe: 'process id from the [pid:isolate] prefix (null without one)', value: (row) => row.event.pid },
     { name: 'isolate', type: 'utf8', describe: "the isolate's address (null without one)", value: (row) => row.event.isolate },
     { name: 'isolate_id', type: 'int64', describe: "V8's isolate id (13.6+ NVP), else null", value: (row) => row.event.isolateId ?? null },
+    { name: 'command', type: 'utf8', describe: "the process's command, when the log holds it (gclog run writes it), else null", value: (row) => row.command },
     { name: 'source', type: 'utf8', describe: 'trace, nvp, nvp-json or oom-report', value: (row) => row.event.source },
     { name: 'type', type: 'utf8', describe: 'Scavenge, Minor Mark-Compact, Minor Mark-Sweep or Mark-Compact', value: (row) => row.event.type },
     { name: 'generation', type: 'utf8', describe: 'young or old', value: (row) => row.event.generation },

@@ -48,6 +48,7 @@ function mergeParsed(name: string, inputs: ParsedInput[]): ParsedInput {
     gcEvents: 0,
     outOfMemoryEvents: 0,
     verboseLines: 0,
+    processLines: 0,
     duplicateOomRecords: 0,
     skippedLines: 0,
     unparsed: { count: 0, lines: [] },
@@ -60,6 +61,7 @@ function mergeParsed(name: string, inputs: ParsedInput[]): ParsedInput {
     stats.gcEvents += input.stats.gcEvents;
     stats.outOfMemoryEvents += input.stats.outOfMemoryEvents;
     stats.verboseLines += input.stats.verboseLines;
+    stats.processLines += input.stats.processLines;
     stats.duplicateOomRecords += input.stats.duplicateOomRecords;
     stats.skippedLines += input.stats.skippedLines;
     for (const key of ['unparsed', 'cut'] as const) {

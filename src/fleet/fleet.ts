@@ -15,6 +15,9 @@ export interface FleetResult {
   skipped: Array<{ file: string; message: string }>;
   /** Outcomes in the runs' order (what `--jobs` must not change). */
   outcomes: RunOutcome[];
+  /** The runs that gave rows, and their files: what the fleet's headline counts. */
+  analysedRuns: number;
+  analysedFiles: number;
 }
 
 export async function analyzeFleetPaths(paths: string[], options: PoolOptions = {}): Promise<FleetResult> {
@@ -28,5 +31,7 @@ export async function analyzeFleetPaths(paths: string[], options: PoolOptions = 
     failures,
     skipped: outcomes.flatMap((outcome) => outcome.skipped),
     outcomes,
+    analysedRuns: outcomes.filter((outcome) => outcome.rows.length > 0).length,
+    analysedFiles: outcomes.reduce((sum, outcome) => sum + (outcome.rows.length > 0 ? outcome.run.files.length - outcome.skipped.length : 0), 0),
   };
 }

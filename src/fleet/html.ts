@@ -85,7 +85,6 @@ function stripPlot(rows: FleetRow[], measure: Measure): string {
 export function renderFleetHtml(result: FleetResult, reportHref: (runIndex: number, runName: string) => string): string {
   const runIndex = new Map(result.runs.map((run, index) => [run.name, index]));
   const href = (row: FleetRow): string => reportHref(runIndex.get(row.file)!, row.file);
-  const files = result.runs.reduce((sum, run) => sum + run.files.length, 0);
   const verdicts = (['leak', 'suspected', 'none', 'insufficient-data'] as const).map((verdict) => ({ verdict, count: result.rows.filter((row) => row.leak === verdict).length }));
   const outliers = fleetOutliers(result.rows);
   const cell = (text: string, numeric = false): string => `<td${numeric ? ' class="n"' : ''}>${escapeHtml(text)}</td>`;
@@ -149,7 +148,7 @@ code { font-size: 12px; }
 </head>
 <body>
 <h1>gclog fleet</h1>
-<p id="headline">${escapeHtml(fleetHeadline(result.rows, result.runs.length, files))}</p>
+<p id="headline">${escapeHtml(fleetHeadline(result.rows, result.analysedRuns, result.analysedFiles))}</p>
 <h2>Leak verdicts</h2>
 <table class="verdicts">${verdicts
     .map(({ verdict, count }) => `<tr><td>${escapeHtml(verdict)}</td><td class="n">${count}</td><td class="bar"><span style="width:${Math.round((count / Math.max(1, result.rows.length)) * 300)}px"></span></td></tr>`)

@@ -13,6 +13,7 @@ import {
   type UnparsedLine,
 } from '../events.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
+import { PROCESS_LINE_MARKER, parseProcessLine } from './process-line.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
@@ -37,6 +38,8 @@ export interface ParseStats {
   outOfMemoryEvents: number;
   /** `--trace-gc-verbose` lines attached to a GC. */
   verboseLines: number;
+  /** `gclog:process` lines: processes named by `gclog run`. */
+  processLines: number;
   /** Records in an out-of-memory block that had already been read as trace lines. */
   duplicateOomRecords: number;
   /** Lines that are not GC records (application output, other V8 flags): skipped, counted. */
@@ -77,6 +80,7 @@ export class GcLogParser {
     gcEvents: 0,
     outOfMemoryEvents: 0,
     verboseLines: 0,
+    processLines: 0,
     duplicateOomRecords: 0,
     skippedLines: 0,
     unparsed: { count: 0, lines: [] },
@@ -119,6 +123,7 @@ export class GcLogParser {
     if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
+    if (line.includes(PROCESS_LINE_MARKER) && this.readProcessLine(line, lineNumber)) return;
     // Processes writing to one file can glue a record onto another's line: read each on its own.
     for (let start = 0, next = nextRecordStart(line, 0); ; start = next, next = nextRecordStart(line, next)) {
       if (next === -1) {
@@ -154,6 +159,15 @@ export class GcLogParser {
     this.lastIsolate = event.isolate;
     this.rememberRecord(event);
     this.hold(event);
+  }
+
+  /** `gclog run`'s name for a process: passed on as it is (it is not a GC, nor skipped output). */
+  private readProcessLine(line: string, lineNumber: number): boolean {
+    const event = parseProcessLine(line, lineNumber);
+    if (event === null) return false;
+    this.stats.processLines++;
+    this.emit(event);
+    return true;
   }
 
   private readLine(line: string, lineNumber: number): void {
