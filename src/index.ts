@@ -15,3 +15,9 @@ export { heapdiffFiles, heapdiffOfRun, type HeapDiffOptions } from './heapdiff/h
 export type { ClassDiff, HeapDiff } from './heapdiff/diff.js';
 export { findLeakSnapshots, type SnapshotSeries } from './heapdiff/run-snapshots.js';
 export { renderHeapDiffText } from './report/heapdiff/text.js';
+export { analyzeFleetPaths, type FleetResult } from './fleet/fleet.js';
+export { discoverRuns, type FleetRun } from './fleet/discover.js';
+export { rankRows, fleetRows, type FleetRow } from './fleet/row.js';
+export { FLEET_TABLE } from './fleet/fleet-table.js';
+export { EVENT_TABLE, type EventRow } from './export/event-table.js';
+export type { TableSchema, Column, ColumnType, TableFormat } from './export/table.js';
