@@ -7,6 +7,7 @@ export type AppErrorContext =
   | { code: 'IsDirectory'; path: string }
   | { code: 'PermissionDenied'; path: string }
   | { code: 'EmptyInput'; path: string }
+  | { code: 'Interrupted'; path: string }
   | { code: 'NoGcRecords'; path: string; lines: number }
   | { code: 'BinaryInput'; path: string }
   | { code: 'CorruptGzip'; path: string; detail: string }
@@ -31,6 +32,8 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
   Internal: 70,
+  // What a shell reports for a process stopped by Ctrl-C (128 + SIGINT).
+  Interrupted: 130,
 };
 
 function describe(context: AppErrorContext): string {
@@ -43,6 +46,8 @@ function describe(context: AppErrorContext): string {
       return `${context.path}: permission denied. Make the file readable (chmod +r) or copy it somewhere you can read.`;
     case 'EmptyInput':
       return `${context.path} is empty. Capture the log with: node --trace-gc app.js > gc.log 2>&1`;
+    case 'Interrupted':
+      return `${context.path}: interrupted (Ctrl-C) before any GC record was read. Let the app run until it has printed some GC lines.`;
     case 'NoGcRecords':
       return `${context.path}: no GC records in ${context.lines} line(s). Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
     case 'BinaryInput':

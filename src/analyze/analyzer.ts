@@ -93,6 +93,7 @@ export class Analyzer {
       const input: InputSummary = {
         name: parsed.name,
         bytesRead: parsed.bytesRead,
+        interrupted: parsed.interrupted,
         lines: parsed.stats.lines,
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,

@@ -279,6 +279,8 @@ export interface IsolateSummary {
 export interface InputSummary {
   name: string;
   bytesRead: number;
+  /** Reading stopped early (Ctrl-C): the summary covers the part read. */
+  interrupted: boolean;
   lines: number;
   gcEvents: number;
   skippedLines: number;

@@ -9,6 +9,7 @@ import { csvHeader, csvRow } from '../report/csv.js';
 import { renderText } from '../report/text.js';
 import { reportUnparsed } from './messages.js';
 import { emitText, logStem, openHtml, writeOutput } from './output.js';
+import { readingInterrupted } from './interrupt.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -32,8 +33,13 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
   const csvFile = options.format === 'csv' && options.out !== undefined ? new AtomicFileWriter(options.out) : null;
   const emitCsv = (text: string): void => (csvFile !== null ? csvFile.write(text) : stdout.write(text));
   if (options.format === 'csv') emitCsv(csvHeader());
+  const interrupted = readingInterrupted();
   try {
     for (const input of options.inputs) {
+      if (interrupted.aborted) {
+        process.stderr.write(`gclog: not read (interrupted): ${input}\n`);
+        continue;
+      }
       const name = input === '-' ? 'stdin' : input;
       const onEvent = analyzer.beginInput(name);
       const progress = progressFor(name, options.quiet === true);
@@ -53,6 +59,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
             if (stdoutClosed()) process.exit(0);
           },
           ...(progress !== null ? { onProgress: progress.update } : {}),
+          signal: interrupted,
         },
       ).finally(() => progress?.finish());
       analyzer.endInput(parsed);

@@ -11,6 +11,7 @@ import { EXIT_CODES } from '../errors.js';
 import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
 import { emitText, logStem, openHtml, writeOutput } from './output.js';
+import { readingInterrupted } from './interrupt.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -74,6 +75,7 @@ async function summarize(input: string, quiet: boolean): Promise<Summary> {
   const parsed = await readLog(input, onEvent, {
     beforeChunk: capYoungGeneration,
     ...(progress !== null ? { onProgress: progress.update } : {}),
+    signal: readingInterrupted(),
   }).finally(() => progress?.finish());
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);

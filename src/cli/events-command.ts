@@ -4,6 +4,7 @@ import { isGcEvent, type TraceEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { readLog } from '../parse/reader.js';
 import { reportUnparsed } from './messages.js';
+import { readingInterrupted } from './interrupt.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -29,6 +30,7 @@ export async function runEvents(options: EventsOptions): Promise<number> {
       if (stdoutClosed()) process.exit(0);
     },
     ...(progress !== null ? { onProgress: progress.update } : {}),
+    signal: readingInterrupted(),
   }).finally(() => progress?.finish());
   await out.end();
   reportUnparsed(parsed.name, parsed.stats);

@@ -39,7 +39,8 @@ export function renderText(summary: Summary, options: TextOptions): string {
   for (const input of summary.inputs) {
     out.push(
       paint.bold(`${input.name}`) +
-        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`),
+        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
+        (input.interrupted ? paint.yellow('  (interrupted: only the part read before Ctrl-C)') : ''),
     );
   }
   for (const isolate of summary.isolates) out.push('', ...renderIsolate(isolate, summary.isolates.length > 1, paint));
