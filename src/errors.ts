@@ -32,8 +32,7 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
   Internal: 70,
-  // What a shell reports for a process stopped by Ctrl-C (128 + SIGINT).
-  Interrupted: 130,
+  Interrupted: 13,
 };
 
 function describe(context: AppErrorContext): string {
