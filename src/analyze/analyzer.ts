@@ -1,34 +1,57 @@
 // Events → summary: routes each event to the analyzer of its input and isolate, then assembles
-// the summary. Workers and cluster processes are kept apart by (pid, isolate).
+// the summary. Workers and cluster processes are kept apart by (pid, isolate); runs of an app
+// appended to one file (restarts) by the isolate's clock going back and by records that stop.
 
-import { isGcEvent, type TraceEvent } from '../events.js';
+import { isGcEvent, type OutOfMemoryEvent, type TraceEvent } from '../events.js';
 import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
+import { GENERATOR } from '../version.js';
 import { EraDetector } from './era.js';
 import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
-import { SUMMARY_SCHEMA_VERSION, type InputSummary, type Summary } from './summary.js';
+import { SUMMARY_SCHEMA_VERSION, type InputSummary, type IsolateSummary, type Summary } from './summary.js';
 
-const GENERATOR = 'gclog';
+
+/** One stretch of one pid+isolate's events, analyzed on its own, with the lines it spans in the log. */
+interface Track {
+  pidKey: string;
+  analyzer: IsolateAnalyzer;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** One pid+isolate: its latest track, and the clock of its last record (a new track starts if it goes back). */
+interface IsolateClock {
+  track: Track;
+  lastTimeMs: number;
+}
 
 interface InputState {
   name: string;
-  isolates: Map<string, IsolateAnalyzer>;
-  /** Isolates in order of first appearance, per pid: the first is the process's main thread. */
-  isolatesByPid: Map<string, string[]>;
+  isolates: Map<string, IsolateClock>;
+  /** Every track, in order of creation. */
+  tracks: Track[];
+  /** Fatal out-of-memory lines name no isolate: given to their run's main thread once every run is known. */
+  outOfMemory: OutOfMemoryEvent[];
   era: EraDetector;
   formats: Set<string>;
+}
+
+/** The isolates of one run of one process: the first to log is its main thread. */
+interface ProcessRun {
+  tracks: Track[];
+  lastLine: number;
 }
 
 export class Analyzer {
   private readonly inputs: Array<{ state: InputState; parsed: ParsedInput }> = [];
   private current: InputState | null = null;
-  private lastIsolate: { state: InputState; pid: number | null; isolate: string | null; analyzer: IsolateAnalyzer } | null = null;
+  private lastIsolate: { state: InputState; pid: number | null; isolate: string | null; clock: IsolateClock } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set() };
+    const state: InputState = { name, isolates: new Map(), tracks: [], outOfMemory: [], era: new EraDetector(), formats: new Set() };
     this.current = state;
     return (event) => this.add(state, event);
   }
@@ -41,43 +64,45 @@ export class Analyzer {
 
   private add(state: InputState, event: TraceEvent): void {
     if (!isGcEvent(event)) {
-      this.isolateFor(state, event.pid, event.isolate, true).addOutOfMemory(event);
+      state.outOfMemory.push(event);
       return;
     }
     state.era.add(event);
     state.formats.add(event.source === 'trace' ? (event.spaces ? 'trace-gc-verbose' : 'trace-gc') : event.source === 'oom-report' ? 'oom-report' : 'trace-gc-nvp');
-    this.isolateFor(state, event.pid, event.isolate, false).add(event);
+    const clock = this.clockFor(state, event.pid, event.isolate, event.line);
+    // An isolate's clock only moves forward: going back means the app was started again, logging to the
+    // same file (in a container every run is pid 1). The out-of-memory block reprints GCs already seen,
+    // so it never starts a run.
+    if (event.timeMs < clock.lastTimeMs && event.source !== 'oom-report') {
+      clock.track = this.newTrack(state, clock.track.pidKey, event.pid, event.isolate, event.line);
+      clock.lastTimeMs = event.timeMs;
+    } else if (event.timeMs > clock.lastTimeMs) clock.lastTimeMs = event.timeMs;
+    if (event.line > clock.track.lastLine) clock.track.lastLine = event.line;
+    clock.track.analyzer.add(event);
   }
 
-  private isolateFor(state: InputState, pid: number | null, isolate: string | null, fallbackToMain: boolean): IsolateAnalyzer {
+  private clockFor(state: InputState, pid: number | null, isolate: string | null, line: number): IsolateClock {
     // Consecutive events mostly come from one isolate: skip building its key.
     const last = this.lastIsolate;
-    if (last !== null && last.state === state && last.pid === pid && last.isolate === isolate) return last.analyzer;
-    const analyzer = this.findIsolate(state, pid, isolate, fallbackToMain);
-    if (!fallbackToMain) this.lastIsolate = { state, pid, isolate, analyzer };
-    return analyzer;
+    if (last !== null && last.state === state && last.pid === pid && last.isolate === isolate) return last.clock;
+    const key = `${pid ?? ''}:${isolate ?? ''}`;
+    let clock = state.isolates.get(key);
+    if (clock === undefined) {
+      clock = { track: this.newTrack(state, String(pid ?? ''), pid, isolate, line), lastTimeMs: -Infinity };
+      state.isolates.set(key, clock);
+    }
+    this.lastIsolate = { state, pid, isolate, clock };
+    return clock;
   }
 
-  private findIsolate(state: InputState, pid: number | null, isolate: string | null, fallbackToMain: boolean): IsolateAnalyzer {
-    const key = `${pid ?? ''}:${isolate ?? ''}`;
-    const known = state.isolates.get(key);
-    if (known !== undefined) return known;
-    if (fallbackToMain) {
-      // A fatal line names no isolate: it belongs to the process's main thread.
-      const pidKey = String(pid ?? '');
-      const main = state.isolatesByPid.get(pidKey)?.[0] ?? state.isolates.keys().next().value;
-      if (main !== undefined) return state.isolates.get(main)!;
-    }
-    const pidKey = String(pid ?? '');
-    const siblings = state.isolatesByPid.get(pidKey) ?? [];
-    siblings.push(key);
-    state.isolatesByPid.set(pidKey, siblings);
+  private newTrack(state: InputState, pidKey: string, pid: number | null, isolate: string | null, line: number): Track {
     const analyzer = new IsolateAnalyzer(
-      { input: state.name, pid, isolate, label: '', isMain: siblings.length === 1, nodeMajorRange: { min: null, max: null } },
+      { input: state.name, pid, isolate, run: 1, label: '', isMain: false, nodeMajorRange: { min: null, max: null } },
       this.options,
     );
-    state.isolates.set(key, analyzer);
-    return analyzer;
+    const track: Track = { pidKey, analyzer, firstLine: line, lastLine: line };
+    state.tracks.push(track);
+    return track;
   }
 
   summary(): Summary {
@@ -89,6 +114,7 @@ export class Analyzer {
       unparsed: { count: 0, lines: [] },
       cut: { count: 0, lines: [] },
     };
+    // Inputs stay in the order given.
     for (const { state, parsed } of this.inputs) {
       const input: InputSummary = {
         name: parsed.name,
@@ -103,16 +129,7 @@ export class Analyzer {
         formats: [...state.formats].sort(),
       };
       summary.inputs.push(input);
-      const multiProcess = state.isolatesByPid.size > 1;
-      for (const [pidKey, keys] of state.isolatesByPid) {
-        keys.forEach((key, index) => {
-          const analyzer = state.isolates.get(key)!;
-          const role = index === 0 ? 'main thread' : `worker ${index}`;
-          analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
-          analyzer.identity.nodeMajorRange = input.nodeMajorRange;
-          summary.isolates.push(analyzer.summary());
-        });
-      }
+      summary.isolates.push(...this.isolatesOf(state, input));
       for (const [report, target] of [
         [parsed.stats.unparsed, summary.unparsed],
         [parsed.stats.cut, summary.cut],
@@ -121,10 +138,68 @@ export class Analyzer {
         target.lines.push(...report.lines.map((line) => ({ ...line, input: parsed.name })));
       }
     }
-    // Main threads first, then by event count: the isolate a reader cares about leads.
-    summary.isolates.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.counts.total - a.counts.total);
     return summary;
   }
+
+  /** Labels the tracks of one input by process, run and role, and summarises them: main threads first. */
+  private isolatesOf(state: InputState, input: InputSummary): IsolateSummary[] {
+    const runsByPid = processRuns(state.tracks);
+    for (const event of state.outOfMemory) {
+      const runs = runsByPid.get(String(event.pid ?? '')) ?? [...runsByPid.values()][0];
+      if (runs === undefined) {
+        // A fatal line and no GC record at all: an isolate seen only through its death.
+        const track = this.newTrack(state, String(event.pid ?? ''), event.pid, event.isolate, event.line);
+        track.analyzer.addOutOfMemory(event);
+        runsByPid.set(track.pidKey, [{ tracks: [track], lastLine: event.line }]);
+        continue;
+      }
+      // The run the line falls in (or the last one before it), whose main thread the process was.
+      const run = runs.findLast((candidate) => candidate.tracks[0]!.firstLine <= event.line) ?? runs[0]!;
+      run.tracks[0]!.analyzer.addOutOfMemory(event);
+    }
+    const multiProcess = runsByPid.size > 1;
+    const groups: Array<{ isMain: boolean; total: number; isolates: IsolateSummary[] }> = [];
+    for (const [pidKey, runs] of runsByPid) {
+      const mains: IsolateSummary[] = [];
+      runs.forEach((run, runIndex) => {
+        run.tracks.forEach((track, index) => {
+          const identity = track.analyzer.identity;
+          const role = index === 0 ? 'main thread' : `worker ${index}`;
+          identity.isMain = index === 0;
+          identity.run = runIndex + 1;
+          identity.label = `${multiProcess && pidKey !== '' ? `pid ${pidKey} ` : ''}${role}${runs.length > 1 ? `, run ${runIndex + 1} of ${runs.length}` : ''}`;
+          identity.nodeMajorRange = input.nodeMajorRange;
+          const isolate = track.analyzer.summary();
+          if (index === 0) mains.push(isolate);
+          else groups.push({ isMain: false, total: isolate.counts.total, isolates: [isolate] });
+        });
+      });
+      groups.push({ isMain: true, total: mains.reduce((sum, isolate) => sum + isolate.counts.total, 0), isolates: mains });
+    }
+    // Main threads first (a process's runs together, in order), then by event count: the isolate a reader cares about leads.
+    groups.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.total - a.total);
+    return groups.flatMap((group) => group.isolates);
+  }
+}
+
+/**
+ * The tracks of each pid, cut into runs of the process: a track that starts after every track of its
+ * pid so far has logged its last record begins a new run (the app was restarted under the same pid;
+ * a worker's records interleave with its main thread's).
+ */
+function processRuns(tracks: Track[]): Map<string, ProcessRun[]> {
+  const runsByPid = new Map<string, ProcessRun[]>();
+  for (const track of tracks) {
+    let runs = runsByPid.get(track.pidKey);
+    if (runs === undefined) runsByPid.set(track.pidKey, (runs = []));
+    const current = runs.at(-1);
+    if (current === undefined || track.firstLine > current.lastLine) runs.push({ tracks: [track], lastLine: track.lastLine });
+    else {
+      current.tracks.push(track);
+      current.lastLine = Math.max(current.lastLine, track.lastLine);
+    }
+  }
+  return runsByPid;
 }
 
 /** Reads and analyzes the given logs (paths, or `-` for stdin). */

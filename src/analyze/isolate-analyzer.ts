@@ -33,6 +33,8 @@ export interface IsolateIdentity {
   input: string;
   pid: number | null;
   isolate: string | null;
+  /** 1, then 2, 3 … where the isolate's clock went backwards: the app restarted, logging to the same file. */
+  run: number;
   label: string;
   isMain: boolean;
   /** The input's Node majors (set with the label, before summary()): findings give advice that exists there. */

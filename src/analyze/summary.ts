@@ -248,6 +248,8 @@ export interface IsolateSummary {
   nodeMajorRange: NodeMajorRange;
   pid: number | null;
   isolate: string | null;
+  /** 1, then 2, 3 … where this pid+isolate's clock went backwards: the app restarted, logging to the same file. */
+  run: number;
   /** `main thread`, `worker 1` …: the first isolate seen in a process is taken as its main thread. */
   label: string;
   isMain: boolean;
