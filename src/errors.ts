@@ -13,7 +13,8 @@ export type AppErrorContext =
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
   | { code: 'OutputNotWritable'; path: string; detail: string }
-  | { code: 'NoComparableIsolate'; detail: string };
+  | { code: 'NoComparableIsolate'; detail: string }
+  | { code: 'NoSuchIsolate'; detail: string };
 
 export type AppErrorCode = AppErrorContext['code'];
 
@@ -33,6 +34,7 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   NoComparableIsolate: 12,
   Internal: 70,
   Interrupted: 13,
+  NoSuchIsolate: 14,
 };
 
 function describe(context: AppErrorContext): string {
@@ -59,6 +61,8 @@ function describe(context: AppErrorContext): string {
       return `cannot write ${context.path} (${context.detail}). Choose another path with --out.`;
     case 'NoComparableIsolate':
       return `${context.detail}`;
+    case 'NoSuchIsolate':
+      return `${context.detail}. Pick one of those, or leave out --isolate/--pid for every isolate.`;
   }
 }
 

@@ -56,6 +56,11 @@ export class Analyzer {
     return (event) => this.add(state, event);
   }
 
+  /** Inputs read so far. */
+  get inputCount(): number {
+    return this.inputs.length;
+  }
+
   endInput(parsed: ParsedInput): void {
     if (this.current === null) throw new Error('endInput without beginInput');
     this.inputs.push({ state: this.current, parsed });

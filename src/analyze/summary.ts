@@ -242,6 +242,17 @@ export interface Intervals {
   overheadPercent: { low: number; high: number } | null;
 }
 
+/** The heap at a glance (GCeasy's headline numbers): its peak and its last value, used and committed. */
+export interface HeapGlance {
+  /** The most heap in use, before or after any GC. */
+  peakUsedMb: number;
+  /** Heap in use after the last GC of the log. */
+  lastUsedMb: number;
+  /** The most heap committed (reserved from the system); null when the log does not print it (NVP before V8 13.6). */
+  peakCommittedMb: number | null;
+  lastCommittedMb: number | null;
+}
+
 export interface IsolateSummary {
   input: string;
   /** The Node majors of the log this isolate is in (its input's era), to give advice that exists there. */
@@ -257,6 +268,7 @@ export interface IsolateSummary {
   endMs: number;
   durationMs: number;
   counts: Partial<Record<GcType, number>> & { total: number };
+  heap: HeapGlance;
   pauses: Pauses;
   overhead: Overhead;
   allocation: RateEstimate;

@@ -1,6 +1,8 @@
 // `gclog analyze <file...|->`: the summary as a terminal report, JSON, CSV (one row per event) or HTML.
 
 import { Analyzer } from '../analyze/analyzer.js';
+import { selectIsolates } from '../analyze/select-isolates.js';
+import { AppError } from '../errors.js';
 import { isGcEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { AtomicFileWriter } from '../io/write-atomic.js';
@@ -8,7 +10,7 @@ import { readLog } from '../parse/reader.js';
 import { csvHeader, csvRow } from '../report/csv.js';
 import { renderText } from '../report/text.js';
 import { reportUnparsed } from './messages.js';
-import { emitText, logStem, openHtml, writeOutput } from './output.js';
+import { emitText, existsBefore, logStem, openHtml, writeOutput, wroteMessage } from './output.js';
 import { readingInterrupted } from './interrupt.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
@@ -21,7 +23,12 @@ export interface AnalyzeCommandOptions {
   /** Open the HTML report in the browser once written (prints its path when there is no display). */
   open?: boolean;
   heapLimitMb?: number;
+  /** Only these isolates (`--isolate`: number, label or address) and processes (`--pid`). */
+  isolates?: string[];
+  pids?: number[];
   color: boolean;
+  /** The terminal's width: prose is wrapped to it (undefined: not a terminal, lines stay whole). */
+  width?: number;
   /** No progress line on stderr (it is shown only on a terminal, for large inputs). */
   quiet?: boolean;
 }
@@ -30,6 +37,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
   const analyzer = new Analyzer(options.heapLimitMb !== undefined ? { heapLimitMb: options.heapLimitMb } : {});
   const stdout = new StdoutWriter();
   // CSV rows stream out as events are read; a file target appears only once complete.
+  const csvReplaced = options.format === 'csv' && options.out !== undefined && existsBefore(options.out);
   const csvFile = options.format === 'csv' && options.out !== undefined ? new AtomicFileWriter(options.out) : null;
   const emitCsv = (text: string): void => (csvFile !== null ? csvFile.write(text) : stdout.write(text));
   if (options.format === 'csv') emitCsv(csvHeader());
@@ -69,11 +77,14 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     await csvFile?.abort();
     throw error;
   }
-  const summary = analyzer.summary();
+  // Ctrl-C before the first input was opened: there is nothing to report.
+  if (interrupted.aborted && analyzer.inputCount === 0) throw new AppError({ code: 'Interrupted', path: options.inputs[0] === '-' ? 'stdin' : options.inputs[0]! });
+  const summary = selectIsolates(analyzer.summary(), { isolates: options.isolates ?? [], pids: options.pids ?? [] });
+  const selected = (options.isolates?.length ?? 0) + (options.pids?.length ?? 0) > 0;
   if (options.format === 'csv') {
     if (csvFile !== null) {
       await csvFile.commit();
-      process.stderr.write(`gclog: wrote ${csvFile.path}\n`);
+      process.stderr.write(wroteMessage(csvFile.path, csvReplaced));
     }
     await stdout.end();
     return 0;
@@ -86,7 +97,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     if (options.open === true) await openHtml(path);
     return 0;
   }
-  const text = options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { color: options.color && options.out === undefined });
+  const toTerminal = options.out === undefined;
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(summary, null, 2)}\n`
+      : renderText(summary, {
+          color: options.color && toTerminal,
+          ...(toTerminal && options.width !== undefined ? { width: options.width } : {}),
+          // Chosen isolates are shown whole; otherwise, of several, the overview and the first in detail.
+          detail: selected ? 'all' : 'first',
+        });
   await emitText(text, options.out);
   return 0;
 }

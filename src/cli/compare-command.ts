@@ -30,6 +30,8 @@ export interface CompareCommandOptions {
   isolates: string[];
   failOnRegression: boolean;
   color: boolean;
+  /** The terminal's width: prose is wrapped to it (undefined: not a terminal). */
+  width?: number;
   /** No progress line on stderr. */
   quiet?: boolean;
 }
@@ -56,7 +58,10 @@ export async function runCompare(options: CompareCommandOptions): Promise<number
     await writeOutput(path, renderComparisonHtml(comparison, before, after));
     if (options.open) await openHtml(path);
   } else {
-    const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, { color: options.color && options.out === undefined });
+    const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, {
+            color: options.color && options.out === undefined,
+            ...(options.out === undefined && options.width !== undefined ? { width: options.width } : {}),
+          });
     await emitText(text, options.out);
   }
   return exitCodeFor(comparison, options.failOnRegression);

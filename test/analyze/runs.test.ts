@@ -24,7 +24,7 @@ const prefixCounts = (text: string): Map<string, number> => {
 };
 
 describe('runs in one file', () => {
-  it('a log repeated 150 times is 150 runs, each as the log alone (GC time never above 100%)', async () => {
+  it('a log repeated 150 times is 150 runs, each as the log alone (GC time never above 100%)', { timeout: 60_000 }, async () => {
     const once = await analyzeFiles([samplePath('node22-steady.log')]);
     const repeated = await analyzeFiles([logFile('repeated.log', readSample('node22-steady.log').repeat(150))]);
     expect(repeated.isolates).toHaveLength(150);

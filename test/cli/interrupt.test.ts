@@ -3,7 +3,7 @@
 // a second one aborts at once. Real processes: a real traced Node server feeds gclog.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,32 @@ function collect(child: ChildProcess): Promise<{ status: number | null; signal: 
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })));
+}
+
+/** Whether process `pid` catches SIGINT (bit 2 of SigCgt in /proc): gclog's handler is in place. */
+function catchesSigint(pid: number): boolean {
+  try {
+    const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return mask !== undefined && (BigInt(`0x${mask}`) & 2n) !== 0n;
+  } catch {
+    return false;
+  }
+}
+
+/** The pids of the processes of group `group` whose command line contains `text`. */
+function processesOf(group: number, text: string): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return Number(fields[2]) === group && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -67,6 +93,8 @@ describe('Ctrl-C on a pipe', () => {
     const shell = spawn('bash', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, NO_COLOR: '1' } });
     const result = collect(shell);
     await until(() => existsSync(copy) && countGcLines(readFileSync(copy, 'utf8')) >= 30, '30 GC lines from the server');
+    // A terminal's Ctrl-C can come before node has even started gclog; here it comes once gclog listens.
+    await until(() => processesOf(shell.pid!, 'gclog.js').some(catchesSigint), 'gclog to handle SIGINT');
     const seenBefore = countGcLines(readFileSync(copy, 'utf8'));
     process.kill(-shell.pid!, 'SIGINT');
     const { stdout, stderr } = await result;
@@ -96,6 +124,7 @@ describe('Ctrl-C on a pipe', () => {
     server.stderr!.removeAllListeners('data');
     const sent = countGcLines(printed());
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
     gclog.kill('SIGINT');
     const { status, stdout, stderr } = await result;
     server.kill();
@@ -109,6 +138,7 @@ describe('Ctrl-C on a pipe', () => {
     const { server, gclog, printed } = serverIntoGclog(['analyze', '-', '--out', out, '--html']);
     const result = collect(gclog);
     await until(() => countGcLines(printed()) >= 30, '30 GC lines from the server');
+    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
     gclog.kill('SIGINT');
     const { status, stderr } = await result;
     server.kill();
@@ -121,7 +151,8 @@ describe('Ctrl-C on a pipe', () => {
     const gclog = spawn(process.execPath, [BIN, 'analyze', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const result = collect(gclog);
     gclog.stdin!.write('listening\n');
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     gclog.kill('SIGINT');
     const { status, stdout, stderr } = await result;
     expect(status).toBe(13);
@@ -135,10 +166,12 @@ describe('Ctrl-C on a pipe', () => {
     const result = collect(gclog);
     // A real log, many times over: long enough that analysing and drawing it takes a while.
     const log = readFileSync(samplePath('node22-steady.log'));
+    gclog.stdin!.on('error', () => undefined);
     for (let copy = 0; copy < 60; copy++) gclog.stdin!.write(log);
     let stderr = '';
     gclog.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
     gclog.kill('SIGINT');
     await until(() => stderr.includes('gclog: interrupted'), 'the first interrupt to be seen');
     gclog.kill('SIGINT');

@@ -47,9 +47,26 @@ export function assertConsistentSummary(events: TraceEvent[], summary: Summary):
   const total = summary.isolates.reduce((sum, isolate) => sum + isolate.counts.total, 0);
   check(total === gcEvents.length, `sum of isolate totals ${total} != ${gcEvents.length} events`);
 
+  // A pid+isolate whose clock goes back is a new run of it (the out-of-memory block reprints GCs and never
+  // starts one): each run is one isolate of the summary, matched here by its counts and time span.
+  const runsByKey = new Map<string, GcEvent[][]>();
+  for (const [key, events] of byIsolate) {
+    const runs: GcEvent[][] = [];
+    let lastTimeMs = -Infinity;
+    for (const event of events) {
+      if (runs.length === 0 || (event.timeMs < lastTimeMs && event.source !== 'oom-report')) {
+        runs.push([]);
+        lastTimeMs = event.timeMs;
+      } else if (event.timeMs > lastTimeMs) lastTimeMs = event.timeMs;
+      runs.at(-1)!.push(event);
+    }
+    runsByKey.set(key, runs);
+  }
   summary.isolates.forEach((isolate, index) => {
     const path = `isolates[${index}]`;
-    const own = byIsolate.get(isolateKey(isolate.pid, isolate.isolate)) ?? [];
+    const runs = runsByKey.get(isolateKey(isolate.pid, isolate.isolate)) ?? [];
+    const match = runs.findIndex((run) => run.length === isolate.counts.total && run.reduce((max, event) => Math.max(max, event.timeMs), -Infinity) === (isolate.counts.total === 0 ? -Infinity : isolate.endMs));
+    const own = match === -1 ? [] : runs.splice(match, 1)[0]!;
     check(isolate.counts.total === own.length, `${path}.counts.total ${isolate.counts.total} != ${own.length} events of that isolate`);
     const byType = GC_TYPES.reduce((sum, type) => sum + (isolate.counts[type] ?? 0), 0);
     check(byType === isolate.counts.total, `${path}: counts by type add up to ${byType}, total is ${isolate.counts.total}`);
