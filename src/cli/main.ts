@@ -217,6 +217,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error instanceof UsageError) throw error;
       throw new UsageError(usageMessage(message.replaceAll(STDIN_TOKEN, '-'), argv));
     });
+  skipHelpCache(cli);
   try {
     await cli.parseAsync();
   } catch (error) {
@@ -232,6 +233,16 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/**
+ * yargs renders the whole help text after starting any command's handler, to have it at hand should
+ * the handler fail (~100 ms: cliui and string-width measure every line). gclog never prints help on a
+ * failure (it prints one line), so the rendering is skipped; help asked for with --help is unaffected.
+ */
+function skipHelpCache(cli: unknown): void {
+  const usage = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: unknown } } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage !== undefined && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
 
 /** Help is laid out for the terminal it is shown on, and for 80 columns elsewhere. */
 function helpWidth(): number {
