@@ -50,7 +50,7 @@ function describe(context: AppErrorContext): string {
     case 'Interrupted':
       return `${context.path}: interrupted (Ctrl-C) before any GC record was read. Let the app run until it has printed some GC lines.`;
     case 'NoGcRecords':
-      return `${context.path}: no GC records in ${context.lines} line(s). Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
+      return `${context.path}: no GC records in ${context.lines} ${context.lines === 1 ? 'line' : 'lines'}. Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
     case 'BinaryInput':
       return `${context.path} looks binary, not a text GC log. Pass the text log written by node --trace-gc (a .gz of it works too).`;
     case 'CorruptGzip':

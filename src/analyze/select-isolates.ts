@@ -1,12 +1,12 @@
 // `--isolate` and `--pid`: the isolates of a summary a reader asked for, by number in the overview
-// (#1 is the first listed), label (`worker 1`, `main thread, run 2 of 3`), address (0x…) or pid;
+// (#0 is the first listed, as compare's --isolate counts), label (`worker 1`, `main thread, run 2 of 3`), address (0x…) or pid;
 // `all` keeps every isolate (and asks the terminal report to show each in detail).
 
 import { AppError } from '../errors.js';
 import type { IsolateSummary, Summary } from './summary.js';
 
 export interface IsolateSelection {
-  /** `1`, `#1`, `worker 1`, `0x5a8c3e0`. */
+  /** `1`, `#1`, `worker 1`, `0x5a8c3e0`: numbers count from 0, as in the overview. */
   isolates: string[];
   pids: number[];
 }
@@ -35,7 +35,7 @@ function matching(isolates: IsolateSummary[], pick: string): IsolateSummary[] {
   const trimmed = pick.trim();
   const number = /^#?(\d+)$/.exec(trimmed);
   if (number !== null) {
-    const isolate = isolates[Number(number[1]) - 1];
+    const isolate = isolates[Number(number[1])];
     return isolate !== undefined ? [isolate] : [];
   }
   if (/^0x[0-9a-f]+$/i.test(trimmed)) return isolates.filter((isolate) => isolate.isolate?.toLowerCase() === trimmed.toLowerCase());
@@ -44,5 +44,5 @@ function matching(isolates: IsolateSummary[], pick: string): IsolateSummary[] {
 
 /** `#1 main thread, #2 worker 1 …`: what --isolate can name. */
 export function isolateList(isolates: IsolateSummary[]): string {
-  return isolates.map((isolate, index) => `#${index + 1} ${isolate.label}`).join(', ');
+  return isolates.map((isolate, index) => `#${index} ${isolate.label}`).join(', ');
 }

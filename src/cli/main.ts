@@ -28,7 +28,7 @@ const COMMAND_OPTIONS = {
     out: OUT,
     open: { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html; prints its URL when no browser starts)' },
     'heap-limit': { type: 'number', describe: 'The heap limit in MB (--max-old-space-size), to judge how close the floor gets' },
-    isolate: { type: 'string', array: true, describe: 'Only these isolates: their number in the overview (#1), label (worker 1) or address (0x…); repeatable' },
+    isolate: { type: 'string', array: true, describe: 'Only these isolates: their number in the overview (0 is the first), label (worker 1) or address (0x…); all: each in detail; repeatable' },
     pid: { type: 'number', array: true, describe: 'Only the isolates of this process id; repeatable' },
     quiet: QUIET,
   },
@@ -67,7 +67,7 @@ const EXAMPLES: Record<CommandName, Array<[string, string]>> = {
     ['gclog analyze gc.log --json | jq .isolates[0].leak', 'the leak verdict and its evidence'],
     ['node --trace-gc app.js 2>&1 | gclog analyze -', 'a running app, from a pipe (Ctrl-C reports what was read)'],
     ['gclog analyze gc.log --open', 'charts in the browser (writes gc.gclog.html)'],
-    ['gclog analyze workers.log --isolate 2', 'one isolate of several, by its number in the overview'],
+    ['gclog analyze workers.log --isolate 1', 'one isolate of several, by its number in the overview'],
   ],
   events: [
     ['gclog events gc.log | jq .pauseMs', 'the pause of every GC'],

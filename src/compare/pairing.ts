@@ -52,8 +52,11 @@ export function describeIsolate(ref: IsolateRef): string {
   return `#${ref.index} ${ref.label}${where ? ` (${where})` : ''}`;
 }
 
-/** `pid 12 main thread` and `main thread` have the same role: pids differ between runs. */
-const roleOf = (isolate: IsolateSummary): string => isolate.label.replace(/^pid \S+ /, '');
+/**
+ * `pid 12 main thread`, `main thread, run 2 of 3` and `main thread` have the same role: pids differ
+ * between runs, and of a log appended to across restarts the first run meets the other log's first.
+ */
+const roleOf = (isolate: IsolateSummary): string => isolate.label.replace(/^pid \S+ /, '').replace(/, run \d+ of \d+$/, '');
 
 export function pairIsolates(before: Summary, after: Summary, picks: IsolatePick[] = []): Pairing {
   for (const [side, summary] of [['before', before], ['after', after]] as const) {

@@ -13,8 +13,8 @@ export interface TextOptions {
   /** Wrap prose at this many columns (a terminal's width); undefined leaves lines whole (pipes, files). */
   width?: number;
   /**
-   * Of several isolates, `first` shows the overview and the first isolate in detail (the others are
-   * one --isolate away); `all` shows each in detail. One isolate is always shown in detail.
+   * Of several isolates, `first` shows the overview and the first isolate of each input in detail
+   * (the others are one --isolate away); `all` shows each in detail. One isolate is always shown.
    */
   detail?: 'all' | 'first';
 }
@@ -60,12 +60,13 @@ export function renderText(summary: Summary, options: TextOptions): string {
     );
   }
   const several = summary.isolates.length > 1;
-  const shown = several && options.detail === 'first' ? summary.isolates.slice(0, 1) : summary.isolates;
+  // `first`: the first isolate of each input (its main thread, first run) in detail.
+  const shown = several && options.detail === 'first' ? summary.isolates.filter((isolate, index) => index === 0 || summary.isolates[index - 1]!.input !== isolate.input) : summary.isolates;
   if (several) out.push('', ...renderOverview(summary, paint));
-  for (const isolate of shown) out.push('', ...renderIsolate(isolate, several ? summary.isolates.indexOf(isolate) + 1 : null, summary.inputs.length > 1, paint, options.width));
+  for (const isolate of shown) out.push('', ...renderIsolate(isolate, several ? summary.isolates.indexOf(isolate) : null, summary.inputs.length > 1, paint, options.width));
   if (shown.length < summary.isolates.length) {
     const rest = summary.isolates.length - shown.length;
-    out.push('', paint.dim(`${pluralText(rest, 'other isolate')} in the overview: add --isolate with its number (--isolate 2) for its details, or --isolate all for every one.`));
+    out.push('', paint.dim(`${pluralText(rest, 'other isolate')} in the overview: add --isolate with its number (--isolate 1) for its details, or --isolate all for every one.`));
   }
   if (summary.unparsed.count > 0) {
     out.push('', paint.yellow(`${pluralText(summary.unparsed.count, 'line')} ${summary.unparsed.count === 1 ? 'looks' : 'look'} like GC records but did not parse:`));
@@ -82,8 +83,9 @@ function renderOverview(summary: Summary, paint: Palette): string[] {
   const pids = new Set(summary.isolates.map((isolate) => isolate.pid));
   const withPid = pids.size > 1;
   const header = ['#', ...(withPid ? ['pid'] : []), 'isolate', 'GCs', 's', 'GC %', 'p99 ms', 'peak MB', 'leak'];
+  // Numbered from 0, as compare's --isolate counts (#0 is the main thread).
   const rows = summary.isolates.map((isolate, index) => [
-    String(index + 1),
+    String(index),
     ...(withPid ? [isolate.pid === null ? '—' : String(isolate.pid)] : []),
     shortLabel(isolate.label),
     String(isolate.counts.total),

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { compareSummaries } from '../../src/compare/compare.js';
 import { renderText } from '../../src/report/text.js';
 import { readSample, samplePath } from '../support/samples.js';
 
@@ -82,5 +83,13 @@ describe('runs in one file', () => {
     const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
     const summary = await analyzeFiles([logFile('oom-twice.log', text + text)]);
     expect(summary.isolates.map((isolate) => isolate.outOfMemory?.line)).toEqual([fatalLine, lines + fatalLine]);
+  });
+
+  it('compare: the first run of a restarted log meets the other log\'s main thread; the others are left unpaired', async () => {
+    const twice = await analyzeFiles([logFile('pid1-compare.log', asPid1(readSample('restarts/node22-steady-twice.log')))]);
+    const once = await analyzeFiles([samplePath('node22-steady.log')]);
+    const comparison = compareSummaries(twice, once);
+    expect(comparison.pairs.map((pair) => [pair.before.label, pair.after.label])).toEqual([['main thread, run 1 of 2', 'main thread']]);
+    expect(comparison.unpaired.before.map((ref) => ref.label)).toEqual(['main thread, run 2 of 2']);
   });
 });

@@ -1,7 +1,7 @@
 // What a new user types, and what gclog answers: messages that say what to do, suggestions for a
 // mistyped option, colour as other CLIs decide it, the form of --out read from its extension.
 
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -163,5 +163,20 @@ describe('events of several logs', () => {
     expect(events.findIndex((event) => event.input === first)).toBe(count(second));
     // One log: no input field (unchanged output).
     expect(JSON.parse(runCli(['events', first]).stdout.split('\n')[0]!)).not.toHaveProperty('input');
+  }, TIMEOUT_MS);
+});
+
+describe('warnings agree with their count', () => {
+  it('one record cut mid-way (deliberate damage): "1 line … looks like a GC record"; two: "2 lines … look like"', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gclog-warn-'));
+    const lines = readFileSync(STEADY, 'utf8').split('\n');
+    const cut = (line: string) => line.slice(0, line.indexOf(' -> ') + 3);
+    const one = join(dir, 'one.log');
+    writeFileSync(one, [...lines.slice(0, 5), cut(lines[5]!), ...lines.slice(6)].join('\n'));
+    expect(runCli(['analyze', one, '--json']).stderr).toBe('');
+    expect(runCli(['events', one]).stderr.split('\n')[0]).toBe(`gclog: warning: 1 line of ${one} looks like a GC record but did not parse:`);
+    const two = join(dir, 'two.log');
+    writeFileSync(two, [...lines.slice(0, 5), cut(lines[5]!), cut(lines[6]!), ...lines.slice(7)].join('\n'));
+    expect(runCli(['events', two]).stderr.split('\n')[0]).toBe(`gclog: warning: 2 lines of ${two} look like GC records but did not parse:`);
   }, TIMEOUT_MS);
 });

@@ -77,11 +77,11 @@ describe('several isolates: the overview first', () => {
     expect(lines[2]).toBe('4 isolates (GC % of the time each covered; peak heap used)');
     expect(lines[3]).toMatch(/^#\s+isolate\s+GCs\s+s\s+GC %\s+p99 ms\s+peak MB\s+leak$/);
     summary.isolates.forEach((isolate, index) => {
-      expect(lines[4 + index]).toMatch(new RegExp(`^${index + 1}\\s+${isolate.label}\\s+${isolate.counts.total}\\s+${(isolate.durationMs / 1000).toFixed(1)}\\s+${(isolate.overhead.fraction * 100).toFixed(1)}\\s+`));
+      expect(lines[4 + index]).toMatch(new RegExp(`^${index}\\s+${isolate.label}\\s+${isolate.counts.total}\\s+${(isolate.durationMs / 1000).toFixed(1)}\\s+${(isolate.overhead.fraction * 100).toFixed(1)}\\s+`));
     });
     expect(text.match(/^── /gm)).toHaveLength(1);
-    expect(text).toContain(`── #1 main thread (pid ${summary.isolates[0]!.pid}, isolate ${summary.isolates[0]!.isolate}) ──`);
-    expect(text).toContain('3 other isolates in the overview: add --isolate with its number (--isolate 2) for its details, or --isolate all for every one.');
+    expect(text).toContain(`── #0 main thread (pid ${summary.isolates[0]!.pid}, isolate ${summary.isolates[0]!.isolate}) ──`);
+    expect(text).toContain('3 other isolates in the overview: add --isolate with its number (--isolate 1) for its details, or --isolate all for every one.');
     expect(lines.length).toBeLessThan(60);
     // Every isolate in detail on request.
     expect(renderText(summary, { color: false, detail: 'all' }).match(/^── /gm)).toHaveLength(4);
@@ -91,13 +91,14 @@ describe('several isolates: the overview first', () => {
     const summary = await analyzeFiles([samplePath('node22-workers.log')]);
     const labels = (picks: string[], pids: number[] = []) => selectIsolates(summary, { isolates: picks, pids }).isolates.map((isolate) => isolate.label);
     const second = summary.isolates[1]!;
-    expect(labels(['2'])).toEqual([second.label]);
-    expect(labels(['#2'])).toEqual([second.label]);
+    expect(labels(['1'])).toEqual([second.label]);
+    expect(labels(['#1'])).toEqual([second.label]);
+    expect(labels(['0'])).toEqual([summary.isolates[0]!.label]);
     expect(labels([second.label])).toEqual([second.label]);
     expect(labels([second.isolate!])).toEqual([second.label]);
     expect(labels(['all'])).toHaveLength(4);
     expect(labels([], [summary.isolates[0]!.pid!])).toHaveLength(4);
-    expect(() => labels(['5'])).toThrow(/^--isolate 5: no such isolate; the log has #1 main thread, #2 worker \d, #3 worker \d, #4 worker \d\. Pick one of those/);
+    expect(() => labels(['4'])).toThrow(/^--isolate 4: no such isolate; the log has #0 main thread, #1 worker \d, #2 worker \d, #3 worker \d\. Pick one of those/);
     expect(() => labels([], [1])).toThrow(`--pid 1: no such process in the log; it has pid ${summary.isolates[0]!.pid}`);
   });
 });
