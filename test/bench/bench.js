@@ -4,11 +4,12 @@
 // report in headless Chromium. Prints the figures and writes them to a JSON file.
 //
 //   node test/bench/bench.js [--size-mb 1024] [--out FILE] [--no-browser] [--keep] [--logs trace,nvp] [--repeat N]
-//                            [--startup-runs N] [--startup-only] [--cli PATH]
+//                            [--startup-runs N] [--startup-only] [--cli PATH] [--other-cli PATH]
 //
 // Start-up: `node -e 0`, `gclog --version`, `gclog --help` and `gclog analyze` of a 30 KB sample,
 // each run N times interleaved (so a busy moment hits them alike); the median and the fastest, and
-// each above `node -e 0` measured in the same run.
+// each above `node -e 0` measured in the same run. `--other-cli PATH` (another build's bin/gclog.js)
+// times its commands in the same loop, as `…Other`: a before/after on equal terms.
 //
 // Plain ESM JavaScript on the built CLI (dist/, bin/gclog.js): no TypeScript loader needed.
 
@@ -31,7 +32,7 @@ const LOGS = [
 ];
 
 function parseArguments(argv) {
-  const options = { sizeMb: 1024, out: join(tmpdir(), 'gclog-bench.json'), browser: true, keep: false, logs: LOGS.map((log) => log.id), repeat: 1, startupRuns: 20, startupOnly: false, cli: CLI };
+  const options = { sizeMb: 1024, out: join(tmpdir(), 'gclog-bench.json'), browser: true, keep: false, logs: LOGS.map((log) => log.id), repeat: 1, startupRuns: 20, startupOnly: false, cli: CLI, otherCli: null };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--size-mb') options.sizeMb = Number(argv[++index]);
@@ -43,6 +44,7 @@ function parseArguments(argv) {
     else if (argument === '--startup-runs') options.startupRuns = Number(argv[++index]);
     else if (argument === '--startup-only') options.startupOnly = true;
     else if (argument === '--cli') options.cli = resolve(argv[++index]);
+    else if (argument === '--other-cli') options.otherCli = resolve(argv[++index]);
     else throw new Error(`bench: unknown argument ${argument} (known: --size-mb N, --out FILE, --no-browser, --keep, --logs trace,nvp, --repeat N, --startup-runs N, --startup-only, --cli PATH)`);
   }
   if (!(options.sizeMb > 0)) throw new Error('bench: --size-mb takes a positive number');
@@ -225,18 +227,18 @@ async function benchLog(log, dir, options) {
 }
 
 /** The commands whose start-up is timed, against `node -e 0`. */
-function startupCommands(cli) {
-  return {
-    nodeBaseline: ['-e', '0'],
-    version: [cli, '--version'],
-    help: [cli, '--help'],
-    analyzeSmall: [cli, 'analyze', join(ROOT, 'samples', 'node20-steady.log'), '--json'],
-  };
+function startupCommands(cli, otherCli) {
+  const of = (path, suffix) => ({
+    [`version${suffix}`]: [path, '--version'],
+    [`help${suffix}`]: [path, '--help'],
+    [`analyzeSmall${suffix}`]: [path, 'analyze', join(ROOT, 'samples', 'node20-steady.log'), '--json'],
+  });
+  return { nodeBaseline: ['-e', '0'], ...of(cli, ''), ...(otherCli !== null ? of(otherCli, 'Other') : {}) };
 }
 
 /** Wall time of each command, `runs` times interleaved: median and fastest, and above `node -e 0`. */
-function benchStartup(cli, runs) {
-  const commands = startupCommands(cli);
+function benchStartup(cli, runs, otherCli = null) {
+  const commands = startupCommands(cli, otherCli);
   const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let run = 0; run < runs; run++) {
     for (const [name, args] of Object.entries(commands)) {
@@ -247,7 +249,7 @@ function benchStartup(cli, runs) {
     }
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const figures = { runs, cli };
+  const figures = { runs, cli, ...(otherCli !== null ? { otherCli } : {}) };
   for (const [name, values] of Object.entries(times)) {
     figures[name] = { medianMs: round(median(values), 1), fastestMs: round(Math.min(...values), 1) };
   }
@@ -312,7 +314,7 @@ async function main() {
     logs: {},
   };
   try {
-    result.startup = benchStartup(options.cli, options.startupRuns);
+    result.startup = benchStartup(options.cli, options.startupRuns, options.otherCli);
     if (!options.startupOnly) for (const log of LOGS) if (options.logs.includes(log.id)) result.logs[log.id] = await benchLog(log, dir, options);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
