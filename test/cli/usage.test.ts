@@ -166,6 +166,19 @@ describe('events of several logs', () => {
   }, TIMEOUT_MS);
 });
 
+describe('analyze --isolate and --pid', () => {
+  it('one isolate of a workers log: its details alone; a number past the last: exit 14 with the list', () => {
+    const workers = samplePath('node22-workers.log');
+    const one = runCli(['analyze', workers, '--isolate', '0']);
+    expect(one.status).toBe(0);
+    expect(one.stdout.match(/^── /gm)).toEqual(['── ']);
+    expect(one.stdout).toContain('── main thread ──');
+    expect(one.stdout).not.toContain('isolates (GC % of the time each covered');
+    expectOneLineError(runCli(['analyze', workers, '--isolate', '9']), EXIT_CODES.NoSuchIsolate, ['--isolate 9: no such isolate; the log has #0 main thread, #1 worker']);
+    expectOneLineError(runCli(['analyze', workers, '--csv', '--pid', '1']), EXIT_CODES.Usage, ['mutually exclusive']);
+  }, TIMEOUT_MS);
+});
+
 describe('warnings agree with their count', () => {
   it('one record cut mid-way (deliberate damage): "1 line … looks like a GC record"; two: "2 lines … look like"', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gclog-warn-'));
