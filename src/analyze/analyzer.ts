@@ -34,7 +34,13 @@ interface InputState {
   outOfMemory: OutOfMemoryEvent[];
   era: EraDetector;
   formats: Set<string>;
+  /** Clock steps back that started a run, and those past MAX_RUNS_PER_INPUT that did not. */
+  splits: number;
+  runsNotSplit: number;
 }
+
+/** Runs started by a clock going back, per input: each is a whole analysis (memory, and its part of --json). */
+export const MAX_RUNS_PER_INPUT = 200;
 
 /** The isolates of one run of one process: the first to log is its main thread. */
 interface ProcessRun {
@@ -51,7 +57,7 @@ export class Analyzer {
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), tracks: [], outOfMemory: [], era: new EraDetector(), formats: new Set() };
+    const state: InputState = { name, isolates: new Map(), tracks: [], outOfMemory: [], era: new EraDetector(), formats: new Set(), splits: 0, runsNotSplit: 0 };
     this.current = state;
     return (event) => this.add(state, event);
   }
@@ -79,7 +85,11 @@ export class Analyzer {
     // same file (in a container every run is pid 1). The out-of-memory block reprints GCs already seen,
     // so it never starts a run.
     if (event.timeMs < clock.lastTimeMs && event.source !== 'oom-report') {
-      clock.track = this.newTrack(state, clock.track.pidKey, event.pid, event.isolate, event.line);
+      // Each run is a whole analysis: past MAX_RUNS (a shuffled or damaged log, not restarts) they are merged.
+      if (state.splits < MAX_RUNS_PER_INPUT) {
+        state.splits++;
+        clock.track = this.newTrack(state, clock.track.pidKey, event.pid, event.isolate, event.line);
+      } else state.runsNotSplit++;
       clock.lastTimeMs = event.timeMs;
     } else if (event.timeMs > clock.lastTimeMs) clock.lastTimeMs = event.timeMs;
     if (event.line > clock.track.lastLine) clock.track.lastLine = event.line;
@@ -125,6 +135,7 @@ export class Analyzer {
         name: parsed.name,
         bytesRead: parsed.bytesRead,
         interrupted: parsed.interrupted,
+        runsNotSplit: state.runsNotSplit,
         lines: parsed.stats.lines,
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,

@@ -295,6 +295,8 @@ export interface InputSummary {
   bytesRead: number;
   /** Reading stopped early (Ctrl-C): the summary covers the part read. */
   interrupted: boolean;
+  /** Times an isolate's clock went back after 200 runs of this input: those were not split (merged into the run before). */
+  runsNotSplit: number;
   lines: number;
   gcEvents: number;
   skippedLines: number;

@@ -1,5 +1,6 @@
 // Summary → the terminal report: the verdict first, then aligned tables with units.
 
+import { MAX_RUNS_PER_INPUT } from '../analyze/analyzer.js';
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
 import { GC_TYPES } from '../events.js';
 import { allocationFailureMeaning } from './claims/reasons.js';
@@ -58,6 +59,9 @@ export function renderText(summary: Summary, options: TextOptions): string {
         paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
         (input.interrupted ? paint.yellow('  (interrupted: only the part read before Ctrl-C)') : ''),
     );
+    if (input.runsNotSplit > 0) {
+      out.push(paint.yellow(`An isolate's clock went back ${pluralText(input.runsNotSplit, 'more time')} after ${MAX_RUNS_PER_INPUT} runs: not split (a log of that many restarts is more likely shuffled or damaged), so the last run's figures mix them.`));
+    }
   }
   const several = summary.isolates.length > 1;
   // `first`: the first isolate of each input (its main thread, first run) in detail.

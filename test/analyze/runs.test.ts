@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { analyzeFiles, MAX_RUNS_PER_INPUT } from '../../src/analyze/analyzer.js';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { renderText } from '../../src/report/text.js';
 import { readSample, samplePath } from '../support/samples.js';
@@ -91,5 +91,17 @@ describe('runs in one file', () => {
     const comparison = compareSummaries(twice, once);
     expect(comparison.pairs.map((pair) => [pair.before.label, pair.after.label])).toEqual([['main thread, run 1 of 2', 'main thread']]);
     expect(comparison.unpaired.before.map((ref) => ref.label)).toEqual(['main thread, run 2 of 2']);
+  });
+
+  it(`past ${MAX_RUNS_PER_INPUT} runs a file's clock steps back are counted, not split (memory stays bounded)`, { timeout: 120_000 }, async () => {
+    const text = readSample('node20-steady.log');
+    const copies = MAX_RUNS_PER_INPUT + 3;
+    const summary = await analyzeFiles([logFile('many.log', text.repeat(copies))]);
+    expect(summary.isolates).toHaveLength(MAX_RUNS_PER_INPUT + 1);
+    expect(summary.inputs[0]!.runsNotSplit).toBe(copies - 1 - MAX_RUNS_PER_INPUT);
+    expect(renderText(summary, { color: false })).toContain(`An isolate's clock went back 2 more times after ${MAX_RUNS_PER_INPUT} runs: not split`);
+    const justBelow = await analyzeFiles([logFile('enough.log', text.repeat(MAX_RUNS_PER_INPUT + 1))]);
+    expect(justBelow.isolates).toHaveLength(MAX_RUNS_PER_INPUT + 1);
+    expect(justBelow.inputs[0]!.runsNotSplit).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // What must hold for ANY input, however damaged: every number is finite, and the summary agrees
 // with the events it was made from. Each check throws with the JSON path of what is wrong.
 
+import { MAX_RUNS_PER_INPUT } from '../../src/analyze/analyzer.js';
 import type { PauseStats, Summary } from '../../src/analyze/summary.js';
 import { GC_TYPES, isGcEvent, type GcEvent, type TraceEvent } from '../../src/events.js';
 
@@ -49,18 +50,25 @@ export function assertConsistentSummary(events: TraceEvent[], summary: Summary):
 
   // A pid+isolate whose clock goes back is a new run of it (the out-of-memory block reprints GCs and never
   // starts one): each run is one isolate of the summary, matched here by its counts and time span.
+  // Past MAX_RUNS_PER_INPUT clock steps back in the input, steps no longer split.
   const runsByKey = new Map<string, GcEvent[][]>();
-  for (const [key, events] of byIsolate) {
-    const runs: GcEvent[][] = [];
-    let lastTimeMs = -Infinity;
-    for (const event of events) {
-      if (runs.length === 0 || (event.timeMs < lastTimeMs && event.source !== 'oom-report')) {
+  const lastTimes = new Map<string, number>();
+  let splits = 0;
+  for (const event of gcEvents) {
+    const key = isolateKey(event.pid, event.isolate);
+    let runs = runsByKey.get(key);
+    const lastTimeMs = lastTimes.get(key) ?? -Infinity;
+    if (runs === undefined) {
+      runsByKey.set(key, (runs = [[]]));
+      lastTimes.set(key, event.timeMs);
+    } else if (event.timeMs < lastTimeMs && event.source !== 'oom-report') {
+      if (splits < MAX_RUNS_PER_INPUT) {
+        splits++;
         runs.push([]);
-        lastTimeMs = event.timeMs;
-      } else if (event.timeMs > lastTimeMs) lastTimeMs = event.timeMs;
-      runs.at(-1)!.push(event);
-    }
-    runsByKey.set(key, runs);
+      }
+      lastTimes.set(key, event.timeMs);
+    } else if (event.timeMs > lastTimeMs) lastTimes.set(key, event.timeMs);
+    runs.at(-1)!.push(event);
   }
   summary.isolates.forEach((isolate, index) => {
     const path = `isolates[${index}]`;
