@@ -33,8 +33,9 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
   Internal: 70,
-  Interrupted: 13,
-  NoSuchIsolate: 14,
+  // 13 is main's BudgetFailed (gclog run / --fail-on): kept free for the merge.
+  Interrupted: 14,
+  NoSuchIsolate: 15,
 };
 
 function describe(context: AppErrorContext): string {

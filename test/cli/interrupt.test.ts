@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../../src/errors.js';
 import { samplePath } from '../support/samples.js';
 import { BIN } from './run-cli.js';
 
@@ -147,7 +148,7 @@ describe('Ctrl-C on a pipe', () => {
     expect(readFileSync(out, 'utf8')).toContain('<html');
   }, 60_000);
 
-  it('SIGINT before any GC record: one line, exit 13', async () => {
+  it('SIGINT before any GC record: one line, exit 14', async () => {
     const gclog = spawn(process.execPath, [BIN, 'analyze', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const result = collect(gclog);
     gclog.stdin!.write('listening\n');
@@ -155,7 +156,7 @@ describe('Ctrl-C on a pipe', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     gclog.kill('SIGINT');
     const { status, stdout, stderr } = await result;
-    expect(status).toBe(13);
+    expect(status).toBe(EXIT_CODES.Interrupted);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n').at(-1)).toBe('gclog: stdin: interrupted (Ctrl-C) before any GC record was read. Let the app run until it has printed some GC lines.');
   }, 30_000);

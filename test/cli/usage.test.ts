@@ -167,7 +167,7 @@ describe('events of several logs', () => {
 });
 
 describe('analyze --isolate and --pid', () => {
-  it('one isolate of a workers log: its details alone; a number past the last: exit 14 with the list', () => {
+  it('one isolate of a workers log: its details alone; a number past the last: exit 15 with the list', () => {
     const workers = samplePath('node22-workers.log');
     const one = runCli(['analyze', workers, '--isolate', '0']);
     expect(one.status).toBe(0);
