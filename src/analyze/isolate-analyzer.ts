@@ -34,6 +34,8 @@ export interface IsolateIdentity {
   input: string;
   pid: number | null;
   isolate: string | null;
+  /** 1, then 2, 3 … where the isolate's clock went backwards: the app restarted, logging to the same file. */
+  run: number;
   label: string;
   /** `main thread` or `worker 1` … (set with the label). */
   role?: string;
@@ -117,6 +119,10 @@ export class IsolateAnalyzer {
   /** Allocated MB per 1-second window, as a rate series (merged buckets keep the peak rate). */
   private readonly allocationSeries = new SeriesReducer<RatePoint>([keepMax((p) => p.mbPerSecond)], byTime, 1000, 1000);
   private allocationWindow: { startMs: number; mb: number } | null = null;
+  private peakUsedMb = 0;
+  private lastUsedMb = 0;
+  private peakCommittedMb: number | null = null;
+  private lastCommittedMb: number | null = null;
 
   constructor(
     readonly identity: IsolateIdentity,
@@ -125,6 +131,12 @@ export class IsolateAnalyzer {
 
   add(event: GcEvent): void {
     this.total++;
+    this.peakUsedMb = Math.max(this.peakUsedMb, event.heapBeforeMb, event.heapAfterMb);
+    this.lastUsedMb = event.heapAfterMb;
+    if (event.committedBeforeMb !== null || event.committedAfterMb !== null) {
+      this.peakCommittedMb = Math.max(this.peakCommittedMb ?? 0, event.committedBeforeMb ?? 0, event.committedAfterMb ?? 0);
+    }
+    this.lastCommittedMb = event.committedAfterMb;
     this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
     if (event.fromOomReport) this.oomReportEvents++;
     const gcStartMs = gcStartOf(event);
@@ -299,6 +311,7 @@ export class IsolateAnalyzer {
       endMs: this.total === 0 ? 0 : this.endMs,
       durationMs: round(durationMs),
       counts,
+      heap: { peakUsedMb: round(this.peakUsedMb), lastUsedMb: round(this.lastUsedMb), peakCommittedMb: this.peakCommittedMb === null ? null : round(this.peakCommittedMb), lastCommittedMb: this.lastCommittedMb === null ? null : round(this.lastCommittedMb) },
       pauses: {
         all: allPauses,
         byType: Object.fromEntries([...this.pausesByType].map(([type, recorder]) => [type, recorder.stats()])),

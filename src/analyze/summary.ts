@@ -245,12 +245,25 @@ export interface Intervals {
   overheadPercent: { low: number; high: number } | null;
 }
 
+/** The heap at a glance (GCeasy's headline numbers): its peak and its last value, used and committed. */
+export interface HeapGlance {
+  /** The most heap in use, before or after any GC. */
+  peakUsedMb: number;
+  /** Heap in use after the last GC of the log. */
+  lastUsedMb: number;
+  /** The most heap committed (reserved from the system); null when the log does not print it (NVP before V8 13.6). */
+  peakCommittedMb: number | null;
+  lastCommittedMb: number | null;
+}
+
 export interface IsolateSummary {
   input: string;
   /** The Node majors of the log this isolate is in (its input's era), to give advice that exists there. */
   nodeMajorRange: NodeMajorRange;
   pid: number | null;
   isolate: string | null;
+  /** 1, then 2, 3 … where this pid+isolate's clock went backwards: the app restarted, logging to the same file. */
+  run: number;
   /** `main thread`, `worker 1` …: the first isolate seen in a process is taken as its main thread. */
   label: string;
   /** `main thread` or `worker 1` …: the isolate's place in its process, whatever the label says. */
@@ -264,6 +277,7 @@ export interface IsolateSummary {
   endMs: number;
   durationMs: number;
   counts: Partial<Record<GcType, number>> & { total: number };
+  heap: HeapGlance;
   pauses: Pauses;
   overhead: Overhead;
   allocation: RateEstimate;
@@ -288,6 +302,10 @@ export interface IsolateSummary {
 export interface InputSummary {
   name: string;
   bytesRead: number;
+  /** Reading stopped early (Ctrl-C): the summary covers the part read. */
+  interrupted: boolean;
+  /** Times an isolate's clock went back after 200 runs of this input: those were not split (merged into the run before). */
+  runsNotSplit: number;
   lines: number;
   gcEvents: number;
   skippedLines: number;

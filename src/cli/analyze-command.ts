@@ -3,7 +3,8 @@
 import { Analyzer } from '../analyze/analyzer.js';
 import type { Budget } from '../analyze/budgets.js';
 import type { Summary } from '../analyze/summary.js';
-import { EXIT_CODES } from '../errors.js';
+import { selectIsolates } from '../analyze/select-isolates.js';
+import { AppError, EXIT_CODES } from '../errors.js';
 import { applyBudgets } from './budgets.js';
 import { isGcEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
@@ -12,7 +13,8 @@ import { readLog } from '../parse/reader.js';
 import { csvHeader, csvRow } from '../report/csv.js';
 import { renderText } from '../report/text.js';
 import { reportUnparsed } from './messages.js';
-import { emitText, logStem, openHtml, writeOutput } from './output.js';
+import { emitText, existsBefore, logStem, openHtml, writeOutput, wroteMessage } from './output.js';
+import { readingInterrupted } from './interrupt.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -24,7 +26,12 @@ export interface AnalyzeCommandOptions {
   /** Open the HTML report in the browser once written (prints its path when there is no display). */
   open?: boolean;
   heapLimitMb?: number;
+  /** Only these isolates (`--isolate`: number, label or address) and processes (`--pid`). */
+  isolates?: string[];
+  pids?: number[];
   color: boolean;
+  /** The terminal's width: prose is wrapped to it (undefined: not a terminal, lines stay whole). */
+  width?: number;
   /** No progress line on stderr (it is shown only on a terminal, for large inputs). */
   quiet?: boolean;
   /** `--fail-on`: exit code 13 when one fails. */
@@ -39,11 +46,17 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
   const analyzer = new Analyzer(options.heapLimitMb !== undefined ? { heapLimitMb: options.heapLimitMb } : {});
   const stdout = new StdoutWriter();
   // CSV rows stream out as events are read; a file target appears only once complete.
+  const csvReplaced = options.format === 'csv' && options.out !== undefined && existsBefore(options.out);
   const csvFile = options.format === 'csv' && options.out !== undefined ? new AtomicFileWriter(options.out) : null;
   const emitCsv = (text: string): void => (csvFile !== null ? csvFile.write(text) : stdout.write(text));
   if (options.format === 'csv') emitCsv(csvHeader());
+  const interrupted = readingInterrupted();
   try {
     for (const input of options.inputs) {
+      if (interrupted.aborted) {
+        process.stderr.write(`gclog: not read (interrupted): ${input}\n`);
+        continue;
+      }
       const name = input === '-' ? 'stdin' : input;
       const onEvent = analyzer.beginInput(name);
       const progress = progressFor(name, options.quiet === true);
@@ -63,6 +76,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
             if (stdoutClosed()) process.exit(0);
           },
           ...(progress !== null ? { onProgress: progress.update } : {}),
+          signal: interrupted,
         },
       ).finally(() => progress?.finish());
       analyzer.endInput(parsed);
@@ -72,7 +86,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     await csvFile?.abort();
     throw error;
   }
-  let summary = analyzer.summary();
+  // Ctrl-C before the first input was opened: there is nothing to report.
+  if (interrupted.aborted && analyzer.inputCount === 0) throw new AppError({ code: 'Interrupted', path: options.inputs[0] === '-' ? 'stdin' : options.inputs[0]! });
+  let summary = selectIsolates(analyzer.summary(), { isolates: options.isolates ?? [], pids: options.pids ?? [] });
+  const selected = (options.isolates?.length ?? 0) + (options.pids?.length ?? 0) > 0;
   if (options.snapshots !== undefined) {
     const { heapdiffFiles } = await import('../heapdiff/heapdiff.js');
     const { linkHeapDiff } = await import('../report/heapdiff/link.js');
@@ -82,7 +99,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
   if (options.format === 'csv') {
     if (csvFile !== null) {
       await csvFile.commit();
-      process.stderr.write(`gclog: wrote ${csvFile.path}\n`);
+      process.stderr.write(wroteMessage(csvFile.path, csvReplaced));
     }
     await stdout.end();
     return exitCode;
@@ -95,7 +112,16 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     if (options.open === true) await openHtml(path);
     return exitCode;
   }
-  const text = options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { color: options.color && options.out === undefined });
+  const toTerminal = options.out === undefined;
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(summary, null, 2)}\n`
+      : renderText(summary, {
+          color: options.color && toTerminal,
+          ...(toTerminal && options.width !== undefined ? { width: options.width } : {}),
+          // Chosen isolates are shown whole; otherwise, of several, the overview and the first in detail.
+          detail: selected ? 'all' : 'first',
+        });
   await emitText(text, options.out);
   return exitCode;
 }

@@ -12,6 +12,7 @@ import { readLog } from '../parse/reader.js';
 import { writeMarkdown } from './budgets.js';
 import { reportUnparsed } from './messages.js';
 import { emitText, logStem, openHtml, writeOutput } from './output.js';
+import { readingInterrupted } from './interrupt.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -32,6 +33,8 @@ export interface CompareCommandOptions {
   /** `--markdown`: a Markdown summary for CI (also to $GITHUB_STEP_SUMMARY when set). */
   markdown?: string;
   color: boolean;
+  /** The terminal's width: prose is wrapped to it (undefined: not a terminal). */
+  width?: number;
   /** No progress line on stderr. */
   quiet?: boolean;
 }
@@ -58,7 +61,10 @@ export async function runCompare(options: CompareCommandOptions): Promise<number
     await writeOutput(path, renderComparisonHtml(comparison, before, after));
     if (options.open) await openHtml(path);
   } else {
-    const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, { color: options.color && options.out === undefined });
+    const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, {
+            color: options.color && options.out === undefined,
+            ...(options.out === undefined && options.width !== undefined ? { width: options.width } : {}),
+          });
     await emitText(text, options.out);
   }
   if (options.markdown !== undefined || process.env['GITHUB_STEP_SUMMARY']) {
@@ -81,6 +87,7 @@ async function summarize(input: string, quiet: boolean): Promise<Summary> {
   const parsed = await readLog(input, onEvent, {
     beforeChunk: capYoungGeneration,
     ...(progress !== null ? { onProgress: progress.update } : {}),
+    signal: readingInterrupted(),
   }).finally(() => progress?.finish());
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);

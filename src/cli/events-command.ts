@@ -4,11 +4,14 @@
 import { EVENT_TABLE, type EventRow } from '../export/event-table.js';
 import { csvHeaderOf, csvRowOf, ndjsonRow, type TableFormat } from '../export/table.js';
 import { processIdentity } from '../analyze/processes.js';
+import { AppError } from '../errors.js';
 import { isGcEvent, type TraceEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { AtomicFileWriter } from '../io/write-atomic.js';
 import { readLog } from '../parse/reader.js';
+import { readingInterrupted } from './interrupt.js';
 import { reportUnparsed } from './messages.js';
+import { existsBefore, wroteMessage } from './output.js';
 import { progressFor } from './progress.js';
 import { capYoungGeneration } from './young-generation.js';
 
@@ -32,11 +35,14 @@ interface Sink {
 }
 
 export async function runEvents(options: EventsOptions): Promise<number> {
+  const replaced = options.out !== undefined && existsBefore(options.out);
   const sink = await openSink(options);
   let writeEvent: (file: string) => (event: TraceEvent) => void;
   if (options.format === undefined) {
-    writeEvent = () => (event) => {
-      if (options.all || isGcEvent(event)) sink.write(`${JSON.stringify(event)}\n`);
+    // With several logs, each event names its own (`line` is a line of that log).
+    const several = options.inputs.length > 1;
+    writeEvent = (file) => (event) => {
+      if (options.all || isGcEvent(event)) sink.write(`${JSON.stringify(several ? { input: file, ...event } : event)}\n`);
     };
   } else {
     const table = options.format === 'parquet' ? (sink as ParquetSink).table : null;
@@ -58,8 +64,14 @@ export async function runEvents(options: EventsOptions): Promise<number> {
       };
     };
   }
+  const interrupted = readingInterrupted();
+  let read = 0;
   try {
     for (const input of options.inputs) {
+      if (interrupted.aborted) {
+        process.stderr.write(`gclog: not read (interrupted): ${input}\n`);
+        continue;
+      }
       const name = input === '-' ? 'stdin' : input;
       const progress = progressFor(name, options.quiet === true);
       const parsed = await readLog(input, writeEvent(name), {
@@ -67,18 +79,24 @@ export async function runEvents(options: EventsOptions): Promise<number> {
           capYoungGeneration();
           await sink.drain();
           // The reader of our output has gone (`| head`): stop quietly, as Unix tools do.
-          if (stdoutClosed()) process.exit(0);
+          if (options.out === undefined && stdoutClosed()) process.exit(0);
         },
         ...(progress !== null ? { onProgress: progress.update } : {}),
+        signal: interrupted,
       }).finally(() => progress?.finish());
       reportUnparsed(parsed.name, parsed.stats);
+      read++;
     }
   } catch (error) {
     await sink.abort();
     throw error;
   }
+  if (interrupted.aborted && read === 0) {
+    await sink.abort();
+    throw new AppError({ code: 'Interrupted', path: options.inputs[0] === '-' ? 'stdin' : options.inputs[0]! });
+  }
   await sink.commit();
-  if (options.out !== undefined) process.stderr.write(`gclog: wrote ${options.out}\n`);
+  if (options.out !== undefined) process.stderr.write(wroteMessage(options.out, replaced));
   return 0;
 }
 

@@ -1,5 +1,6 @@
 // Where the commands' results go: stdout, a file written atomically, or a report opened in the browser.
 
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { StdoutWriter } from '../io/stdout.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
@@ -10,10 +11,21 @@ export function logStem(input: string): string {
   return basename(input).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '') || 'gc';
 }
 
+/** `gclog: wrote gc.html`, and whether a file of that name was replaced (a report written over is said). */
+export function wroteMessage(path: string, replaced: boolean): string {
+  return `gclog: wrote ${path}${replaced ? ' (replacing the file that was there)' : ''}\n`;
+}
+
+/** Whether writing `path` will replace a file: asked before writing, to say so after. */
+export function existsBefore(path: string): boolean {
+  return existsSync(path);
+}
+
 /** Writes a whole file atomically and says where on stderr. */
 export async function writeOutput(path: string, content: string): Promise<void> {
+  const replaced = existsBefore(path);
   await writeFileAtomic(path, content);
-  process.stderr.write(`gclog: wrote ${path}\n`);
+  process.stderr.write(wroteMessage(path, replaced));
 }
 
 /** Text to `out` when given, else to stdout. */
@@ -27,8 +39,8 @@ export async function emitText(text: string, out: string | undefined): Promise<v
   await stdout.end();
 }
 
-/** The browser when there is a display, else the URL to paste. */
+/** The browser when one starts, else the file's URL and how to look at it from here. */
 export async function openHtml(path: string): Promise<void> {
-  const { openReport, reportUrl } = await import('../report/html/open-report.js');
-  if (!(await openReport(path))) process.stderr.write(`gclog: no browser to open here; open ${reportUrl(path)}\n`);
+  const { openReport, noBrowserMessage } = await import('../report/html/open-report.js');
+  if (!(await openReport(path))) process.stderr.write(noBrowserMessage(path));
 }

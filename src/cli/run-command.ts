@@ -118,7 +118,7 @@ async function analyzeLog(path: string, heapLimitMb: number | undefined): Promis
 
 /** A summary with no isolate: what budgets and the Markdown say of a run without a GC. */
 function emptySummary(logPath: string): Summary {
-  return { schemaVersion: SUMMARY_SCHEMA_VERSION, generator: 'gclog', inputs: [{ name: logPath, bytesRead: 0, lines: 0, gcEvents: 0, skippedLines: 0, verboseLines: 0, era: 'unknown', nodeMajorRange: { min: null, max: null }, formats: [] }], isolates: [], unparsed: { count: 0, lines: [] }, cut: { count: 0, lines: [] } };
+  return { schemaVersion: SUMMARY_SCHEMA_VERSION, generator: 'gclog', inputs: [{ name: logPath, bytesRead: 0, interrupted: false, runsNotSplit: 0, lines: 0, gcEvents: 0, skippedLines: 0, verboseLines: 0, era: 'unknown', nodeMajorRange: { min: null, max: null }, formats: [] }], isolates: [], unparsed: { count: 0, lines: [] }, cut: { count: 0, lines: [] } };
 }
 
 /** The command as a shell would take it back: `sh -c 'exit 5'`, not `sh -c exit 5`. */

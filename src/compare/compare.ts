@@ -2,6 +2,7 @@
 // applies the noise rule and reaches one verdict. Pure: no I/O, so the CLI, the HTML report and
 // tests share it.
 
+import { GENERATOR } from '../version.js';
 import type { IsolateSummary, Summary } from '../analyze/summary.js';
 import { COMPARISON_SCHEMA_VERSION, type Comparison, type PairComparison } from './comparison.js';
 import { metricRows, reasonChanges, stateRows } from './metrics.js';
@@ -54,7 +55,7 @@ export function compareSummaries(beforeRuns: Summary | Summary[], afterRuns: Sum
   });
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
-    generator: 'gclog',
+    generator: GENERATOR,
     before: { inputs: beforeAll.flatMap((run) => run.inputs.map((input) => input.name)), runs: beforeAll.length },
     after: { inputs: afterAll.flatMap((run) => run.inputs.map((input) => input.name)), runs: afterAll.length },
     thresholdPercent,

@@ -52,8 +52,11 @@ export function describeIsolate(ref: IsolateRef): string {
   return `#${ref.index} ${ref.label}${where ? ` (${where})` : ''}`;
 }
 
-/** `pid 12 main thread` and `main thread` have the same role: pids differ between runs. */
-const roleOf = (isolate: IsolateSummary): string => isolate.role ?? isolate.label.replace(/^pid \S+ /, '');
+/**
+ * `pid 12 main thread`, `main thread, run 2 of 3` and `main thread` have the same role: pids differ
+ * between runs, and of a log appended to across restarts the first run meets the other log's first.
+ */
+const roleOf = (isolate: IsolateSummary): string => isolate.role ?? isolate.label.replace(/^pid \S+ /, '').replace(/, run \d+ of \d+$/, '');
 /** The same role in the same program (`gclog run` names it): pairs first, so cluster workers meet cluster workers. */
 const programRoleOf = (isolate: IsolateSummary): string => `${isolate.process?.command ?? ''}\u0000${roleOf(isolate)}`;
 

@@ -5,10 +5,16 @@ import type { Change, Comparison, MetricRow, PairComparison, Verdict } from './c
 import { formatPercent, formatSigned, formatValue } from './format.js';
 import { MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
 import { describeIsolate } from './pairing.js';
+import { wrapLine, wrapText } from '../text-layout.js';
 
 export interface CompareTextOptions {
   color: boolean;
+  /** Wrap prose at this many columns (a terminal's width); the table fits 80 columns whatever it is. */
+  width?: number;
 }
+
+/** The table never grows wider than this: long labels wrap inside their column. */
+export const TABLE_WIDTH = 80;
 
 type Paint = (text: string) => string;
 
@@ -37,9 +43,25 @@ export const MACHINE_ONLY_NOTE =
   '† Pauses or GC time moved while the GC did the same work (GCs per minute, allocation rate and median floor within their run-to-run bounds): ' +
   'a busier machine stretches every pause, so this is not counted in the verdict. Rerun both sides and compare them all (compare a*.log --vs b*.log) to tell.';
 
-/** Said under a pair's table when a row could not be judged. */
+/** Said under a pair's table when a row could not be judged; the change column names which reason. */
 export const NOT_COMPARABLE_NOTE =
-  'n/a: not judged: missing on one side, a leak verdict of insufficient-data, or a floor from fewer than 5 Mark-Compacts after the warm-up (too few to tell a level or a trend).';
+  'n/a: not judged; the change column says why: "only before" or "only after" (not in the other log), "too short" (a leak verdict of insufficient-data), or "< 5 floors" (fewer than 5 Mark-Compacts after the warm-up: too few to tell a level or a trend).';
+
+/**
+ * Why a row could not be judged, in the few words its change column has. `rows` are the pair's other
+ * rows: a floor trend missing on a side whose last floor is there came from too few floors.
+ */
+export function notComparableWhy(row: { id: string; before: number | string | null; after: number | string | null }, rows: MetricRow[] = []): string {
+  if (row.id === 'leak') return 'too short';
+  const floor = /^floor\.(?:level|trend)(.*)$/.exec(row.id);
+  const last = floor !== null ? rows.find((other) => other.id === `floor.last${floor[1]}`) : undefined;
+  const missing = (side: 'before' | 'after'): boolean => row[side] === null && !(last !== undefined && last[side] !== null);
+  if (missing('before') && missing('after')) return 'in neither';
+  if (missing('before')) return 'only after';
+  if (missing('after')) return 'only before';
+  if (floor !== null) return '< 5 floors';
+  return 'not judged';
+}
 
 /** The noise rule in one sentence, as the report states it. */
 export function noiseRuleSentence(comparison: Pick<Comparison, 'thresholdPercent'>): string {
@@ -80,7 +102,7 @@ export function renderComparisonText(comparison: Comparison, options: CompareTex
   const paint = painter(options.color);
   const out: string[] = [];
   const verdictPaint = { improved: paint.green, regressed: paint.red, mixed: paint.yellow, unchanged: paint.dim }[comparison.verdict.verdict];
-  out.push(`${paint.bold('Verdict:')} ${verdictPaint(VERDICT_WORDS[comparison.verdict.verdict])} ${paint.dim(`(${comparison.verdict.verdict})`)} — ${verdictSentence(comparison)}`);
+  out.push(`${paint.bold('Verdict:')} ${verdictPaint(VERDICT_WORDS[comparison.verdict.verdict])} — ${verdictSentence(comparison)}`);
   const runs = (count: number) => (count > 1 ? ` (${count} runs, each metric their median)` : '');
   out.push(`${paint.bold('before')} ${comparison.before.inputs.join(', ')}${runs(comparison.before.runs)}`);
   out.push(`${paint.bold('after ')} ${comparison.after.inputs.join(', ')}${runs(comparison.after.runs)}`);
@@ -90,7 +112,7 @@ export function renderComparisonText(comparison: Comparison, options: CompareTex
   }
   out.push(paint.dim(noiseRuleSentence(comparison)));
   for (const pair of comparison.pairs) out.push('', ...renderPair(pair, comparison.pairs.length > 1, paint));
-  return `${out.join('\n')}\n`;
+  return wrapText(`${out.join('\n')}\n`, options.width);
 }
 
 function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<typeof painter>): string[] {
@@ -104,15 +126,24 @@ function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<ty
     ({ improved: paint.green, regressed: paint.red, changed: paint.yellow, unchanged: paint.dim, 'not-comparable': paint.dim })[change](CHANGE_WORDS[change]);
   const rows: Array<{ cells: string[]; change: Change; machineOnly?: boolean }> = [];
   for (const state of pair.states) {
-    rows.push({ cells: [`${state.decisive ? '✱ ' : '  '}${state.label}`, state.before, state.after, state.before === state.after ? '' : `${state.before} → ${state.after}`, ''], change: state.change });
+    // The values say what changed; the change column is left for why a state could not be judged.
+    const why = state.change === 'not-comparable' ? notComparableWhy(state) : '';
+    rows.push({ cells: [`${state.decisive ? '✱ ' : '  '}${state.label}`, state.before, state.after, why, ''], change: state.change });
   }
-  for (const row of pair.metrics) rows.push({ cells: metricCells(row), change: row.change, machineOnly: row.machineOnly === true });
+  for (const row of pair.metrics) rows.push({ cells: metricCells(row, pair.metrics), change: row.change, machineOnly: row.machineOnly === true });
   const header = ['  metric', 'before', 'after', 'change', '%'];
-  const table = [header, ...rows.map((row) => row.cells)];
-  const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  const judgements = rows.map((row) => `${CHANGE_WORDS[row.change]}${row.machineOnly ? '†' : ''}`);
+  const widths = header.map((_, column) => Math.max(...[header, ...rows.map((row) => row.cells)].map((cells) => cells[column]!.length)));
+  // The label column takes what the numbers leave of 80 columns; a longer label wraps inside it.
+  const rest = widths.slice(1).reduce((sum, width) => sum + width + 2, 0) + 2 + Math.max(...judgements.map((word) => word.length));
+  widths[0] = Math.max(12, Math.min(widths[0]!, TABLE_WIDTH - rest));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[column]!))).join('  ');
   out.push(paint.bold(line(header)));
-  for (const row of rows) out.push(`${line(row.cells)}  ${mark(row.change)}${row.machineOnly ? '†' : ''}`.trimEnd());
+  for (const row of rows) {
+    const [first, ...more] = wrapLine(row.cells[0]!, widths[0]!, '    ');
+    out.push(`${line([first!, ...row.cells.slice(1)])}  ${mark(row.change)}${row.machineOnly ? '†' : ''}`.trimEnd());
+    out.push(...more);
+  }
   if (pair.metrics.some((row) => row.machineOnly === true)) out.push(paint.dim(MACHINE_ONLY_NOTE));
   if ([...pair.metrics, ...pair.states].some((row) => row.change === 'not-comparable' && (row.before !== null || row.after !== null))) out.push(paint.dim(NOT_COMPARABLE_NOTE));
   if (pair.reasons.appeared.length > 0) out.push(`GC reasons that appeared: ${pair.reasons.appeared.join(', ')}`);
@@ -121,14 +152,14 @@ function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<ty
   return out;
 }
 
-function metricCells(row: MetricRow): string[] {
+function metricCells(row: MetricRow, rows: MetricRow[]): string[] {
   // `GCs per minute` and counts say their unit already.
   const unit = row.unit === 'count' || row.unit === 'per min' ? '' : ` (${row.unit})`;
   return [
     `${row.decisive ? '✱ ' : '  '}${row.label}${unit}`,
     formatValue(row.before, row.unit),
     formatValue(row.after, row.unit),
-    formatSigned(row.differenceAbsolute, row.unit),
+    row.change === 'not-comparable' ? notComparableWhy(row, rows) : formatSigned(row.differenceAbsolute, row.unit),
     formatPercent(row.differencePercent, row.before, row.after),
   ];
 }

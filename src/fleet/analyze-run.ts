@@ -69,5 +69,5 @@ function mergeParsed(name: string, inputs: ParsedInput[]): ParsedInput {
       stats[key].lines.push(...input.stats[key].lines.map((line) => ({ ...line, text: `${input.name}: ${line.text}` })));
     }
   }
-  return { name, stats, bytesRead };
+  return { name, stats, bytesRead, interrupted: false };
 }

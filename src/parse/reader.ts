@@ -20,12 +20,16 @@ export interface ReadOptions {
   onProgress?: (bytesRead: number, totalBytes: number | null) => void;
   /** Awaited before each chunk is parsed: lets a slow consumer (a pipe) hold the reading back. */
   beforeChunk?: () => Promise<void> | void;
+  /** Ends reading early (Ctrl-C): what was read so far is parsed and returned, marked `interrupted`. */
+  signal?: AbortSignal;
 }
 
 export interface ParsedInput {
   name: string;
   stats: ParseStats;
   bytesRead: number;
+  /** Reading was stopped by `signal` before the input ended. */
+  interrupted: boolean;
 }
 
 /** Opens a path (or `-`), checks it is a readable non-empty file, and returns its byte stream and size. */
@@ -66,9 +70,18 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   const transcode = utf16ToUtf8(() => encoding);
 
   // Gzip is recognised by its magic bytes, whatever the file is called.
-  const source = await peekFirstChunk(stream);
+  const signal = options.signal;
+  const stopOnAbort = (): void => {
+    // Nothing more is wanted from the input: let go of the file or the pipe.
+    (stream as Readable).destroy();
+  };
+  signal?.addEventListener('abort', stopOnAbort, { once: true });
+  const source = await peekFirstChunk(stream, signal);
   const first = source.first;
-  if (first === null) throw new AppError({ code: 'EmptyInput', path: name });
+  if (first === null) {
+    signal?.removeEventListener('abort', stopOnAbort);
+    throw new AppError(signal?.aborted === true ? { code: 'Interrupted', path: name } : { code: 'EmptyInput', path: name });
+  }
   const isGzip = first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1];
 
   let checkedBinary = false;
@@ -98,6 +111,8 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
       await pipeline(source.stream, counter, textGuard, transcode, splitter);
     }
   } catch (error) {
+    // Cut short on purpose: a gzip stream ends mid-block, the file handle closes; what was read stands.
+    if (signal?.aborted === true && !(error instanceof AppError)) return finish();
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (isGzip && code.startsWith('Z_')) {
@@ -107,31 +122,65 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
       throw new AppError({ code: 'CorruptGzip', path: name, detail: 'unexpected end of file' });
     }
     throw fromReadError(error, name);
+  } finally {
+    signal?.removeEventListener('abort', stopOnAbort);
   }
-  const stats = parser.end();
-  if (stats.gcEvents === 0 && stats.outOfMemoryEvents === 0 && stats.unparsed.count === 0) {
-    // A gzip file of nothing: the compressed bytes were there, the text is not.
-    if (stats.lines === 0) throw new AppError({ code: 'EmptyInput', path: name });
-    throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
+  return finish();
+
+  function finish(): ParsedInput {
+    const stats = parser.end();
+    const interrupted = signal?.aborted === true;
+    if (stats.gcEvents === 0 && stats.outOfMemoryEvents === 0 && stats.unparsed.count === 0) {
+      if (interrupted) throw new AppError({ code: 'Interrupted', path: name });
+      // A gzip file of nothing: the compressed bytes were there, the text is not.
+      if (stats.lines === 0) throw new AppError({ code: 'EmptyInput', path: name });
+      throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
+    }
+    return { name, stats, bytesRead, interrupted };
   }
-  return { name, stats, bytesRead };
 }
 
-/** Reads the first chunk (to sniff gzip and emptiness) and gives back a stream that still yields it. */
-async function peekFirstChunk(stream: Readable): Promise<{ first: Buffer | null; stream: AsyncIterable<Buffer> }> {
+/**
+ * Reads the first chunk (to sniff gzip and emptiness) and gives back a stream that still yields it.
+ * Once `signal` aborts, the stream ends there, even while it waits for a pipe that stays silent.
+ */
+async function peekFirstChunk(stream: Readable, signal: AbortSignal | undefined): Promise<{ first: Buffer | null; stream: AsyncIterable<Buffer> }> {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const head = await iterator.next();
+  const head = await nextUnlessAborted(iterator, signal);
   if (head.done) return { first: null, stream: (async function* () {})() };
   const first = head.value;
   const rest = async function* (): AsyncGenerator<Buffer> {
     yield first;
     for (;;) {
-      const next = await iterator.next();
+      const next = await nextUnlessAborted(iterator, signal);
       if (next.done) return;
       yield next.value;
     }
   };
   return { first, stream: rest() };
+}
+
+const ENDED: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/** The iterator's next chunk, or its end as soon as `signal` aborts (the pending read is abandoned). */
+function nextUnlessAborted(iterator: AsyncIterator<Buffer>, signal: AbortSignal | undefined): Promise<IteratorResult<Buffer>> {
+  if (signal === undefined) return iterator.next();
+  if (signal.aborted) return Promise.resolve(ENDED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(ENDED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    iterator.next().then(
+      (result) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(signal.aborted ? ENDED : result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) resolve(ENDED);
+        else reject(error);
+      },
+    );
+  });
 }
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';

@@ -1,5 +1,6 @@
 // Summary → the terminal report: the verdict first, then aligned tables with units.
 
+import { MAX_RUNS_PER_INPUT } from '../analyze/analyzer.js';
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
 import { GC_TYPES } from '../events.js';
 import { allocationFailureMeaning } from './claims/reasons.js';
@@ -7,9 +8,17 @@ import { mutatorUtilisationShort } from './claims/generations.js';
 import { fixed as fixedText, plural as pluralText } from '../format.js';
 import { floorTrendSentence } from './claims/floor.js';
 import { processTimeline, processTimelineLines } from './processes.js';
+import { wrapLine, wrapText } from '../text-layout.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Wrap prose at this many columns (a terminal's width); undefined leaves lines whole (pipes, files). */
+  width?: number;
+  /**
+   * Of several isolates, `first` shows the overview and the first isolate of each input in detail
+   * (the others are one --isolate away); `all` shows each in detail. One isolate is always shown.
+   */
+  detail?: 'all' | 'first';
 }
 
 type Paint = (text: string) => string;
@@ -34,18 +43,38 @@ const VERDICT_WORDS: Record<LeakVerdict, string> = {
   'insufficient-data': 'not enough data to judge a leak',
 };
 
+/** The leak verdict in the overview's narrow column. */
+const VERDICT_SHORT: Record<LeakVerdict, string> = {
+  leak: 'LEAK',
+  suspected: 'suspected',
+  none: 'no leak',
+  'insufficient-data': 'too little data',
+};
+
 export function renderText(summary: Summary, options: TextOptions): string {
   const paint = palette(options.color);
   const out: string[] = [];
   for (const input of summary.inputs) {
     out.push(
       paint.bold(`${input.name}`) +
-        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`),
+        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
+        (input.interrupted ? paint.yellow('  (interrupted: only the part read before Ctrl-C)') : ''),
     );
+    if (input.runsNotSplit > 0) {
+      out.push(paint.yellow(`An isolate's clock went back ${pluralText(input.runsNotSplit, 'more time')} after ${MAX_RUNS_PER_INPUT} runs: not split (a log of that many restarts is more likely shuffled or damaged), so the last run's figures mix them.`));
+    }
+  }
+  const several = summary.isolates.length > 1;
+  // `first`: the first isolate of each input (its main thread, first run) in detail.
+  const shown = several && options.detail === 'first' ? summary.isolates.filter((isolate, index) => index === 0 || summary.isolates[index - 1]!.input !== isolate.input) : summary.isolates;
+  if (several) out.push('', ...renderOverview(summary, paint));
+  for (const isolate of shown) out.push('', ...renderIsolate(isolate, several ? summary.isolates.indexOf(isolate) : null, summary.inputs.length > 1, paint, options.width));
+  if (shown.length < summary.isolates.length) {
+    const rest = summary.isolates.length - shown.length;
+    out.push('', paint.dim(`${pluralText(rest, 'other isolate')} in the overview: add --isolate with its number (--isolate 1) for its details, or --isolate all for every one.`));
   }
   const processes = processTimelineLines(processTimeline(summary));
   if (processes.length > 0) out.push('', ...processes);
-  for (const isolate of summary.isolates) out.push('', ...renderIsolate(isolate, summary.isolates.length > 1, paint));
   if (summary.unparsed.count > 0) {
     out.push('', paint.yellow(`${pluralText(summary.unparsed.count, 'line')} ${summary.unparsed.count === 1 ? 'looks' : 'look'} like GC records but did not parse:`));
     for (const line of summary.unparsed.lines.slice(0, 5)) out.push(`  ${line.input}:${line.line}: ${line.text.slice(0, 160)}`);
@@ -53,15 +82,52 @@ export function renderText(summary: Summary, options: TextOptions): string {
   if (summary.cut.count > 0) {
     out.push('', paint.dim(`${pluralText(summary.cut.count, 'GC record')} ${summary.cut.count === 1 ? 'was' : 'were'} cut before the pause (out-of-memory ring buffer) and not counted.`));
   }
-  return `${out.join('\n')}\n`;
+  return wrapText(`${out.join('\n')}\n`, options.width);
 }
 
-function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette): string[] {
+/** One line per isolate, before any detail: a log of many workers or runs read at a glance. */
+function renderOverview(summary: Summary, paint: Palette): string[] {
+  const pids = new Set(summary.isolates.map((isolate) => isolate.pid));
+  const withPid = pids.size > 1;
+  const header = ['#', ...(withPid ? ['pid'] : []), 'isolate', 'GCs', 's', 'GC %', 'p99 ms', 'peak MB', 'leak'];
+  // Numbered from 0, as compare's --isolate counts (#0 is the main thread).
+  const rows = summary.isolates.map((isolate, index) => [
+    String(index),
+    ...(withPid ? [isolate.pid === null ? '—' : String(isolate.pid)] : []),
+    shortLabel(isolate.label),
+    String(isolate.counts.total),
+    fixedText(isolate.durationMs / 1000, 1),
+    fixedText(isolate.overhead.fraction * 100, 1),
+    fixedText(isolate.pauses.all.p99Ms, 1),
+    fixedText(isolate.heap.peakUsedMb, 1),
+    VERDICT_SHORT[isolate.leak.verdict],
+  ]);
+  const lines = table([header, ...rows], withPid ? 'lllrrrrrl' : 'llrrrrrl');
+  return [paint.bold(`${pluralText(summary.isolates.length, 'isolate')}`) + paint.dim(' (GC % of the time each covered; peak heap used)'), paint.bold(lines[0]!), ...lines.slice(1)];
+}
+
+/** `pid 12 main thread, run 2 of 3` → `main thread, run 2/3`: the pid has its own column. */
+function shortLabel(label: string): string {
+  return label.replace(/^pid \S+ /, '').replace(/, run (\d+) of (\d+)$/, ', run $1/$2');
+}
+
+/** Heap used and committed, peak and last: the first numbers people look for. */
+export function heapGlanceSentence(isolate: IsolateSummary): string {
+  const { heap } = isolate;
+  const committed = heap.peakCommittedMb !== null && heap.lastCommittedMb !== null ? `; committed: peak ${heap.peakCommittedMb.toFixed(1)} MB, last ${heap.lastCommittedMb.toFixed(1)} MB` : '';
+  return `Heap used: peak ${heap.peakUsedMb.toFixed(1)} MB, last ${heap.lastUsedMb.toFixed(1)} MB${committed}`;
+}
+
+/** `number` is the isolate's place in the overview (null when it is the only one). */
+function renderIsolate(isolate: IsolateSummary, number: number | null, severalInputs: boolean, paint: Palette, width: number | undefined): string[] {
   const out: string[] = [];
-  const where = [isolate.input, isolate.pid !== null ? `pid ${isolate.pid}` : null, isolate.isolate].filter(Boolean).join(' ');
-  out.push(paint.bold(several ? `── ${isolate.label} (${where}) ──` : `── ${isolate.label} ──`));
+  // The label names the pid already when the log has several processes.
+  const where = [severalInputs ? isolate.input : null, isolate.pid !== null && !isolate.label.startsWith('pid ') ? `pid ${isolate.pid}` : null, isolate.isolate !== null ? `isolate ${isolate.isolate}` : null]
+    .filter(Boolean)
+    .join(', ');
+  out.push(paint.bold(number !== null ? `── #${number} ${isolate.label}${where ? ` (${where})` : ''} ──` : `── ${isolate.label} ──`));
   const verdictColor = { leak: paint.red, suspected: paint.yellow, none: paint.green, 'insufficient-data': paint.dim }[isolate.leak.verdict];
-  out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} ${paint.dim(`(${isolate.leak.verdict})`)} — ${isolate.leak.reasons.join('; ')}`);
+  out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} — ${isolate.leak.reasons.join('; ')}`);
   if (isolate.leak.notes.length > 0) out.push(paint.dim(`Also seen (not deciding): ${isolate.leak.notes.join('; ')}`));
   const overhead = isolate.overhead;
   out.push(
@@ -93,7 +159,7 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
   rows.push(row('all', isolate.pauses.all));
   out.push(...table(rows));
 
-  out.push('', paint.bold('Heap'));
+  out.push('', paint.bold('Heap'), heapGlanceSentence(isolate));
   const floors = isolate.floors;
   if (floors.total !== null) {
     const total = floors.total;
@@ -131,26 +197,29 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
   }
   if (isolate.findings.length > 0) {
     out.push('', paint.bold('Findings'));
-    for (const finding of isolate.findings) out.push(...renderFinding(finding, paint));
+    for (const finding of isolate.findings) out.push(...renderFinding(finding, paint, width));
   }
   return out;
 }
 
-function renderFinding(finding: Finding, paint: Palette): string[] {
+/** The statement after its tag, the next step below it; wrapped lines hang under their text. */
+function renderFinding(finding: Finding, paint: Palette, width: number | undefined): string[] {
   const tag = { error: paint.red('error'), warn: paint.yellow('warn '), info: paint.cyan('info ') }[finding.severity];
-  return [`${tag} ${finding.statement}`, `      ${paint.dim('→')} ${finding.nextStep}`];
+  const lines = [`${tag} ${finding.statement}`, `      ${paint.dim('→')} ${finding.nextStep}`];
+  if (width === undefined) return lines;
+  return [...wrapLine(lines[0]!, width, ' '.repeat(6)), ...wrapLine(lines[1]!, width, ' '.repeat(8))];
 }
 
 function sourceWords(source: string): string {
   return { nvp: 'exact, from NVP', spaces: 'from per-space figures', 'heap-growth': 'estimated from heap growth', none: 'no data' }[source] ?? source;
 }
 
-/** Left-aligns the first column, right-aligns the others. */
-function table(rows: string[][]): string[] {
+/** Aligns each column as `align` says (`l` left, `r` right; by default the first left, the others right). */
+function table(rows: string[][], align = 'l'): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   return rows.map((row) =>
     row
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .map((cell, column) => ((align[column] ?? 'r') === 'l' ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
       .join('  ')
       .trimEnd(),
   );

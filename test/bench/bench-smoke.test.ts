@@ -20,11 +20,17 @@ describe('npm run bench, small size', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gclog-bench-smoke-'));
     try {
       const out = join(dir, 'figures.json');
-      const result = spawnSync(process.execPath, [BENCH, '--size-mb', '5', '--repeat', '2', '--out', out], { encoding: 'utf8', timeout: 120_000 });
+      const result = spawnSync(process.execPath, [BENCH, '--size-mb', '5', '--repeat', '2', '--startup-runs', '2', '--out', out], { encoding: 'utf8', timeout: 120_000 });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toContain('ratio');
-      const figures = JSON.parse(readFileSync(out, 'utf8')) as { repeat: number; logs: Record<string, Record<string, unknown>> };
+      const figures = JSON.parse(readFileSync(out, 'utf8')) as { repeat: number; logs: Record<string, Record<string, unknown>>; startup: Record<string, Record<string, number>> };
       expect(figures.repeat).toBe(2);
+      expect(result.stdout).toContain('start-up, 2 runs each, interleaved:');
+      for (const name of ['nodeBaseline', 'version', 'help', 'analyzeSmall']) {
+        expect(figures.startup[name]!.medianMs, name).toBeGreaterThan(0);
+        expect(figures.startup[name]!.fastestMs, name).toBeGreaterThan(0);
+      }
+      for (const name of ['version', 'help', 'analyzeSmall']) expect(Number.isFinite(figures.startup[name]!.medianAboveNodeMs), name).toBe(true);
       expect(Object.keys(figures.logs).sort()).toEqual(['nvp', 'trace']);
       for (const [id, log] of Object.entries(figures.logs)) {
         for (const key of ['split2', 'split2ReadCharacters', 'analyzeJson', 'ratioToSplit2', 'analyzeHtml', 'browser', 'events', 'sizeMb']) expect(log, `${id}.${key}`).toHaveProperty(key);

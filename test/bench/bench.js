@@ -4,6 +4,12 @@
 // report in headless Chromium. Prints the figures and writes them to a JSON file.
 //
 //   node test/bench/bench.js [--size-mb 1024] [--out FILE] [--no-browser] [--keep] [--logs trace,nvp] [--repeat N]
+//                            [--startup-runs N] [--startup-only] [--cli PATH] [--other-cli PATH]
+//
+// Start-up: `node -e 0`, `gclog --version`, `gclog --help` and `gclog analyze` of a 30 KB sample,
+// each run N times interleaved (so a busy moment hits them alike); the median and the fastest, and
+// each above `node -e 0` measured in the same run. `--other-cli PATH` (another build's bin/gclog.js)
+// times its commands in the same loop, as `…Other`: a before/after on equal terms.
 //
 // Plain ESM JavaScript on the built CLI (dist/, bin/gclog.js): no TypeScript loader needed.
 
@@ -27,7 +33,7 @@ const LOGS = [
 ];
 
 function parseArguments(argv) {
-  const options = { sizeMb: 1024, out: join(tmpdir(), 'gclog-bench.json'), browser: true, keep: false, logs: LOGS.map((log) => log.id), repeat: 1 };
+  const options = { sizeMb: 1024, out: join(tmpdir(), 'gclog-bench.json'), browser: true, keep: false, logs: LOGS.map((log) => log.id), repeat: 1, startupRuns: 20, startupOnly: false, cli: CLI, otherCli: null };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--size-mb') options.sizeMb = Number(argv[++index]);
@@ -36,10 +42,15 @@ function parseArguments(argv) {
     else if (argument === '--keep') options.keep = true;
     else if (argument === '--logs') options.logs = argv[++index].split(',');
     else if (argument === '--repeat') options.repeat = Number(argv[++index]);
-    else throw new Error(`bench: unknown argument ${argument} (known: --size-mb N, --out FILE, --no-browser, --keep, --logs trace,nvp, --repeat N)`);
+    else if (argument === '--startup-runs') options.startupRuns = Number(argv[++index]);
+    else if (argument === '--startup-only') options.startupOnly = true;
+    else if (argument === '--cli') options.cli = resolve(argv[++index]);
+    else if (argument === '--other-cli') options.otherCli = resolve(argv[++index]);
+    else throw new Error(`bench: unknown argument ${argument} (known: --size-mb N, --out FILE, --no-browser, --keep, --logs trace,nvp, --repeat N, --startup-runs N, --startup-only, --cli PATH)`);
   }
   if (!(options.sizeMb > 0)) throw new Error('bench: --size-mb takes a positive number');
   if (!Number.isInteger(options.repeat) || options.repeat < 1) throw new Error('bench: --repeat takes a whole number of at least 1');
+  if (!Number.isInteger(options.startupRuns) || options.startupRuns < 1) throw new Error('bench: --startup-runs takes a whole number of at least 1');
   return options;
 }
 
@@ -180,6 +191,52 @@ async function benchLog(log, dir, options) {
   return figures;
 }
 
+/** The commands whose start-up is timed, against `node -e 0`. */
+function startupCommands(cli, otherCli) {
+  const of = (path, suffix) => ({
+    [`version${suffix}`]: [path, '--version'],
+    [`help${suffix}`]: [path, '--help'],
+    [`analyzeSmall${suffix}`]: [path, 'analyze', join(ROOT, 'samples', 'node20-steady.log'), '--json'],
+  });
+  return { nodeBaseline: ['-e', '0'], ...of(cli, ''), ...(otherCli !== null ? of(otherCli, 'Other') : {}) };
+}
+
+/** Wall time of each command, `runs` times interleaved: median and fastest, and above `node -e 0`. */
+function benchStartup(cli, runs, otherCli = null) {
+  const commands = startupCommands(cli, otherCli);
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * MB, env: { ...process.env, NO_COLOR: '1' } });
+      times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (result.status !== 0) throw new Error(`bench: ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+    }
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const figures = { runs, cli, ...(otherCli !== null ? { otherCli } : {}) };
+  for (const [name, values] of Object.entries(times)) {
+    figures[name] = { medianMs: round(median(values), 1), fastestMs: round(Math.min(...values), 1) };
+  }
+  for (const name of Object.keys(commands)) {
+    if (name === 'nodeBaseline') continue;
+    figures[name].medianAboveNodeMs = round(figures[name].medianMs - figures.nodeBaseline.medianMs, 1);
+    figures[name].fastestAboveNodeMs = round(figures[name].fastestMs - figures.nodeBaseline.fastestMs, 1);
+  }
+  return figures;
+}
+
+function printStartup(startup) {
+  const rows = [['command', 'median ms', 'fastest ms', 'median above node -e 0', 'fastest above node -e 0']];
+  for (const [name, figures] of Object.entries(startup)) {
+    if (typeof figures !== 'object') continue;
+    rows.push([name, figures.medianMs.toFixed(1), figures.fastestMs.toFixed(1), figures.medianAboveNodeMs?.toFixed(1) ?? '-', figures.fastestAboveNodeMs?.toFixed(1) ?? '-']);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  process.stdout.write(`start-up, ${startup.runs} runs each, interleaved:\n`);
+  for (const row of rows) process.stdout.write(`${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')}\n`);
+}
+
 function printTable(result) {
   const rows = [['log', 'size MB', 'events', 'split2 s', 'read chars', 'gclog s', 'MB/s', 'ratio', 'RSS MB', 'split2 RSS', 'html s', 'html RSS', 'HTML MB', 'browser ms']];
   for (const [id, figures] of Object.entries(result.logs)) {
@@ -222,12 +279,14 @@ async function main() {
     logs: {},
   };
   try {
-    for (const log of LOGS) if (options.logs.includes(log.id)) result.logs[log.id] = await benchLog(log, dir, options);
+    result.startup = benchStartup(options.cli, options.startupRuns, options.otherCli);
+    if (!options.startupOnly) for (const log of LOGS) if (options.logs.includes(log.id)) result.logs[log.id] = await benchLog(log, dir, options);
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
   }
   writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-  printTable(result);
+  printStartup(result.startup);
+  if (!options.startupOnly) printTable(result);
   process.stdout.write(`figures written to ${options.out}\n`);
 }
 

@@ -141,7 +141,7 @@ describe('gclog on broken input', () => {
 
 describe('gclog with wrong arguments', () => {
   it('unknown flag', () => {
-    expectOneLineError(runCli(['analyze', sample, '--bogus']), EXIT_CODES.Usage, ['unknown argument', 'bogus', 'gclog --help']);
+    expectOneLineError(runCli(['analyze', sample, '--bogus']), EXIT_CODES.Usage, ['unknown option --bogus', 'gclog analyze --help']);
   }, TIMEOUT_MS);
 
   it('unknown command, and a misspelt one', () => {
@@ -151,11 +151,13 @@ describe('gclog with wrong arguments', () => {
 
   it('no command, no file', () => {
     expectOneLineError(runCli([]), EXIT_CODES.Usage, ['name a command', 'gclog --help']);
-    expectOneLineError(runCli(['analyze']), EXIT_CODES.Usage, ['gclog --help']);
+    expectOneLineError(runCli(['analyze']), EXIT_CODES.Usage, ['analyze needs a GC log file (or - for stdin), e.g. gclog analyze gc.log', 'gclog analyze --help']);
+    expectOneLineError(runCli(['events']), EXIT_CODES.Usage, ['events needs a GC log file', 'gclog events --help']);
+    expectOneLineError(runCli(['compare']), EXIT_CODES.Usage, ['compare needs two logs, before and after', 'gclog compare --help']);
   }, TIMEOUT_MS);
 
   it('bad option values', () => {
-    expectOneLineError(runCli(['analyze', sample, '--heap-limit', 'lots']), EXIT_CODES.Usage, ['--heap-limit', 'MB', 'gclog --help']);
+    expectOneLineError(runCli(['analyze', sample, '--heap-limit', 'lots']), EXIT_CODES.Usage, ['--heap-limit', 'MB', 'gclog analyze --help']);
     expectOneLineError(runCli(['analyze', sample, '--heap-limit', '-1']), EXIT_CODES.Usage, ['--heap-limit']);
     expectOneLineError(runCli(['analyze', sample, '--out']), EXIT_CODES.Usage, ['--out', 'file path']);
     expectOneLineError(runCli(['analyze', sample, '--json', '--csv']), EXIT_CODES.Usage, ['json', 'csv', 'mutually exclusive']);
@@ -173,9 +175,9 @@ describe('gclog with wrong arguments', () => {
 
 describe('gclog output that cannot be written', () => {
   it('--out in a folder that does not exist, for each format; nothing half-written', () => {
-    for (const format of [[], ['--json'], ['--csv']]) {
-      const result = runCli(['analyze', sample, ...format, '--out', '/nonexistent-dir/x.json']);
-      expectOneLineError(result, EXIT_CODES.OutputNotWritable, ['cannot write /nonexistent-dir/x.json', 'does not exist', '--out']);
+    for (const [format, name] of [[[], 'x.txt'], [['--json'], 'x.json'], [['--csv'], 'x.csv'], [[], 'x.json']] as const) {
+      const result = runCli(['analyze', sample, ...format, '--out', `/nonexistent-dir/${name}`]);
+      expectOneLineError(result, EXIT_CODES.OutputNotWritable, [`cannot write /nonexistent-dir/${name}`, 'does not exist', '--out']);
     }
   }, TIMEOUT_MS);
 
@@ -194,8 +196,9 @@ describe('gclog output that cannot be written', () => {
     const truncated = join(dir, 'half.log.gz');
     writeFileSync(truncated, gzipped.subarray(0, Math.floor(gzipped.length * 0.8)));
     expectOneLineError(runCli(['analyze', truncated, '--csv', '--out', out]), EXIT_CODES.CorruptGzip, ['corrupt or truncated']);
-    expectOneLineError(runCli(['analyze', sample, join(dir, 'nope.log'), '--json', '--out', out]), EXIT_CODES.FileNotFound, ['no such file']);
+    expectOneLineError(runCli(['analyze', sample, join(dir, 'nope.log'), '--json', '--out', join(dir, 'rows.json')]), EXIT_CODES.FileNotFound, ['no such file']);
     expect(readdirSync(dir)).not.toContain('rows.csv');
+    expect(readdirSync(dir)).not.toContain('rows.json');
     expect(leftovers(dir)).toEqual([]);
   }, TIMEOUT_MS);
 
@@ -204,7 +207,7 @@ describe('gclog output that cannot be written', () => {
     writeFileSync(out, 'old');
     const result = runCli(['analyze', sample, '--json', '--out', out]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).toBe(`gclog: wrote ${out}\n`);
+    expect(result.stderr).toBe(`gclog: wrote ${out} (replacing the file that was there)\n`);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('isolates');
     expect(leftovers(dir)).toEqual([]);
   }, TIMEOUT_MS);

@@ -60,7 +60,7 @@ describe('permission denied', () => {
     mkdirSync(locked);
     chmodSync(locked, 0o555);
     for (const format of [['--json'], ['--csv']]) {
-      const result = runUnprivileged(['analyze', log, ...format, '--out', join(locked, 'out.json')]);
+      const result = runUnprivileged(['analyze', log, ...format, '--out', join(locked, `out.${format[0]!.slice(2)}`)]);
       expectOneLineError(result, EXIT_CODES.OutputNotWritable, ['cannot write', 'permission denied', '--out']);
     }
     expect(readdirSync(locked)).toEqual([]);

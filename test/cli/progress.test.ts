@@ -56,7 +56,7 @@ describe('when the progress line is shown', () => {
     expect(written[1]).toBe('\r\x1b[K');
   });
 
-  it('never in a pipe: a large log analyzed with stderr piped prints no progress', () => {
+  it('never in a pipe: a large log analyzed with stderr piped prints no progress', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'gclog-progress-'));
     try {
       const lines = readSample('node22-steady.log').split('\n').filter((line) => line.includes(' ms: '));

@@ -111,7 +111,7 @@ describe('gclog compare on the leak fix (leak-before → leak-after)', () => {
     const { stdout, status } = gclog('compare', LEAK_BEFORE, LEAK_AFTER);
     expect(status).toBe(0);
     expect(stdout.split('\n')[0]).toBe(
-      'Verdict: IMPROVED (improved) — Leak verdict leak → none; Pause p95, all GCs 142.33 ms → 65.86 ms (−54%); ' +
+      'Verdict: IMPROVED — Leak verdict leak → none; Pause p95, all GCs 142.33 ms → 65.86 ms (−54%); ' +
         'Floor after Mark-Compact, median 59.3 MB → 33.9 MB (−43%); Floor trend 105.17 MB/min → 0.00 MB/min (−100%)',
     );
     expect(stdout).toMatch(/^Paired: #0 main thread \(pid 24614 0x317f0000\) ↔ #0 main thread \(pid 25226 0x2a74e000\) \(paired by role\)$/m);
@@ -189,7 +189,7 @@ describe('gclog compare: pairing and errors', () => {
     expect(gclog('compare', LEAK_BEFORE, LEAK_AFTER, SEMI_DEFAULT)).toMatchObject({
       status: 2,
       stderr:
-        'gclog: compare takes two logs, before and after (got 3); for several runs a side, put --vs between them: compare before-*.log --vs after-*.log. Run gclog --help for usage.\n',
+        'gclog: compare takes two logs, before and after (got 3); for several runs a side, put --vs between them: compare before-*.log --vs after-*.log. Run gclog compare --help for usage.\n',
     });
     expect(gclog('compare', LEAK_BEFORE, '--vs').status).toBe(2);
   });
@@ -197,7 +197,7 @@ describe('gclog compare: pairing and errors', () => {
   it('rejects a negative threshold and two stdin inputs as usage errors (exit 2)', () => {
     expect(gclog('compare', LEAK_BEFORE, LEAK_AFTER, '--threshold', '-5')).toMatchObject({
       status: 2,
-      stderr: 'gclog: --threshold takes a percentage ≥ 0, e.g. --threshold 10. Run gclog --help for usage.\n',
+      stderr: 'gclog: --threshold takes a percentage ≥ 0, e.g. --threshold 10. Run gclog compare --help for usage.\n',
     });
     expect(gclog('compare', '-', '-').status).toBe(2);
     expect(gclog('compare', LEAK_BEFORE, '--json', '--html').status).toBe(2);

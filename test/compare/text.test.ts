@@ -25,7 +25,7 @@ describe('renderComparisonText', () => {
     const lines = renderComparisonText(compareSummaries(base, after), { color: false }).split('\n');
     const before = (base.isolates[0]!.overhead.fraction * 100).toFixed(1);
     const doubled = (base.isolates[0]!.overhead.fraction * 200).toFixed(1);
-    expect(lines[0]).toBe(`Verdict: REGRESSED (regressed) — GC overhead ${before}% → ${doubled}% (+100%)`);
+    expect(lines[0]).toBe(`Verdict: REGRESSED — GC overhead ${before}% → ${doubled}% (+100%)`);
     expect(lines[1]).toBe('before samples/node12-steady.log');
     expect(lines[2]).toBe('after  samples/node12-steady.log');
     expect(lines[3]).toMatch(/^Paired: #0 main thread \(pid \d+ 0x[0-9a-f]+\) ↔ #0 main thread \(pid \d+ 0x[0-9a-f]+\) \(paired by role\)$/);
@@ -42,7 +42,7 @@ describe('renderComparisonText', () => {
 
   it('says unchanged, and why, when nothing decisive moved', () => {
     const text = renderComparisonText(compareSummaries(base, base), { color: false });
-    expect(text.split('\n')[0]).toBe('Verdict: UNCHANGED (unchanged) — no metric that decides the verdict moved beyond run-to-run noise');
+    expect(text.split('\n')[0]).toBe('Verdict: UNCHANGED — no metric that decides the verdict moved beyond run-to-run noise');
   });
 
   it('colours only when asked', () => {
@@ -70,9 +70,11 @@ describe('review fixes: what the verdict line and the table leave unjudged', () 
     const after = await analyzeFiles(['samples/corpus/logs/slow-leak-node26-90s-seed1-r3.log.gz']);
     const text = renderComparisonText(compareSummaries(before, after), { color: false });
     expect(text.split('\n')[0]).toBe(
-      'Verdict: UNCHANGED (unchanged) — no metric that decides the verdict moved beyond run-to-run noise (shown, not deciding: Leak verdict insufficient-data → suspected)',
+      'Verdict: UNCHANGED — no metric that decides the verdict moved beyond run-to-run noise (shown, not deciding: Leak verdict insufficient-data → suspected)',
     );
-    expect(text).toMatch(/^✱ Leak verdict\s+insufficient-data\s+suspected\s+insufficient-data → suspected\s+changed$/m);
-    expect(text).toContain('n/a: not judged: missing on one side, a leak verdict of insufficient-data, or a floor from fewer than 5 Mark-Compacts');
+    expect(text).toMatch(/^✱ Leak verdict\s+insufficient-data\s+suspected\s+changed$/m);
+    // Each n/a row says why in its change column: the trend before came from fewer than 5 floors.
+    expect(text).toMatch(/^✱ Floor trend \(MB\/min\)\s+—\s+5\.05\s+< 5 floors\s+—\s+n\/a$/m);
+    expect(text).toContain('n/a: not judged; the change column says why: "only before" or "only after" (not in the other log), "too short"');
   });
 });

@@ -45,6 +45,6 @@ export function analyzeText(text: string, options: { heapLimitMb?: number } = {}
   const analyzer = new Analyzer(options);
   const onEvent = analyzer.beginInput('fuzz.log');
   for (const event of events) onEvent(event);
-  analyzer.endInput({ name: 'fuzz.log', stats, bytesRead: Buffer.byteLength(text) });
+  analyzer.endInput({ name: 'fuzz.log', stats, bytesRead: Buffer.byteLength(text), interrupted: false });
   return { events, stats, summary: analyzer.summary() };
 }

@@ -38,15 +38,15 @@ describe('gclog heapdiff', () => {
     expect(defaultHeapDiffHtmlPath(SNAPSHOTS)).toBe('leaky-service-1-to-leaky-service-3.heapdiff.html');
   }, 60_000);
 
-  it('one snapshot is a usage error; a GC log is not a snapshot (exit code 14)', () => {
+  it('one snapshot is a usage error; a GC log is not a snapshot (exit code 16)', () => {
     const one = runCli(['heapdiff', SNAPSHOTS[0]!]);
     expect(one.status).toBe(2);
     expect(one.stderr).toBe('gclog: heapdiff takes two heap snapshots or more, oldest first. Run gclog --help for usage.\n');
     const log = runCli(['heapdiff', 'samples/node22-leak.log', SNAPSHOTS[0]!]);
-    expectOneLineError(log, 14, [/samples\/node22-leak\.log is not a whole V8 heap snapshot \(it does not start with a snapshot header\)/]);
+    expectOneLineError(log, 16, [/samples\/node22-leak\.log is not a whole V8 heap snapshot \(it does not start with a snapshot header\)/]);
     const dir = mkdtempSync(join(tmpdir(), 'gclog-heapdiff-cli-'));
     const cut = join(dir, 'cut.heapsnapshot');
     writeFileSync(cut, '{"snapshot":{"meta":{}}');
-    expectOneLineError(runCli(['heapdiff', cut, SNAPSHOTS[0]!]), 14, [/cut\.heapsnapshot is not a whole V8 heap snapshot/]);
+    expectOneLineError(runCli(['heapdiff', cut, SNAPSHOTS[0]!]), 16, [/cut\.heapsnapshot is not a whole V8 heap snapshot/]);
   }, 60_000);
 });

@@ -103,11 +103,11 @@ describe('damaged snapshots', () => {
     return error as AppError;
   };
 
-  it('cut anywhere: not a whole heap snapshot, exit code 14', async () => {
+  it('cut anywhere: not a whole heap snapshot, exit code 16', async () => {
     for (const fraction of [0.001, 0.3, 0.9, 0.9999]) {
       const error = await refused(write(`cut-${fraction}.heapsnapshot`, text.slice(0, Math.floor(text.length * fraction))));
       expect(error.context.code).toBe('NotHeapSnapshot');
-      expect(error.exitCode).toBe(14);
+      expect(error.exitCode).toBe(16);
     }
   });
 

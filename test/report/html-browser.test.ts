@@ -122,7 +122,13 @@ describe('report of a leaking app (node22-leak)', () => {
     expect(await verdict.getAttribute('data-verdict')).toBe('leak');
     expect(await verdict.locator('.verdict-title').textContent()).toBe('Memory leak');
     const cards = await page.locator('section.isolate[data-isolate="0"] .card .label').allTextContents();
-    expect(cards).toEqual(['Duration', 'GC overhead', 'p99 pause', 'Max pause', 'Worst second', 'Floor trend']);
+    expect(cards).toEqual(['Duration', 'GC overhead', 'p99 pause', 'Max pause', 'Worst second', 'Peak heap', 'Floor trend']);
+    // The heap at a glance, from the log text: the largest heap used before or after any GC, the last after.
+    const sizes = [...sampleText('node22-leak').matchAll(/ ms: [^\n]*? ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/g)].map((match) => match.slice(1).map(Number));
+    const peakUsed = Math.max(...sizes.flatMap(([before, , after]) => [before!, after!]));
+    const peakCard = page.locator('.card', { hasText: 'Peak heap' });
+    expect(await peakCard.locator('.value').textContent()).toBe(peakUsed >= 100 ? `${Math.round(peakUsed)} MB` : `${peakUsed.toFixed(1)} MB`);
+    expect(await peakCard.locator('.detail').textContent()).toContain(`last ${sizes.at(-1)![2]! >= 100 ? Math.round(sizes.at(-1)![2]!) : sizes.at(-1)![2]!.toFixed(1)} MB`);
     const lines = traceLines(sampleText('node22-leak'));
     const maxPauseMs = Math.max(...lines.map((line) => line.pauseMs));
     expect(await page.locator('.card', { hasText: 'Max pause' }).locator('.value').textContent()).toBe(`${Math.round(maxPauseMs)} ms`);

@@ -1,7 +1,7 @@
 // The HTML report without a browser: the escaper, the chart specs, the embedded data, size and CSP.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile } from 'vega-lite';
@@ -219,7 +219,20 @@ describe('gclog analyze --html', () => {
     delete env['WAYLAND_DISPLAY'];
     const result = runCli(['analyze', samplePath('node22-steady'), '--open', '--out', 'r.html'], { cwd: directory, env });
     expect(result.status).toBe(0);
-    expect(result.stderr).toBe(`gclog: wrote r.html\ngclog: no browser to open here; open file://${join(directory, 'r.html')}\n`);
+    expect(result.stderr).toBe(
+      `gclog: wrote r.html\ngclog: no browser started here; open file://${join(directory, 'r.html')}\n` +
+        `  From another machine: copy it (scp this-host:${join(directory, 'r.html')} .) or serve its folder (python3 -m http.server 8000 --directory ${directory}) and open http://this-host:8000/r.html\n`,
+    );
+  }, 60_000);
+
+  it('--open with a display but no browser: the launcher fails, and the URL is printed', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'gclog-cli-'));
+    // A desktop-less X display whose configured browser is not installed: xdg-open finds nothing to run.
+    const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: directory, DISPLAY: ':97', BROWSER: 'gclog-test-no-such-browser', NO_COLOR: '1' };
+    const result = runCli(['analyze', samplePath('node22-steady'), '--open', '--out', 'r.html'], { cwd: directory, env });
+    expect(result.status).toBe(0);
+    expect(result.stderr.split('\n').slice(0, 2)).toEqual(['gclog: wrote r.html', `gclog: no browser started here; open file://${join(directory, 'r.html')}`]);
+    expect(existsSync(join(directory, 'r.html'))).toBe(true);
   }, 60_000);
 
   it('refuses --html with --json or --csv', () => {

@@ -13,7 +13,7 @@ describe('renderText', () => {
     // From the 63 Mark-Compact lines: 48 end after the warm-up (5628.3 ms, a fifth of 31.66 → 28015 ms);
     // the median of their pairwise slopes is 311.84 MB/min (computed apart, in Python).
     expect(lines[heading + 1]).toBe(
-      "Leak verdict: LEAK (leak) — the floor after Mark-Compact rose +311.8 MB/min (Theil–Sen, 48 points over 22.2 s: 49.6 MB → 167 MB, +125% of its 92.5 MB level, Kendall's tau 1.00)",
+      "Leak verdict: LEAK — the floor after Mark-Compact rose +311.8 MB/min (Theil–Sen, 48 points over 22.2 s: 49.6 MB → 167 MB, +125% of its 92.5 MB level, Kendall's tau 1.00)",
     );
     // node22-leak.log: 522 Scavenges and 63 Mark-Compacts (grep -c).
     const pauseHeader = lines.findIndex((line) => line.startsWith('type '));

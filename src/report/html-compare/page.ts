@@ -7,7 +7,7 @@ import type { Summary } from '../../analyze/summary.js';
 import type { Comparison, MetricRow, PairComparison, StateRow } from '../../compare/comparison.js';
 import { formatPercent, formatSigned, formatValue, formatWithUnit } from '../../compare/format.js';
 import { describeIsolate } from '../../compare/pairing.js';
-import { CHANGE_WORDS, MACHINE_ONLY_NOTE, VERDICT_WORDS, noiseRuleSentence, pairSentence } from '../../compare/text.js';
+import { CHANGE_WORDS, MACHINE_ONLY_NOTE, VERDICT_WORDS, noiseRuleSentence, notComparableWhy, pairSentence } from '../../compare/text.js';
 import { vegaAssets } from '../html/assets.js';
 import { escapeHtml } from '../html/escape.js';
 import { renderDocument } from '../html/template.js';
@@ -123,7 +123,7 @@ function pairSection(pair: PairComparison, several: boolean): string {
 <thead><tr><th>metric</th><th>before</th><th>after</th><th>change</th><th>%</th><th></th></tr></thead>
 <tbody>
 ${pair.states.map(stateRow).join('\n')}
-${pair.metrics.map(metricRow).join('\n')}
+${pair.metrics.map((row) => metricRow(row, pair.metrics)).join('\n')}
 </tbody>
 </table>
 ${pair.metrics.some((row) => row.machineOnly === true) ? `<p class="note">${escapeHtml(MACHINE_ONLY_NOTE)}</p>` : ''}
@@ -132,17 +132,17 @@ ${reasons}
 }
 
 function stateRow(row: StateRow): string {
-  return `<tr class="change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${row.id}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label)}</td><td>${escapeHtml(row.before)}</td><td>${escapeHtml(row.after)}</td><td>${row.before === row.after ? '' : `${escapeHtml(row.before)} → ${escapeHtml(row.after)}`}</td><td></td><td class="judgement">${CHANGE_WORDS[row.change]}</td></tr>`;
+  return `<tr class="change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${row.id}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label)}</td><td>${escapeHtml(row.before)}</td><td>${escapeHtml(row.after)}</td><td>${row.change === 'not-comparable' ? escapeHtml(notComparableWhy(row)) : row.before === row.after ? '' : `${escapeHtml(row.before)} → ${escapeHtml(row.after)}`}</td><td></td><td class="judgement">${CHANGE_WORDS[row.change]}</td></tr>`;
 }
 
-function metricRow(row: MetricRow): string {
+function metricRow(row: MetricRow, rows: MetricRow[]): string {
   const unit = row.unit === 'count' || row.unit === 'per min' ? '' : ` (${row.unit})`;
   const interval = (value: { low: number; high: number } | null) =>
     value === null ? '' : ` title="90% interval: ${escapeHtml(formatWithUnit(value.low, row.unit))} to ${escapeHtml(formatWithUnit(value.high, row.unit))}"`;
   const cells: Array<[string, string]> = [
     [formatValue(row.before, row.unit), interval(row.intervalBefore)],
     [formatValue(row.after, row.unit), interval(row.intervalAfter)],
-    [formatSigned(row.differenceAbsolute, row.unit), ''],
+    [row.change === 'not-comparable' ? notComparableWhy(row, rows) : formatSigned(row.differenceAbsolute, row.unit), ''],
     [formatPercent(row.differencePercent, row.before, row.after), ''],
   ];
   return `<tr class="group-${row.group} change-${row.change}${row.decisive ? ' decisive' : ''}" data-metric="${escapeHtml(row.id)}"><td>${row.decisive ? '✱ ' : ''}${escapeHtml(row.label + unit)}</td>${cells.map(([cell, title]) => `<td${title}>${escapeHtml(cell)}</td>`).join('')}<td class="judgement">${CHANGE_WORDS[row.change]}${row.machineOnly === true ? '†' : ''}</td></tr>`;

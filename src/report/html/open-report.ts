@@ -1,7 +1,8 @@
 // Opening a written report in the user's browser, or saying where it is when there is no screen.
 
+import type { ChildProcess } from 'node:child_process';
+import { basename, dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
 
 export interface OpenReportOptions {
   platform?: NodeJS.Platform;
@@ -16,6 +17,42 @@ export function hasDisplay(platform: NodeJS.Platform = process.platform, env: No
   return Boolean(env['DISPLAY'] || env['WAYLAND_DISPLAY']);
 }
 
+/**
+ * How long a launcher may run before it counts as having started a browser: xdg-open without a
+ * browser exits within milliseconds with a non-zero code; with one, it exits 0 or waits for it.
+ */
+export const LAUNCH_GRACE_MS = 2000;
+
+/** Resolves when the launcher exited 0 or is still running after `graceMs`; rejects when it failed. */
+export function launched(child: ChildProcess, graceMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.removeAllListeners('exit');
+      child.unref();
+      resolve();
+    }, graceMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`the browser launcher exited with ${code ?? signal}`));
+    });
+  });
+}
+
+/** Said when no browser started: the URL, and how to look at the report from elsewhere. */
+export function noBrowserMessage(path: string): string {
+  const absolute = resolve(path);
+  return (
+    `gclog: no browser started here; open ${reportUrl(path)}\n` +
+    `  From another machine: copy it (scp this-host:${absolute} .) or serve its folder ` +
+    `(python3 -m http.server 8000 --directory ${dirname(absolute)}) and open http://this-host:8000/${basename(absolute)}\n`
+  );
+}
+
 /** The report as a URL a user can paste into a browser. */
 export function reportUrl(path: string): string {
   return pathToFileURL(resolve(path)).href;
@@ -28,9 +65,8 @@ export async function openReport(path: string, options: OpenReportOptions = {}):
     options.opener ??
     (async (target: string) => {
       const { default: open } = await import('open');
-      // `wait: false` returns once the browser launcher started; a missing launcher rejects.
-      const child = await open(target, { wait: false });
-      child.unref();
+      // `wait: false` returns once the launcher (xdg-open, open, start) started; a missing launcher rejects.
+      await launched(await open(target, { wait: false }), LAUNCH_GRACE_MS);
     });
   try {
     await opener(resolve(path));

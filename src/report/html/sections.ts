@@ -69,6 +69,17 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
       tone: overhead.windowsOverThreshold > 0 ? 'warn' : 'neutral',
     },
     {
+      // GCeasy's headline numbers: the most heap in use, and what was left and committed at the end.
+      label: 'Peak heap',
+      value: formatMb(isolate.heap.peakUsedMb),
+      detail:
+        `used; last ${formatMb(isolate.heap.lastUsedMb)}` +
+        (isolate.heap.peakCommittedMb !== null && isolate.heap.lastCommittedMb !== null
+          ? `; committed peak ${formatMb(isolate.heap.peakCommittedMb)}, last ${formatMb(isolate.heap.lastCommittedMb)}`
+          : ''),
+      tone: 'neutral',
+    },
+    {
       label: 'Floor trend',
       value: floor !== null && floor.slopeMbPerMinute !== null ? formatSlope(floor.slopeMbPerMinute) : '—',
       detail:
