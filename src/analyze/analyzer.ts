@@ -42,6 +42,8 @@ interface InputState {
   processes: Map<number, ProcessIdentity>;
   /** How long each named process lived (`gclog:exit`), by pid. */
   exits: Map<number, number>;
+  /** The lines where `gclog run` named a pid's main thread: each begins a run of that process. */
+  processStartLines: Map<string, number[]>;
 }
 
 /** Runs started by a clock going back, per input: each is a whole analysis (memory, and its part of --json). */
@@ -62,7 +64,7 @@ export class Analyzer {
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), tracks: [], outOfMemory: [], era: new EraDetector(), formats: new Set(), splits: 0, runsNotSplit: 0, processes: new Map(), exits: new Map() };
+    const state: InputState = { name, isolates: new Map(), tracks: [], outOfMemory: [], era: new EraDetector(), formats: new Set(), splits: 0, runsNotSplit: 0, processes: new Map(), exits: new Map(), processStartLines: new Map() };
     this.current = state;
     return (event) => this.add(state, event);
   }
@@ -80,7 +82,12 @@ export class Analyzer {
 
   private add(state: InputState, event: TraceEvent): void {
     if (event.type === 'ProcessStart') {
-      if (event.threadId === 0) state.processes.set(event.pid, processIdentity(event));
+      if (event.threadId === 0) {
+        state.processes.set(event.pid, processIdentity(event));
+        const lines = state.processStartLines.get(String(event.pid)) ?? [];
+        lines.push(event.line);
+        state.processStartLines.set(String(event.pid), lines);
+      }
       return;
     }
     if (event.type === 'ProcessExit') {
@@ -172,7 +179,7 @@ export class Analyzer {
 
   /** Labels the tracks of one input by process, run and role, and summarises them: main threads first. */
   private isolatesOf(state: InputState, input: InputSummary): IsolateSummary[] {
-    const runsByPid = processRuns(state.tracks);
+    const runsByPid = processRuns(state.tracks, state.processStartLines);
     for (const event of state.outOfMemory) {
       const runs = runsByPid.get(String(event.pid ?? '')) ?? [...runsByPid.values()][0];
       if (runs === undefined) {
@@ -230,16 +237,33 @@ export class Analyzer {
 }
 
 /**
- * The tracks of each pid, cut into runs of the process: a track that starts after every track of its
- * pid so far has logged its last record begins a new run (the app was restarted under the same pid;
- * a worker's records interleave with its main thread's).
+ * The tracks of each pid, cut into runs of the process. Where `gclog run` named the process, each of
+ * its start lines begins a run (a worker thread that logs only after its main thread stopped is still
+ * that run's). Elsewhere, a track that starts after every track of its pid so far has logged its last
+ * record begins a new run (the app was restarted under the same pid; a worker's records interleave
+ * with its main thread's).
  */
-function processRuns(tracks: Track[]): Map<string, ProcessRun[]> {
+function processRuns(tracks: Track[], processStartLines: Map<string, number[]>): Map<string, ProcessRun[]> {
   const runsByPid = new Map<string, ProcessRun[]>();
+  const startOf = new Map<ProcessRun, number>();
   for (const track of tracks) {
     let runs = runsByPid.get(track.pidKey);
     if (runs === undefined) runsByPid.set(track.pidKey, (runs = []));
     const current = runs.at(-1);
+    const starts = processStartLines.get(track.pidKey);
+    if (starts !== undefined) {
+      // The last start named before the track's first record.
+      const start = starts.filter((line) => line < track.firstLine).at(-1) ?? starts[0]!;
+      if (current !== undefined && startOf.get(current) === start) {
+        current.tracks.push(track);
+        current.lastLine = Math.max(current.lastLine, track.lastLine);
+      } else {
+        const run: ProcessRun = { tracks: [track], lastLine: track.lastLine };
+        startOf.set(run, start);
+        runs.push(run);
+      }
+      continue;
+    }
     if (current === undefined || track.firstLine > current.lastLine) runs.push({ tracks: [track], lastLine: track.lastLine });
     else {
       current.tracks.push(track);

@@ -26,7 +26,7 @@ describe('analyze --fail-on', () => {
   it('refuses a budget that does not read, as a usage error with what to write', () => {
     const result = runCli(['analyze', samplePath('node22-steady.log'), '--fail-on', 'p99>50']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('gclog: --fail-on: "p99>50": say the unit of the time, ms or s (e.g. p99>50ms). Run gclog --help for usage.\n');
+    expect(result.stderr).toBe('gclog: --fail-on: "p99>50": say the unit of the time, ms or s (e.g. p99>50ms). Run gclog analyze --help for usage.\n');
   });
 });
 

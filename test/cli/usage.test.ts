@@ -35,7 +35,7 @@ describe('usage messages', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(runCli(['-v'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
     expect(runCli(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
-    expectOneLineError(runCli([]), EXIT_CODES.Usage, ['Name a command: analyze, events or compare.']);
+    expectOneLineError(runCli([]), EXIT_CODES.Usage, ['Name a command: analyze, run, events, compare, fleet or heapdiff.']);
   }, TIMEOUT_MS);
 
   it('help: positionals without "[default: []]", examples whole on their line, the capture with 2>&1', () => {

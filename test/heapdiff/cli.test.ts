@@ -41,7 +41,7 @@ describe('gclog heapdiff', () => {
   it('one snapshot is a usage error; a GC log is not a snapshot (exit code 16)', () => {
     const one = runCli(['heapdiff', SNAPSHOTS[0]!]);
     expect(one.status).toBe(2);
-    expect(one.stderr).toBe('gclog: heapdiff takes two heap snapshots or more, oldest first. Run gclog --help for usage.\n');
+    expect(one.stderr).toBe('gclog: heapdiff takes two heap snapshots or more, oldest first. Run gclog heapdiff --help for usage.\n');
     const log = runCli(['heapdiff', 'samples/node22-leak.log', SNAPSHOTS[0]!]);
     expectOneLineError(log, 16, [/samples\/node22-leak\.log is not a whole V8 heap snapshot \(it does not start with a snapshot header\)/]);
     const dir = mkdtempSync(join(tmpdir(), 'gclog-heapdiff-cli-'));

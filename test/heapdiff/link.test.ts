@@ -56,6 +56,6 @@ describe('gclog analyze --snapshots', () => {
   it('one snapshot is a usage error', () => {
     const result = runCli(['analyze', 'samples/node22-leak.log', '--snapshots', SNAPSHOTS[0]!]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`gclog: --snapshots needs two heap snapshots or more of the run, oldest first, or a folder holding them (found 1 in ${SNAPSHOTS[0]}). Run gclog --help for usage.\n`);
+    expect(result.stderr).toBe(`gclog: --snapshots needs two heap snapshots or more of the run, oldest first, or a folder holding them (found 1 in ${SNAPSHOTS[0]}). Run gclog analyze --help for usage.\n`);
   });
 });
