@@ -119,7 +119,19 @@ export class GcLogParser {
     if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
-    // Processes writing to one file can glue a record onto another's line: read each on its own.
+    // Node ≤ 5 wrote the fatal line (stderr) into a record that stdout was still printing: the record
+    // is cut there, and the crash is read on its own.
+    const fatalAt = line.indexOf(FATAL_ERROR);
+    if (fatalAt > 0 && line.lastIndexOf(' ms: ', fatalAt) !== -1) {
+      this.readRecords(line.slice(0, fatalAt), lineNumber);
+      this.readLine(line.slice(fatalAt), lineNumber);
+      return;
+    }
+    this.readRecords(line, lineNumber);
+  }
+
+  /** Processes writing to one file can glue a record onto another's line: reads each on its own. */
+  private readRecords(line: string, lineNumber: number): void {
     for (let start = 0, next = nextRecordStart(line, 0); ; start = next, next = nextRecordStart(line, next)) {
       if (next === -1) {
         this.readLine(start === 0 ? line : line.slice(start), lineNumber);
@@ -492,6 +504,7 @@ export class GcLogParser {
 }
 
 const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
+const FATAL_ERROR = 'FATAL ERROR: ';
 /** The time of a record after whatever a logger put in front of it. */
 const RECORD_TIME_ANYWHERE = /(?:^|\s)(-?\d+(?:\.\d+)? ms: )/;
 

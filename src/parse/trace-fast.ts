@@ -256,6 +256,8 @@ export class FastTraceScanner {
     let rest = tail.trim();
     if (rest.startsWith('(')) return null;
     if (rest.endsWith('.')) rest = rest.slice(0, -1);
+    // Bracketed reasons cut before their `]`: a truncated record, for the general path.
+    if (rest.startsWith('[') && !rest.endsWith(']')) return null;
     const reasons = splitReasons(rest);
     // ` ms` first: the end may follow the pause's ` ms` directly, and `: …` would complete ` ms: `.
     const plain = !tail.includes('\x1b') && !` ms${tail}`.includes(' ms: ');
