@@ -90,6 +90,6 @@ const NVP_KEY_ERAS: Array<[string, Era]> = [
   ['scavenge.update_refs', { text: 'V8 7.x – 8.x (Node 12 – 15)', nodeMajors: [12, 15] }],
   ['background.scavenge.parallel', { text: 'V8 6.5 – 7.x (Node 10 – 12)', nodeMajors: [10, 12] }],
   ['stepscount', { text: 'V8 3.14 (Node 0.10)', nodeMajors: [0, 0] }],
-  ['sweepcell', { text: 'V8 3.28 – 4.5 (Node 0.12 – 4, io.js 1 – 3)', nodeMajors: [0, 4] }],
+  ['sweepcell', { text: 'V8 3.28 – 4.6 (Node 0.12 – 5, io.js 1 – 3)', nodeMajors: [0, 5] }],
   ['pause', { text: 'V8 4.6 – 6.4 (Node 5 – 10)', nodeMajors: [5, 10] }],
 ];

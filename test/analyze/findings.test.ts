@@ -109,7 +109,9 @@ describe('advice that exists in the Node version of the log', () => {
 
   it('the era as Node majors', async () => {
     const range = async (name: string) => (await analyzeFiles([samplePath(name)])).inputs[0]!.nodeMajorRange;
-    expect(await range('node8-steady')).toEqual({ min: 6, max: 10 });
+    expect(await range('node8-steady')).toEqual({ min: 4, max: 10 });
+    expect(await range('formats/node0.10-steady')).toEqual({ min: 0, max: 0 });
+    expect(await range('formats/iojs3-steady')).toEqual({ min: 0, max: 0 });
     expect(await range('node12-steady.nvp')).toEqual({ min: 12, max: 15 });
     expect(await range('node20-steady')).toEqual({ min: 19, max: 21 });
     expect(await range('node26-steady')).toEqual({ min: 25, max: null });
