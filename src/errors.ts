@@ -12,7 +12,8 @@ export type AppErrorContext =
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
   | { code: 'OutputNotWritable'; path: string; detail: string }
-  | { code: 'NoComparableIsolate'; detail: string };
+  | { code: 'NoComparableIsolate'; detail: string }
+  | { code: 'NoTimes'; path: string; output: 'the HTML report' | 'compare' };
 
 export type AppErrorCode = AppErrorContext['code'];
 
@@ -30,6 +31,7 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   ReadFailed: 10,
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
+  NoTimes: 13,
   Internal: 70,
 };
 
@@ -55,6 +57,11 @@ function describe(context: AppErrorContext): string {
       return `cannot write ${context.path} (${context.detail}). Choose another path with --out.`;
     case 'NoComparableIsolate':
       return `${context.detail}`;
+    case 'NoTimes':
+      return (
+        `${context.path} is a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +
+        `Read it with gclog analyze (text or --json), or capture a log with node --trace-gc.`
+      );
   }
 }
 

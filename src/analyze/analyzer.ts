@@ -1,7 +1,7 @@
 // Events → summary: routes each event to the analyzer of its input and isolate, then assembles
 // the summary. Workers and cluster processes are kept apart by (pid, isolate).
 
-import { isGcEvent, type TraceEvent } from '../events.js';
+import { isGcEvent, type EventSource as GcSource, type TraceEvent } from '../events.js';
 import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
 import { EraDetector } from './era.js';
@@ -9,6 +9,14 @@ import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
 import { SUMMARY_SCHEMA_VERSION, type InputSummary, type Summary } from './summary.js';
 
 const GENERATOR = 'gclog';
+/** The name in `inputs[].formats` of each event source (a trace line is trace-gc or trace-gc-verbose). */
+const FORMAT_NAMES: Partial<Record<GcSource, string>> = {
+  'oom-report': 'oom-report',
+  nvp: 'trace-gc-nvp',
+  'nvp-json': 'trace-gc-nvp',
+  'trace-event': 'trace-events',
+  'gc-profiler': 'gc-profiler',
+};
 
 interface InputState {
   name: string;
@@ -35,6 +43,11 @@ export class Analyzer {
 
   endInput(parsed: ParsedInput): void {
     if (this.current === null) throw new Error('endInput without beginInput');
+    const profile = parsed.profile;
+    if (profile !== undefined) {
+      const spanMs = profile.startTime !== null && profile.endTime !== null && profile.endTime >= profile.startTime ? profile.endTime - profile.startTime : null;
+      for (const analyzer of this.current.isolates.values()) analyzer.setProfile({ spanMs, heapSizeLimitMb: profile.heapSizeLimitMb, steps: profile.steps });
+    }
     this.inputs.push({ state: this.current, parsed });
     this.current = null;
   }
@@ -45,7 +58,7 @@ export class Analyzer {
       return;
     }
     state.era.add(event);
-    state.formats.add(event.source === 'trace' ? (event.spaces ? 'trace-gc-verbose' : 'trace-gc') : event.source === 'oom-report' ? 'oom-report' : 'trace-gc-nvp');
+    state.formats.add(FORMAT_NAMES[event.source] ?? (event.spaces ? 'trace-gc-verbose' : 'trace-gc'));
     this.isolateFor(state, event.pid, event.isolate, false).add(event);
   }
 
@@ -97,8 +110,7 @@ export class Analyzer {
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,
         verboseLines: parsed.stats.verboseLines,
-        era: state.era.guess(),
-        nodeMajorRange: state.era.range(),
+        ...eraOf(state.era, parsed),
         formats: [...state.formats].sort(),
       };
       summary.inputs.push(input);
@@ -124,6 +136,20 @@ export class Analyzer {
     summary.isolates.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.counts.total - a.counts.total);
     return summary;
   }
+}
+
+/**
+ * The era of an input: the versions a trace-event file names; for a GCProfiler result, the Node
+ * versions that have the profiler; else the guess from the records' shape.
+ */
+function eraOf(era: EraDetector, parsed: ParsedInput): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
+  if (parsed.runtime !== undefined) {
+    const major = Number(/^v?(\d+)\./.exec(parsed.runtime.node)?.[1] ?? NaN);
+    const range = Number.isFinite(major) ? { min: major, max: major } : { min: null, max: null };
+    return { era: `V8 ${parsed.runtime.v8} (Node ${parsed.runtime.node}, named in the trace file)`, nodeMajorRange: range };
+  }
+  if (parsed.format === 'gc-profiler') return { era: 'Node 18.15+ or 19.6+ (v8.GCProfiler came then)', nodeMajorRange: { min: 18, max: null } };
+  return { era: era.guess(), nodeMajorRange: era.range() };
 }
 
 /** Reads and analyzes the given logs (paths, or `-` for stdin). */

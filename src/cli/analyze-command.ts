@@ -1,5 +1,6 @@
 // `gclog analyze <file...|->`: the summary as a terminal report, JSON, CSV (one row per event) or HTML.
 
+import { AppError } from '../errors.js';
 import { Analyzer } from '../analyze/analyzer.js';
 import { isGcEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
@@ -72,6 +73,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     return 0;
   }
   if (options.format === 'html') {
+    // Its charts draw GCs over time: a log without times gets no invented axis.
+    const untimed = summary.isolates.find((isolate) => !isolate.timeKnown);
+    if (untimed !== undefined) throw new AppError({ code: 'NoTimes', path: untimed.input, output: 'the HTML report' });
     // Loaded only here: the chart compiler is large and the other formats do not need it.
     const { renderHtmlReport } = await import('../report/html/render-html.js');
     const path = options.out ?? defaultHtmlPath(options.inputs);
