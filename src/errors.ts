@@ -7,7 +7,7 @@ export type AppErrorContext =
   | { code: 'IsDirectory'; path: string }
   | { code: 'PermissionDenied'; path: string }
   | { code: 'EmptyInput'; path: string }
-  | { code: 'NoGcRecords'; path: string; lines: number }
+  | { code: 'NoGcRecords'; path: string; lines: number; format?: 'trace-events' | 'gc-profiler' }
   | { code: 'BinaryInput'; path: string }
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
@@ -46,6 +46,12 @@ function describe(context: AppErrorContext): string {
     case 'EmptyInput':
       return `${context.path} is empty. Capture the log with: node --trace-gc app.js > gc.log 2>&1`;
     case 'NoGcRecords':
+      if (context.format === 'trace-events') {
+        return `${context.path}: no MinorGC/MajorGC events in ${context.lines} trace event(s). Node 16 and later write them with --trace-event-categories v8 (Node 12's files hold only V8.GC* phases, without heap sizes); or run: node --trace-gc app.js > gc.log 2>&1`;
+      }
+      if (context.format === 'gc-profiler') {
+        return `${context.path}: no GC in the GCProfiler's ${context.lines} statistics entries. Profile a longer stretch (between profiler.start() and stop()), or run: node --trace-gc app.js > gc.log 2>&1`;
+      }
       return `${context.path}: no GC records in ${context.lines} line(s). Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
     case 'BinaryInput':
       return `${context.path} looks binary, not a text GC log. Pass the text log written by node --trace-gc (a .gz of it works too).`;

@@ -140,7 +140,7 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   const jsonInput = json as JsonInput | null;
   if (jsonInput !== null) {
     const { stats, profile, runtime } = jsonInput.end();
-    if (stats.gcEvents === 0 && stats.unparsed.count === 0) throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
+    if (stats.gcEvents === 0 && stats.unparsed.count === 0) throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines, format: jsonInput.format });
     const parsed: ParsedInput = { name, stats, bytesRead, format: jsonInput.format };
     if (profile !== undefined) parsed.profile = profile;
     if (runtime !== undefined) parsed.runtime = runtime;

@@ -17,6 +17,7 @@ const EXAMPLES: { [Code in AppErrorContext['code']]: Extract<AppErrorContext, { 
   ReadFailed: { code: 'ReadFailed', path: 'gc.log', detail: 'EIO: i/o error' },
   OutputNotWritable: { code: 'OutputNotWritable', path: 'out.json', detail: 'the folder . does not exist' },
   NoComparableIsolate: { code: 'NoComparableIsolate', detail: 'no isolate in both logs' },
+  NoTimes: { code: 'NoTimes', path: 'profile.json', output: 'the HTML report' },
 };
 
 function readmeExitCodes(): Map<number, string> {
