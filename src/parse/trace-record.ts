@@ -154,8 +154,23 @@ export function parseTraceRecord(body: string): TraceRecord | null {
   if (rest.endsWith('.')) rest = rest.slice(0, -1); // V8 3.x – 5.1 end the line with `.`
   // `[allocation failure] [incremental marking delayin`: cut inside the bracketed reasons.
   if (rest.startsWith('[') && !rest.endsWith(']')) record.truncated = true;
-  Object.assign(record, splitReasons(rest));
+  const reasons = splitReasons(rest);
+  if (!plausibleReasons(reasons)) {
+    // Application output written into the middle of the record (stdout shared, Deno's exit line):
+    // the reasons are cut and mixed with other text, so none is claimed.
+    record.truncated = true;
+    return record;
+  }
+  Object.assign(record, reasons);
   return record;
+}
+
+/** V8's reasons are short phrases (the longest, 44 characters) and never hold `=`: anything else is other text mixed in. */
+const MAX_REASON_LENGTH = 80;
+
+export function plausibleReasons(reasons: { reason: string | null; collectorReason?: string }): boolean {
+  const plausible = (text: string | null | undefined): boolean => text === null || text === undefined || (text.length <= MAX_REASON_LENGTH && !text.includes('='));
+  return plausible(reasons.reason) && plausible(reasons.collectorReason);
 }
 
 /** The reasons at the end of a record (the text after the mutator utilisation, trimmed). */

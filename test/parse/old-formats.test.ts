@@ -208,3 +208,28 @@ describe('every old-format sample', () => {
     expect(read + expected.unparsed.length + stats.duplicateOomRecords).toBe(grepRecords(readSample(`formats/${name}`)));
   });
 });
+
+describe('Deno (deno 2.9.6, V8 15.0; --v8-flags=--trace-gc)', () => {
+  it('reads like Node 25+: every record, the one the exit line was written into kept without its reasons', async () => {
+    const events: TraceEvent[] = [];
+    const { stats } = await readLog(samplePath('formats/deno-steady.log'), (event) => events.push(event));
+    const gcs = events.filter(isGcEvent);
+    expect(gcs.filter((event) => event.type === 'Scavenge')).toHaveLength(29);
+    expect(gcs.filter((event) => event.type === 'Mark-Compact')).toHaveLength(19);
+    expect(stats.unparsed.count).toBe(0);
+    // [5547:0x557dc7124000]     2953 ms: Incremental Mark-Compact 186.1 (222.9) -> 33.7 (88.4) MB, pooled: 143.5 MB, 41.51 / 0.00 ms (+ 2.1 ms in 25 steps …) (average mu = 0.832, current mu = 0.813) finalize incrementasteady done: iterations=45750 …
+    const cut = gcs.find((event) => event.line === 35)!;
+    expect(cut).toMatchObject({ v8Name: 'Incremental Mark-Compact', timeMs: 2953, heapAfterMb: 33.7, pooledMb: 143.5, pauseMs: 41.51, reason: null, truncated: true });
+    expect(cut.mu).toEqual({ average: 0.832, current: 0.813 });
+  });
+
+  it('NVP JSON with the 13.6+ header; the record cut by the exit line reported', async () => {
+    const events: TraceEvent[] = [];
+    const { stats } = await readLog(samplePath('formats/deno-steady.nvp.log'), (event) => events.push(event));
+    const gcs = events.filter(isGcEvent);
+    expect(gcs.filter((event) => event.type === 'Scavenge')).toHaveLength(39);
+    expect(gcs.filter((event) => event.type === 'Mark-Compact')).toHaveLength(4);
+    expect(gcs[0]).toMatchObject({ pid: 5680, isolate: '0x55cd36522000', isolateId: 0, timeMs: 182, pauseMs: 1.171, source: 'nvp-json' });
+    expect(stats.unparsed.lines.map((line) => line.line)).toEqual([43]);
+  });
+});
