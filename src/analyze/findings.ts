@@ -105,7 +105,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   let nextStep: string;
   if (outOfMemory !== null) {
     nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
-  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown) {
+  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false) {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, ${fixed(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +

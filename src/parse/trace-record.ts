@@ -165,12 +165,12 @@ export function parseTraceRecord(body: string): TraceRecord | null {
   return record;
 }
 
-/** V8's reasons are short phrases (the longest, 44 characters) and never hold `=`: anything else is other text mixed in. */
-const MAX_REASON_LENGTH = 80;
-
+/**
+ * No reason V8 prints (free-form in 3.x – 5.4, an enum since) holds `: `, which application output
+ * written into a record usually does (`… finalize incrementasteady done: iterations=45750 …`).
+ */
 export function plausibleReasons(reasons: { reason: string | null; collectorReason?: string }): boolean {
-  const plausible = (text: string | null | undefined): boolean => text === null || text === undefined || (text.length <= MAX_REASON_LENGTH && !text.includes('='));
-  return plausible(reasons.reason) && plausible(reasons.collectorReason);
+  return !(reasons.reason?.includes(': ') ?? false) && !(reasons.collectorReason?.includes(': ') ?? false);
 }
 
 /** The reasons at the end of a record (the text after the mutator utilisation, trimmed). */

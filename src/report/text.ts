@@ -61,7 +61,8 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
   out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} ${paint.dim(`(${isolate.leak.verdict})`)} — ${isolate.leak.reasons.join('; ')}`);
   if (isolate.leak.notes.length > 0) out.push(paint.dim(`Also seen (not deciding): ${isolate.leak.notes.join('; ')}`));
   const overhead = isolate.overhead;
-  if (!isolate.timeKnown) out.push(...untimedLines(isolate));
+  const timed = isolate.timeKnown !== false;
+  if (!timed) out.push(...untimedLines(isolate));
   else out.push(
     `${fixedText(isolate.durationMs / 1000, 1)} s covered, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +
       (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
@@ -97,28 +98,28 @@ function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette
     const total = floors.total;
     out.push(
       `Floor after Mark-Compact (live set): first ${total.firstMb.toFixed(1)} MB, min ${total.minMb.toFixed(1)}, last ${total.lastMb.toFixed(1)}, max ${total.maxMb.toFixed(1)}; ` +
-        (isolate.timeKnown
+        (timed
           ? `median after the warm-up ${total.levelMb.toFixed(1)} MB`
           : `median after the first fifth of the Mark-Compacts ${fixedText(isolate.leak.evidence.levelMb ?? total.levelMb, 1)} MB (in order: the GCs' times are not recorded)`),
     );
-    if (isolate.timeKnown) out.push(floorTrendSentence(isolate) ?? '');
+    if (timed) out.push(floorTrendSentence(isolate) ?? '');
   } else {
     out.push('No Mark-Compact in this log: no floor (live set) to show.');
   }
   // Spaces that stay empty (new large object, code large object …) would only add rows of zeros.
   const spaces = Object.entries(floors.bySpace).filter(([space, trend]) => space !== 'all' && trend.maxMb > 0.05);
   if (spaces.length > 0) {
-    const spaceRows = [['space', 'first MB', 'min', 'last', ...(isolate.timeKnown ? ['trend MB/min'] : [])]];
+    const spaceRows = [['space', 'first MB', 'min', 'last', ...(timed ? ['trend MB/min'] : [])]];
     for (const [space, trend] of spaces) {
       const slope = trend.slopeMbPerMinute === null ? '—' : fixedText(trend.slopeMbPerMinute, 2);
-      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), ...(isolate.timeKnown ? [slope] : [])]);
+      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), ...(timed ? [slope] : [])]);
     }
     const from = isolate.profile !== undefined ? "the GCProfiler's heapSpaceStatistics" : '--trace-gc-verbose';
     out.push(paint.dim(`By space after Mark-Compact (from ${from}):`), ...table(spaceRows));
   } else {
     out.push(paint.dim('By space: not in this log (run node with --trace-gc-verbose for per-space figures).'));
   }
-  if (!isolate.timeKnown) {
+  if (!timed) {
     out.push(`Allocation and promotion rates: unknown without the GCs' times (the heap grew ${fixedText(isolate.allocation.totalMb, 1)} MB between GCs in all).`);
   } else out.push(
     `Allocation ${isolate.allocation.mbPerSecond.toFixed(1)} MB/s (${sourceWords(isolate.allocation.source)}); ` +
