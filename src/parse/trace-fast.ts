@@ -253,6 +253,8 @@ export class FastTraceScanner {
       return known.reasons;
     }
     const tail = text.slice(start);
+    // The crash's line written into the record (Node ≤ 5): log-parser.ts cuts the line there first.
+    if (tail.includes('FATAL ERROR: ')) return null;
     let rest = tail.trim();
     if (rest.startsWith('(')) return null;
     if (rest.endsWith('.')) rest = rest.slice(0, -1);
