@@ -47,7 +47,7 @@ function describe(context: AppErrorContext): string {
       return `${context.path} is empty. Capture the log with: node --trace-gc app.js > gc.log 2>&1`;
     case 'NoGcRecords':
       if (context.format === 'trace-events') {
-        return `${context.path}: no MinorGC/MajorGC events in ${context.lines} trace event(s). Node 16 and later write them with --trace-event-categories v8 (Node 12's files hold only V8.GC* phases, without heap sizes); or run: node --trace-gc app.js > gc.log 2>&1`;
+        return `${context.path}: no MinorGC/MajorGC events in ${context.lines} trace event(s). Node 14 and later write them with --trace-event-categories v8 (Node 12's files hold only V8.GC* phases, without heap sizes); or run: node --trace-gc app.js > gc.log 2>&1`;
       }
       if (context.format === 'gc-profiler') {
         return `${context.path}: no GC in the GCProfiler's ${context.lines} statistics entries. Profile a longer stretch (between profiler.start() and stop()), or run: node --trace-gc app.js > gc.log 2>&1`;

@@ -152,7 +152,9 @@ describe('Chrome trace-event files', () => {
   });
 
   it.each([
+    ['node14-steady.trace-events.json', 19, 8],
     ['node16-steady.trace-events.json', 39, 16],
+    ['node18-steady.trace-events.json', 25, 10],
     ['node20-steady.trace-events.json', 52, 13],
     ['node22-leak.trace-events.json', 186, 23],
     ['node24-steady.trace-events.json', 39, 2],
