@@ -4,7 +4,7 @@
 
 import { fixed } from '../format.js';
 import { mannKendallZ } from './growth.js';
-import { longestGrowthStreak, LEAK_MIN_GROWTH_MB, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_Z, MIN_TREND_POINTS, WARM_UP_FRACTION } from './leak.js';
+import { longestGrowthStreak, SHUTDOWN_DROP, LEAK_MIN_GROWTH_MB, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_Z, MIN_TREND_POINTS, WARM_UP_FRACTION } from './leak.js';
 import { round } from './pause-stats.js';
 import { kendallTau, median, theilSen } from './robust.js';
 import type { Leak } from './summary.js';
@@ -23,9 +23,11 @@ const UNKNOWN_RATE = 'the GCProfiler records no time for each GC, so its rate is
 
 export function judgeLeakByOrder(input: OrderedFloors): Leak {
   const all = input.floors;
-  // The warm-up is the first fifth of the Mark-Compacts here: their times are not known.
+  // The warm-up is the first fifth of the Mark-Compacts here: their times are not known. A last
+  // floor under half the one before is the collapse at exit (Node 24+), left out as in judgeLeak.
   const cut = Math.floor(all.length * WARM_UP_FRACTION);
-  const floors = all.slice(cut);
+  const collapsed = all.length >= 2 && all.at(-1)! < all.at(-2)! * SHUTDOWN_DROP;
+  const floors = all.slice(cut, collapsed ? -1 : undefined);
   const points = floors.map((valueMb, index) => ({ x: index, y: valueMb }));
   const enough = floors.length >= MIN_TREND_POINTS;
   const z = enough ? mannKendallZ(floors) : null;
@@ -33,7 +35,8 @@ export function judgeLeakByOrder(input: OrderedFloors): Leak {
   const growthMb = slope === null ? null : slope * (floors.length - 1);
   const levelMb = floors.length > 0 ? median(floors) : null;
   const relativeGrowth = growthMb !== null && levelMb !== null && levelMb > 0 ? growthMb / levelMb : null;
-  const last = all.at(-1) ?? null;
+  // The last floor of the running app: before a collapse at exit.
+  const last = (collapsed ? all.at(-2) : all.at(-1)) ?? null;
   const heapLimitFraction = input.heapLimitMb !== null && last !== null ? last / input.heapLimitMb : null;
 
   let verdict: Leak['verdict'];
@@ -57,6 +60,7 @@ export function judgeLeakByOrder(input: OrderedFloors): Leak {
     reasons.push(`no steady rise of the floor after Mark-Compact over ${floors.length} Mark-Compacts in order (${range}, median ${fixed(levelMb!, 1)} MB); ${UNKNOWN_TIME}`);
   }
   const notes: string[] = [];
+  if (collapsed) notes.push(`the last Mark-Compact let go of the heap (${fixed(all.at(-2)!, 1)} → ${fixed(all.at(-1)!, 1)} MB, the process ending): left out`);
   if (heapLimitFraction !== null) notes.push(`the last floor is ${fixed(heapLimitFraction * 100, 1)}% of the heap limit (${fixed(input.heapLimitMb!, 0)} MB)`);
   return {
     verdict,

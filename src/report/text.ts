@@ -39,7 +39,7 @@ export function renderText(summary: Summary, options: TextOptions): string {
   for (const input of summary.inputs) {
     out.push(
       paint.bold(`${input.name}`) +
-        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`),
+        paint.dim(`  ${inputUnits(input)}, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`),
     );
   }
   for (const isolate of summary.isolates) out.push('', ...renderIsolate(isolate, summary.isolates.length > 1, paint));
@@ -51,6 +51,13 @@ export function renderText(summary: Summary, options: TextOptions): string {
     out.push('', paint.dim(`${pluralText(summary.cut.count, 'GC record')} ${summary.cut.count === 1 ? 'was' : 'were'} cut before the pause (out-of-memory ring buffer) and not counted.`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** What the input is made of: lines of text, or the entries of a JSON document. */
+function inputUnits(input: Summary['inputs'][number]): string {
+  if (input.formats.includes('trace-events')) return `${input.lines} trace events`;
+  if (input.formats.includes('gc-profiler')) return `${input.lines} GCProfiler entries`;
+  return `${input.lines} lines`;
 }
 
 function renderIsolate(isolate: IsolateSummary, several: boolean, paint: Palette): string[] {

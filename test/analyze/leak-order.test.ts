@@ -67,4 +67,15 @@ describe('judgeLeakByOrder', () => {
       'no steady rise of the floor after Mark-Compact over 8 Mark-Compacts in order (from 30.0 to 31.0 MB, median 30.5 MB); the GCProfiler records no time for each GC, so how fast the floor changes is unknown',
     );
   });
+
+  it('a last floor under half the one before is the collapse at exit, left out; at half it stays', () => {
+    const rise = [40, 41, 42, 43, 44, 45, 46, 47, 48];
+    // 10 floors: the first fifth (2) out, and the collapse: 7 judged.
+    const collapsed = judge([...rise, 23.9]);
+    expect(collapsed.evidence.points).toBe(7);
+    expect(collapsed.notes).toContain('the last Mark-Compact let go of the heap (48.0 → 23.9 MB, the process ending): left out');
+    const kept = judge([...rise, 24]);
+    expect(kept.evidence.points).toBe(8);
+    expect(kept.notes).toEqual([]);
+  });
 });
