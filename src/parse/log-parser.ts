@@ -16,7 +16,7 @@ import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
-import { looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
+import { isPlausibleNumber, looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
 import { parseVerboseLine, type VerboseLine } from './verbose.js';
 
 /** How many damaged lines are kept with their text; beyond that they are only counted. */
@@ -337,7 +337,7 @@ export class GcLogParser {
     const heapBeforeMb = bytes('total_size_before', 'start_object_size');
     const heapAfterMb = bytes('total_size_after', 'end_object_size');
     const pauseMs = fields['pause'];
-    if (heapBeforeMb === null || heapAfterMb === null || typeof pauseMs !== 'number' || !Number.isFinite(timeMs)) return null;
+    if (heapBeforeMb === null || heapAfterMb === null || typeof pauseMs !== 'number' || !Number.isFinite(timeMs) || !isPlausibleNumber(timeMs)) return null;
     const flag = (key: string): boolean => fields[key] === true || fields[key] === 1;
     const v8Name = gc.type === 'Mark-Compact' && flag('is_incremental') ? 'Incremental Mark-Compact' : gc.v8Name;
     const decorations: GcEvent['decorations'] = [];

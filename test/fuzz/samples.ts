@@ -19,12 +19,10 @@ export interface Sample {
 
 let cache: Sample[] | null = null;
 
-/** Every `samples/*.log` and `samples/formats/*.log` (the oldest text forms, Deno), sorted by name so that a seed replays the same run. */
+/** Every `samples/*.log` (the top folder only), sorted by name so that a seed replays the same run. */
 export function loadSamples(): Sample[] {
-  const formats = readdirSync(join(SAMPLES_DIR, 'formats'))
+  cache ??= readdirSync(SAMPLES_DIR)
     .filter((name) => name.endsWith('.log'))
-    .map((name) => `formats/${name}`);
-  cache ??= [...readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.log')), ...formats]
     .sort()
     .map((name) => {
       const text = readFileSync(join(SAMPLES_DIR, name), 'utf8');
