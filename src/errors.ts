@@ -65,7 +65,7 @@ function describe(context: AppErrorContext): string {
       return `${context.detail}`;
     case 'NoTimes':
       return (
-        `${context.path} is a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +
+        `${context.path} holds a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +
         `Read it with gclog analyze (text or --json), or capture a log with node --trace-gc.`
       );
   }

@@ -26,6 +26,7 @@
 #   v8.GCProfiler, M in 18 20 22 24 26:
 #     node<M>-steady.gcprofiler.json   node profile-gc.js <file> steady.js 3
 #     node<M>-leak.gcprofiler.json     node profile-gc.js <file> leak.js 8 400000 2   (M in 22 24)
+#     node22-steady.gcprofiler-stdout.log  node profile-gc.js - steady.js 2   (the JSON printed as a line of the app's output)
 #   trace events, M in 12 14 16 18 20 22 24 26:
 #     node<M>-steady.trace-events.json   node --trace-event-categories v8 --trace-event-file-pattern <file> steady.js 3
 #     node22-workers.trace-events.json   ... workers.js 3 2
@@ -100,7 +101,8 @@ for g in $GROUPS_WANTED; do
       done ;;
     profiler)
       for M in 18 20 22 24 26; do profile "$M" "node$M-steady.gcprofiler.json" steady.js 3; done
-      for M in 22 24; do profile "$M" "node$M-leak.gcprofiler.json" leak.js 8 400000 2; done ;;
+      for M in 22 24; do profile "$M" "node$M-leak.gcprofiler.json" leak.js 8 400000 2; done
+      log node22 node22-steady.gcprofiler-stdout.log profile-gc.js - steady.js 2 ;;
     trace-events)
       for M in 12 14 16 18 20 22 24 26; do trace_events "$M" "node$M-steady.trace-events.json" steady.js 3; done
       trace_events 22 node22-workers.trace-events.json workers.js 3 2

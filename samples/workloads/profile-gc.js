@@ -2,7 +2,8 @@
 // profile-gc.js -- runs another workload under v8.GCProfiler (Node 18.15+ / 19.6+) and writes
 // what JSON.stringify(profiler.stop()) gives to a file when the process exits.
 //
-// usage: node profile-gc.js <out.json> <workload.js> [workload args...]
+// usage: node profile-gc.js <out.json | -> <workload.js> [workload args...]
+// With `-`, the JSON is printed on stdout as one line, as an app that logs it would.
 // Plain CommonJS.
 var fs = require('fs');
 var path = require('path');
@@ -15,6 +16,8 @@ process.argv.splice(1, 3, workload); // the workload sees its own arguments at a
 var profiler = new v8.GCProfiler();
 profiler.start();
 process.on('exit', function () {
-  fs.writeFileSync(out, JSON.stringify(profiler.stop()));
+  var json = JSON.stringify(profiler.stop());
+  if (out === '-') fs.writeSync(1, json + '\n');
+  else fs.writeFileSync(out, json);
 });
 require(workload);

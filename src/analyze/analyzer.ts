@@ -112,6 +112,7 @@ export class Analyzer {
         verboseLines: parsed.stats.verboseLines,
         ...eraOf(state.era, parsed),
         formats: [...state.formats].sort(),
+        content: parsed.format,
       };
       summary.inputs.push(input);
       const multiProcess = state.isolatesByPid.size > 1;
@@ -148,7 +149,10 @@ function eraOf(era: EraDetector, parsed: ParsedInput): Pick<InputSummary, 'era' 
     const range = Number.isFinite(major) ? { min: major, max: major } : { min: null, max: null };
     return { era: `V8 ${parsed.runtime.v8} (Node ${parsed.runtime.node}, named in the trace file)`, nodeMajorRange: range };
   }
-  if (parsed.format === 'gc-profiler') return { era: 'Node 18.15+ or 19.6+ (v8.GCProfiler came then)', nodeMajorRange: { min: 18, max: null } };
+  const eraOfRecords = era.range();
+  if (parsed.format === 'gc-profiler' || (parsed.profile !== undefined && eraOfRecords.min === null && eraOfRecords.max === null)) {
+    return { era: 'Node 18.15+ or 19.6+ (v8.GCProfiler came then)', nodeMajorRange: { min: 18, max: null } };
+  }
   return { era: era.guess(), nodeMajorRange: era.range() };
 }
 

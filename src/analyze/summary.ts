@@ -304,8 +304,10 @@ export interface InputSummary {
   era: string;
   /** The same guess as Node majors. */
   nodeMajorRange: NodeMajorRange;
-  /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp. */
+  /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp; trace-events, gc-profiler. */
   formats: string[];
+  /** What the input is: a text log (lines), or a JSON document (whose `lines` are its entries). */
+  content?: 'text' | 'trace-events' | 'gc-profiler';
 }
 
 export interface Summary {

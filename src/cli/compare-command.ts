@@ -78,6 +78,7 @@ async function summarize(input: string, quiet: boolean): Promise<Summary> {
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);
   // Compare judges rates per minute and per second: a GCProfiler result has no times to give them.
-  if (parsed.format === 'gc-profiler') throw new AppError({ code: 'NoTimes', path: parsed.name, output: 'compare' });
-  return analyzer.summary();
+  const summary = analyzer.summary();
+  if (summary.isolates.some((isolate) => isolate.timeKnown === false)) throw new AppError({ code: 'NoTimes', path: parsed.name, output: 'compare' });
+  return summary;
 }

@@ -12,6 +12,7 @@ import {
   type TraceEvent,
   type UnparsedLine,
 } from '../events.js';
+import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
@@ -45,6 +46,8 @@ export interface ParseStats {
   unparsed: LineReport;
   /** Records cut before their pause (out-of-memory ring buffer, truncated last line): too little to use. */
   cut: LineReport;
+  /** A v8.GCProfiler result printed as a line of the log (`console.log(JSON.stringify(profiler.stop()))`). */
+  profile?: GcProfileInfo;
 }
 
 type Emit = (event: TraceEvent) => void;
@@ -228,6 +231,7 @@ export class GcLogParser {
   }
 
   private readOtherLine(line: string, lineNumber: number): void {
+    if (line.length > GC_PROFILE_MIN_LENGTH && line.includes(GC_PROFILE_MARK) && this.readGcProfile(line, lineNumber)) return;
     if (line.includes(LAST_FEW_GCS_MARKER)) {
       this.inOomBlock = true;
       this.oomBlockPrefix = line.slice(0, line.indexOf(LAST_FEW_GCS_MARKER));
@@ -266,6 +270,30 @@ export class GcLogParser {
     }
     if (this.looksLikeGcRecord(line)) this.report(this.stats.unparsed, lineNumber, line);
     else this.stats.skippedLines++;
+  }
+
+  /**
+   * A GCProfiler result the application printed as one line: its GCs (no time, as in a .json
+   * result; `line` is this line) and its span. False when the line is not one after all.
+   */
+  private readGcProfile(line: string, lineNumber: number): boolean {
+    const start = line.indexOf('{"version":');
+    if (start === -1) return false;
+    let root: unknown;
+    try {
+      root = JSON.parse(line.slice(start));
+    } catch {
+      return false;
+    }
+    const statistics = (root as { statistics?: unknown } | null)?.statistics;
+    if (!Array.isArray(statistics)) return false;
+    const reader = new GcProfilerReader((event) => {
+      event.line = lineNumber;
+      this.emitGc(event);
+    });
+    for (const entry of statistics) reader.read(entry);
+    this.stats.profile = reader.finish(root as Record<string, unknown>);
+    return true;
   }
 
   private looksLikeGcRecord(line: string): boolean {
@@ -505,6 +533,9 @@ export class GcLogParser {
 
 const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
 const FATAL_ERROR = 'FATAL ERROR: ';
+/** What a printed GCProfiler result holds, and the least it can be (`{"version":1,"startTime":…,"statistics":[…` ). */
+const GC_PROFILE_MARK = '"statistics":[';
+const GC_PROFILE_MIN_LENGTH = 40;
 /** The time of a record after whatever a logger put in front of it. */
 const RECORD_TIME_ANYWHERE = /(?:^|\s)(-?\d+(?:\.\d+)? ms: )/;
 

@@ -152,7 +152,9 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
     if (stats.lines === 0) throw new AppError({ code: 'EmptyInput', path: name });
     throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
   }
-  return { name, stats, bytesRead, format: 'text' };
+  const parsed: ParsedInput = { name, stats, bytesRead, format: 'text' };
+  if (stats.profile !== undefined) parsed.profile = stats.profile;
+  return parsed;
 }
 
 /** A JSON input: its entries, read by the reader of its format, and counts in the form of a text log's. */

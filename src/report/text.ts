@@ -55,8 +55,8 @@ export function renderText(summary: Summary, options: TextOptions): string {
 
 /** What the input is made of: lines of text, or the entries of a JSON document. */
 function inputUnits(input: Summary['inputs'][number]): string {
-  if (input.formats.includes('trace-events')) return `${input.lines} trace events`;
-  if (input.formats.includes('gc-profiler')) return `${input.lines} GCProfiler entries`;
+  if (input.content === 'trace-events') return `${input.lines} trace events`;
+  if (input.content === 'gc-profiler') return `${input.lines} GCProfiler entries`;
   return `${input.lines} lines`;
 }
 

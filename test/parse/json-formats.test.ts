@@ -237,3 +237,17 @@ describe('v8.GCProfiler results', () => {
     expect(parsed.stats.unparsed.count).toBe(0);
   });
 });
+
+describe('a v8.GCProfiler result printed as a line of a text log', () => {
+  it('its GCs are read from that line, with the profile span; the app output around it skipped', async () => {
+    const lines = readSample('formats/node22-steady.gcprofiler-stdout.log').split('\n');
+    const jsonLine = lines.findIndex((line) => line.startsWith('{"version":')) + 1;
+    const raw = JSON.parse(lines[jsonLine - 1]!) as { startTime: number; endTime: number; statistics: Array<{ gcType: string }> };
+    const { events, parsed } = await read('node22-steady.gcprofiler-stdout.log');
+    expect(parsed.format).toBe('text');
+    expect(events).toHaveLength(raw.statistics.filter((entry) => entry.gcType === 'Scavenge' || entry.gcType === 'MarkSweepCompact').length);
+    expect(events.every((event) => event.timeMs === null && event.line === jsonLine && event.source === 'gc-profiler')).toBe(true);
+    expect(parsed.profile).toMatchObject({ startTime: raw.startTime, endTime: raw.endTime });
+    expect(parsed.stats.unparsed.count).toBe(0);
+  });
+});
