@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 const dir = new URL('./', import.meta.url).pathname;
 const groups = {};
 for (const name of readdirSync(dir).filter((n) => n.endsWith('.log') || n.endsWith('.json')).sort()) {
-  const group = name.endsWith('.gcprofiler.json') ? 'gc-profiler' : name.endsWith('.trace-events.json') ? 'trace-events' : name.startsWith('deno') ? 'deno' : name.includes('.nvp.') ? 'old nvp' : 'old text';
+  const group = name.includes('.gcprofiler') ? 'gc-profiler' : name.endsWith('.trace-events.json') ? 'trace-events' : name.startsWith('deno') ? 'deno' : name.includes('.nvp.') ? 'old nvp' : 'old text';
   let read = 0, truncated = 0;
   let stats;
   try {
@@ -16,7 +16,8 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith('.log') || n.endsWi
   } catch (error) { stats = null; }
   let inFile;
   const text = readFileSync(dir + name, 'utf8');
-  if (group === 'gc-profiler') inFile = JSON.parse(text).statistics.filter((e) => e.gcType === 'Scavenge' || e.gcType === 'MarkSweepCompact').length;
+  const json = (t) => JSON.parse(t.split('\n').find((line) => line.startsWith('{')));
+  if (group === 'gc-profiler') inFile = json(text).statistics.filter((e) => e.gcType === 'Scavenge' || e.gcType === 'MarkSweepCompact').length;
   else if (group === 'trace-events') inFile = JSON.parse(text).traceEvents.filter((e) => (e.name === 'MinorGC' || e.name === 'MajorGC') && e.ph === 'E').length;
   else inFile = text.split('\n').filter((l) => / ms: (?:Scavenge|Mark-sweep|Mark-Compact|Incremental Mark-Compact|Minor)|pause=|GC: \{/.test(l)).length - (stats?.duplicateOomRecords ?? 0);
   const g = (groups[group] ??= { files: 0, inFile: 0, read: 0, truncated: 0 });
