@@ -34,8 +34,11 @@ export class JsonItemSplitter {
   private itemTooLong = false;
   /** The root without its items: `{"version":1,"startTime":…,"statistics":[]}`. */
   private rest = '';
-  /** The last string read directly in the root object, and whether a `:` followed it (it is a key). */
+  /** The last string read directly in the root object (a `:` after it makes it the key of what follows). */
   private lastRootString = '';
+  /** Where the root-level string being read started in the current chunk (-1: none), and its part from earlier chunks. */
+  private stringStart = -1;
+  private pendingString = '';
   private rootKey: string | null = null;
   private currentArrayKey: string | null = null;
   /** Items skipped for their length, and items whose text did not parse. */
@@ -121,9 +124,6 @@ export class JsonItemSplitter {
   get complete(): boolean {
     return this.stack.length === 0 && this.rest.length > 0;
   }
-
-  private stringStart = -1;
-  private pendingString = '';
 
   private isItemArray(): boolean {
     const depth = this.stack.length;

@@ -9,7 +9,7 @@ import { createGunzip } from 'node:zlib';
 import split2 from 'split2';
 import { AppError, fromReadError } from '../errors.js';
 import type { TraceEvent } from '../events.js';
-import { detectFormat, type InputFormat } from './format-detect.js';
+import { DETECT_LENGTH, detectFormat, type InputFormat } from './format-detect.js';
 import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
 import { JsonItemSplitter } from './json-items.js';
 import { GcLogParser, KEPT_LINE_EXAMPLES, type ParseStats } from './log-parser.js';
@@ -84,7 +84,7 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of chunks) {
       if (format === null) {
-        format = detectFormat(chunk.toString('utf8', 0, Math.min(chunk.length, 4096)));
+        format = detectFormat(chunk.toString('utf8', 0, Math.min(chunk.length, DETECT_LENGTH)));
         if (format !== 'text') json = new JsonInput(format, onEvent);
       }
       if (json === null) yield chunk;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { isGcEvent, type GcEvent, type TraceEvent } from '../../src/events.js';
 import { detectFormat } from '../../src/parse/format-detect.js';
-import { JsonItemSplitter, type JsonItem } from '../../src/parse/json-items.js';
+import { JsonItemSplitter, MAX_ITEM_LENGTH, type JsonItem } from '../../src/parse/json-items.js';
 import { readLog } from '../../src/parse/reader.js';
 import { readSample, samplePath } from '../support/samples.js';
 
@@ -249,5 +249,29 @@ describe('a v8.GCProfiler result printed as a line of a text log', () => {
     expect(events.every((event) => event.timeMs === null && event.line === jsonLine && event.source === 'gc-profiler')).toBe(true);
     expect(parsed.profile).toMatchObject({ startTime: raw.startTime, endTime: raw.endTime });
     expect(parsed.stats.unparsed.count).toBe(0);
+  });
+});
+
+describe('JsonItemSplitter bounds', () => {
+  it(`an entry of ${MAX_ITEM_LENGTH} characters is read, one more is skipped and counted`, () => {
+    const raw = (JSON.parse(readSample('formats/node22-steady.trace-events.json')) as { traceEvents: RawEvent[] }).traceEvents;
+    const real = raw.find((event) => event.name === 'MinorGC' && event.ph === 'B')!;
+    // A real event padded in code to an exact length (the `note` member is the damage).
+    const padded = (length: number): string => {
+      const bare = JSON.stringify({ ...real, note: '' });
+      return JSON.stringify({ ...real, note: 'x'.repeat(length - bare.length) });
+    };
+    for (const [length, read] of [
+      [MAX_ITEM_LENGTH, 1],
+      [MAX_ITEM_LENGTH + 1, 0],
+    ] as const) {
+      const items: JsonItem[] = [];
+      const splitter = new JsonItemSplitter((item) => items.push(item));
+      const item = padded(length);
+      expect(item.length).toBe(length);
+      splitter.write(`{"traceEvents":[${item}]}`);
+      expect(items).toHaveLength(read);
+      expect(splitter.skippedItems).toBe(1 - read);
+    }
   });
 });
