@@ -30,6 +30,8 @@ const MAX_FLOOR_SAMPLES = 20_000;
 /** A Mark-Compact that frees less than this share of the heap did little. */
 const INEFFECTIVE_FREED_SHARE = 0.05;
 const KB_PER_MB = 1024;
+/** Spaces a young GC promotes into (V8 3.x split the old space in old_pointer and old_data). */
+const OLD_GENERATION_SPACES = ['old', 'old_pointer', 'old_data', 'lo', 'code', 'code_lo'];
 /** Findings that hold without a time for each GC (see IsolateAnalyzer.untimed). */
 const UNTIMED_FINDINGS = new Set(['leak', 'gc-overhead']);
 
@@ -227,8 +229,7 @@ export class IsolateAnalyzer {
       this.promotionSource = 'nvp';
     } else if (event.spaces !== undefined && previous?.spaces !== undefined && previous.generation === 'young') {
       // Old-generation spaces grow at a young GC only by what it promoted.
-      const oldKb = (spaces: GcEvent['spaces']): number =>
-        ['old', 'lo', 'code', 'code_lo'].reduce((sum, key) => sum + (spaces?.spaces[key]?.usedKb ?? 0), 0);
+      const oldKb = (spaces: GcEvent['spaces']): number => OLD_GENERATION_SPACES.reduce((sum, key) => sum + (spaces?.spaces[key]?.usedKb ?? 0), 0);
       this.promotedMb += Math.max(0, oldKb(event.spaces) - oldKb(previous.spaces)) / KB_PER_MB;
       if (this.promotionSource !== 'nvp') this.promotionSource = 'spaces';
     } else if (previous !== null && previous.generation === 'young') {
