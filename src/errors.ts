@@ -13,12 +13,17 @@ export type AppErrorContext =
   | { code: 'ReadFailed'; path: string; detail: string }
   | { code: 'OutputNotWritable'; path: string; detail: string }
   | { code: 'NoComparableIsolate'; detail: string }
+  | { code: 'CommandNotFound'; command: string }
+  | { code: 'CommandNotExecutable'; command: string }
   | { code: 'NoTimes'; path: string; output: 'the HTML report' | 'compare' };
 
 export type AppErrorCode = AppErrorContext['code'];
 
-/** Exit codes, documented in the README. 1 is kept for `--fail-on-regression`, 2 for usage errors. */
-export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Internal', number> = {
+/**
+ * Exit codes, documented in the README. 1 is kept for `--fail-on-regression`, 2 for usage errors,
+ * 13 for a failed `--fail-on` budget; 126 and 127 are the shell's for a command that cannot run.
+ */
+export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'BudgetFailed' | 'Internal', number> = {
   Regression: 1,
   Usage: 2,
   FileNotFound: 3,
@@ -31,7 +36,10 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'Interna
   ReadFailed: 10,
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
-  NoTimes: 13,
+  BudgetFailed: 13,
+  NoTimes: 14,
+  CommandNotExecutable: 126,
+  CommandNotFound: 127,
   Internal: 70,
 };
 
@@ -63,6 +71,10 @@ function describe(context: AppErrorContext): string {
       return `cannot write ${context.path} (${context.detail}). Choose another path with --out.`;
     case 'NoComparableIsolate':
       return `${context.detail}`;
+    case 'CommandNotFound':
+      return `${context.command}: command not found. Check the name and your PATH, e.g. gclog run -- node app.js`;
+    case 'CommandNotExecutable':
+      return `${context.command}: permission denied. Make it executable (chmod +x) or run it through its interpreter, e.g. gclog run -- node ${context.command}`;
     case 'NoTimes':
       return (
         `${context.path} holds a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +

@@ -146,7 +146,29 @@ export interface OutOfMemoryEvent {
   text: string;
 }
 
-export type TraceEvent = GcEvent | OutOfMemoryEvent;
+/**
+ * A process (or worker thread) under `gclog run`, named by gclog's preload in a
+ * `gclog:process {…}` line: who it is, who started it, and when (wall clock).
+ */
+export interface ProcessStartEvent {
+  type: 'ProcessStart';
+  line: number;
+  pid: number;
+  parentPid: number | null;
+  /** 0 for the main thread, else the worker's `threadId`. */
+  threadId: number;
+  /** `process.argv`: the Node binary, the script, its arguments. */
+  argv: string[];
+  execArgv: string[];
+  /** `v22.11.0`. */
+  nodeVersion: string | null;
+  /** `performance.timeOrigin`: when the process (or worker) started, in ms since the epoch; V8's `timeMs` counts from about then. */
+  startWallMs: number | null;
+  /** The npm script that started it (`start`), from `npm_lifecycle_event`. */
+  npmScript?: string;
+}
+
+export type TraceEvent = GcEvent | OutOfMemoryEvent | ProcessStartEvent;
 
 /** A line that looks like a GC record but did not parse: reported, never dropped silently. */
 export interface UnparsedLine {
@@ -159,5 +181,5 @@ export function generationOf(type: GcType): Generation {
 }
 
 export function isGcEvent(event: TraceEvent): event is GcEvent {
-  return event.type !== 'OutOfMemory';
+  return event.type !== 'OutOfMemory' && event.type !== 'ProcessStart';
 }

@@ -5,6 +5,7 @@ import { isGcEvent, type EventSource as GcSource, type TraceEvent } from '../eve
 import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
 import { EraDetector } from './era.js';
+import { processIdentity, type ProcessIdentity } from './processes.js';
 import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
 import { SUMMARY_SCHEMA_VERSION, type InputSummary, type Summary } from './summary.js';
 
@@ -25,6 +26,8 @@ interface InputState {
   isolatesByPid: Map<string, string[]>;
   era: EraDetector;
   formats: Set<string>;
+  /** Main threads named by `gclog run`, by pid (the last one named wins when a pid comes back). */
+  processes: Map<number, ProcessIdentity>;
 }
 
 export class Analyzer {
@@ -36,7 +39,7 @@ export class Analyzer {
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set() };
+    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set(), processes: new Map() };
     this.current = state;
     return (event) => this.add(state, event);
   }
@@ -53,6 +56,10 @@ export class Analyzer {
   }
 
   private add(state: InputState, event: TraceEvent): void {
+    if (event.type === 'ProcessStart') {
+      if (event.threadId === 0) state.processes.set(event.pid, processIdentity(event));
+      return;
+    }
     if (!isGcEvent(event)) {
       this.isolateFor(state, event.pid, event.isolate, true).addOutOfMemory(event);
       return;
@@ -110,17 +117,33 @@ export class Analyzer {
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,
         verboseLines: parsed.stats.verboseLines,
-        ...eraOf(state.era, parsed),
+        ...eraOf(state, parsed),
         formats: [...state.formats].sort(),
         content: parsed.format,
       };
+      if (state.processes.size > 0) input.processes = [...state.processes.values()].sort((a, b) => (a.startWallMs ?? 0) - (b.startWallMs ?? 0) || a.pid - b.pid);
       summary.inputs.push(input);
       const multiProcess = state.isolatesByPid.size > 1;
+      const commandCounts = new Map<string, number>();
+      for (const pidKey of state.isolatesByPid.keys()) {
+        const command = state.processes.get(Number(pidKey))?.command;
+        if (command !== undefined && pidKey !== '') commandCounts.set(command, (commandCounts.get(command) ?? 0) + 1);
+      }
       for (const [pidKey, keys] of state.isolatesByPid) {
+        const process = pidKey === '' ? undefined : state.processes.get(Number(pidKey));
         keys.forEach((key, index) => {
           const analyzer = state.isolates.get(key)!;
           const role = index === 0 ? 'main thread' : `worker ${index}`;
-          analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
+          analyzer.identity.role = role;
+          if (process !== undefined) {
+            // Named by its command; the pid only where processes run the same command (cluster workers).
+            const command = process.role === 'package manager' ? `${process.command} (package manager)` : process.command;
+            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
+            analyzer.identity.label = index === 0 ? name : `${name} ${role}`;
+            analyzer.identity.process = process;
+          } else {
+            analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
+          }
           analyzer.identity.nodeMajorRange = input.nodeMajorRange;
           summary.isolates.push(analyzer.summary());
         });
@@ -140,20 +163,25 @@ export class Analyzer {
 }
 
 /**
- * The era of an input: the versions a trace-event file names; for a GCProfiler result, the Node
- * versions that have the profiler; else the guess from the records' shape.
+ * The era of an input: the versions a trace-event file names, or `gclog run`'s process lines (exact);
+ * for a GCProfiler result, the Node versions that have the profiler; else the guess from the records' shape.
  */
-function eraOf(era: EraDetector, parsed: ParsedInput): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
+function eraOf(state: InputState, parsed: ParsedInput): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
   if (parsed.runtime !== undefined) {
     const major = Number(/^v?(\d+)\./.exec(parsed.runtime.node)?.[1] ?? NaN);
     const range = Number.isFinite(major) ? { min: major, max: major } : { min: null, max: null };
     return { era: `V8 ${parsed.runtime.v8} (Node ${parsed.runtime.node}, named in the trace file)`, nodeMajorRange: range };
   }
-  const eraOfRecords = era.range();
+  const versions = [...new Set([...state.processes.values()].map((process) => process.nodeVersion).filter((version): version is string => version !== null))];
+  const majors = versions.map((version) => Number(/^v(\d+)\./.exec(version)?.[1])).filter((major) => Number.isInteger(major));
+  if (majors.length > 0 && majors.length === versions.length) {
+    return { era: `Node ${versions.sort().join(', ')} (named by gclog run)`, nodeMajorRange: { min: Math.min(...majors), max: Math.max(...majors) } };
+  }
+  const eraOfRecords = state.era.range();
   if (parsed.format === 'gc-profiler' || (parsed.profile !== undefined && eraOfRecords.min === null && eraOfRecords.max === null)) {
     return { era: 'Node 18.15+ or 19.6+ (v8.GCProfiler came then)', nodeMajorRange: { min: 18, max: null } };
   }
-  return { era: era.guess(), nodeMajorRange: era.range() };
+  return { era: state.era.guess(), nodeMajorRange: eraOfRecords };
 }
 
 /** Reads and analyzes the given logs (paths, or `-` for stdin). */

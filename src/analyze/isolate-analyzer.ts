@@ -1,5 +1,6 @@
 // Everything measured for one isolate, accumulated event by event with bounded state.
 
+import type { ProcessIdentity } from './processes.js';
 import { GC_TYPES, gcStartMs as gcStartOf, type GcEvent, type GcType, type OutOfMemoryEvent } from '../events.js';
 import { findingsFor } from './findings.js';
 import { GcWindows, WINDOW_THRESHOLD_MS } from './gc-windows.js';
@@ -40,9 +41,13 @@ export interface IsolateIdentity {
   pid: number | null;
   isolate: string | null;
   label: string;
+  /** `main thread` or `worker 1` … (set with the label). */
+  role?: string;
   isMain: boolean;
   /** The input's Node majors (set with the label, before summary()): findings give advice that exists there. */
   nodeMajorRange: NodeMajorRange;
+  /** The process, when `gclog run` named it (set with the label). */
+  process?: ProcessIdentity;
 }
 
 export interface AnalyzeOptions {

@@ -1,6 +1,7 @@
 // The analyzer's result: plain data that the terminal, JSON, CSV and HTML outputs and `compare` read.
 // `--json` prints it as is; fields are added, never renamed, within a schema version.
 
+import type { ProcessIdentity } from './processes.js';
 import type { GcType, UnparsedLine } from '../events.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -267,7 +268,11 @@ export interface IsolateSummary {
   isolate: string | null;
   /** `main thread`, `worker 1` …: the first isolate seen in a process is taken as its main thread. */
   label: string;
+  /** `main thread` or `worker 1` …: the isolate's place in its process, whatever the label says. */
+  role?: string;
   isMain: boolean;
+  /** The process, when the log was captured by `gclog run` (its `gclog:process` line). */
+  process?: ProcessIdentity;
   startMs: number;
   endMs: number;
   durationMs: number;
@@ -306,6 +311,8 @@ export interface InputSummary {
   nodeMajorRange: NodeMajorRange;
   /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp; trace-events, gc-profiler. */
   formats: string[];
+  /** Every process `gclog run` named in this log (main threads), with GCs or not, in order of start. */
+  processes?: ProcessIdentity[];
   /** What the input is: a text log (lines), or a JSON document (whose `lines` are its entries). */
   content?: 'text' | 'trace-events' | 'gc-profiler';
 }

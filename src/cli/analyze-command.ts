@@ -2,6 +2,10 @@
 
 import { AppError } from '../errors.js';
 import { Analyzer } from '../analyze/analyzer.js';
+import type { Budget } from '../analyze/budgets.js';
+import type { Summary } from '../analyze/summary.js';
+import { EXIT_CODES } from '../errors.js';
+import { applyBudgets } from './budgets.js';
 import { isGcEvent } from '../events.js';
 import { StdoutWriter, stdoutClosed } from '../io/stdout.js';
 import { AtomicFileWriter } from '../io/write-atomic.js';
@@ -24,6 +28,10 @@ export interface AnalyzeCommandOptions {
   color: boolean;
   /** No progress line on stderr (it is shown only on a terminal, for large inputs). */
   quiet?: boolean;
+  /** `--fail-on`: exit code 13 when one fails. */
+  budgets?: Budget[];
+  /** `--markdown`: a Markdown summary for CI. */
+  markdown?: string;
 }
 
 export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number> {
@@ -64,13 +72,14 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     throw error;
   }
   const summary = analyzer.summary();
+  const exitCode = await budgetExitCode(summary, options);
   if (options.format === 'csv') {
     if (csvFile !== null) {
       await csvFile.commit();
       process.stderr.write(`gclog: wrote ${csvFile.path}\n`);
     }
     await stdout.end();
-    return 0;
+    return exitCode;
   }
   if (options.format === 'html') {
     // Its charts draw GCs over time: a log without times gets no invented axis.
@@ -81,11 +90,18 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     const path = options.out ?? defaultHtmlPath(options.inputs);
     await writeOutput(path, renderHtmlReport(summary));
     if (options.open === true) await openHtml(path);
-    return 0;
+    return exitCode;
   }
   const text = options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderText(summary, { color: options.color && options.out === undefined });
   await emitText(text, options.out);
-  return 0;
+  return exitCode;
+}
+
+/** Budgets and the CI summary, when asked for (or when GitHub Actions has a step summary to fill). */
+async function budgetExitCode(summary: Summary, options: AnalyzeCommandOptions): Promise<number> {
+  const budgets = options.budgets ?? [];
+  if (budgets.length === 0 && options.markdown === undefined && !process.env['GITHUB_STEP_SUMMARY']) return 0;
+  return (await applyBudgets(summary, budgets, options.markdown)) ? EXIT_CODES.BudgetFailed : 0;
 }
 
 /** `gc.log` → `gc.gclog.html` in the current directory (`.gz` and one extension dropped). */

@@ -9,6 +9,7 @@ import { parseIsolatePick } from '../compare/pairing.js';
 import { renderComparisonText } from '../compare/text.js';
 import { AppError, EXIT_CODES } from '../errors.js';
 import { readLog } from '../parse/reader.js';
+import { writeMarkdown } from './budgets.js';
 import { reportUnparsed } from './messages.js';
 import { emitText, logStem, openHtml, writeOutput } from './output.js';
 import { progressFor } from './progress.js';
@@ -28,6 +29,8 @@ export interface CompareCommandOptions {
   /** `B:A` selectors, as typed after --isolate. */
   isolates: string[];
   failOnRegression: boolean;
+  /** `--markdown`: a Markdown summary for CI (also to $GITHUB_STEP_SUMMARY when set). */
+  markdown?: string;
   color: boolean;
   /** No progress line on stderr. */
   quiet?: boolean;
@@ -57,6 +60,10 @@ export async function runCompare(options: CompareCommandOptions): Promise<number
   } else {
     const text = options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison, { color: options.color && options.out === undefined });
     await emitText(text, options.out);
+  }
+  if (options.markdown !== undefined || process.env['GITHUB_STEP_SUMMARY']) {
+    const { renderComparisonMarkdown } = await import('../compare/markdown.js');
+    await writeMarkdown(renderComparisonMarkdown(comparison), options.markdown);
   }
   return exitCodeFor(comparison, options.failOnRegression);
 }

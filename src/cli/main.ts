@@ -5,6 +5,7 @@ import { AppError, EXIT_CODES } from '../errors.js';
 import { runAnalyze } from './analyze-command.js';
 import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
+import { BudgetSyntaxError, parseBudgets, type Budget } from '../analyze/budgets.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -27,12 +28,16 @@ export async function main(argv: string[]): Promise<number> {
           .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html; prints its path when there is no display)' })
           .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size), to judge how close the floor gets' })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
+          .option('fail-on', { type: 'string', describe: FAIL_ON_DESCRIPTION })
+          .option('markdown', { type: 'string', describe: MARKDOWN_DESCRIPTION })
           .conflicts('json', 'csv')
           .conflicts('html', ['json', 'csv'])
           .conflicts('open', ['json', 'csv'])
           .check((args) => {
             const heapLimit = args['heap-limit'];
             if (heapLimit !== undefined && !(Number.isFinite(heapLimit) && heapLimit > 0)) throw new Error('--heap-limit takes a size in MB, e.g. --heap-limit 4096');
+            budgetsOf(args['fail-on']);
+            checkFilePath('--markdown', args.markdown);
             const out = args.out as unknown;
             if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
               throw new Error('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
@@ -42,7 +47,8 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 analyze gc.log', 'terminal summary, verdict first')
           .example('$0 analyze gc.log --json | jq .isolates[0].leak', 'the leak verdict and its evidence')
           .example('node --trace-gc app.js | $0 analyze -', 'read a running app from a pipe')
-          .example('$0 analyze gc.log --html --open', 'charts in the browser (gc.gclog.html)'),
+          .example('$0 analyze gc.log --html --open', 'charts in the browser (gc.gclog.html)')
+          .example('$0 analyze gc.log --fail-on leak,p99>50ms', 'exit code 13 when a budget fails (CI)'),
       async (args) => {
         exitCode = await runAnalyze({
           inputs: args.files as string[],
@@ -51,6 +57,62 @@ export async function main(argv: string[]): Promise<number> {
           open: args.open === true,
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+          quiet: args.quiet === true,
+          budgets: budgetsOf(args['fail-on']),
+          ...(args.markdown !== undefined ? { markdown: args.markdown as string } : {}),
+        });
+      },
+    )
+    .command(
+      'run',
+      'Run a command with every Node process under it traced; analyse the GCs when it exits',
+      (command) =>
+        command
+          .usage('$0 run [options] -- <command> [args…]')
+          .option('log', { type: 'string', describe: 'Write the GC log here (default: gclog-<time>.log in the current directory)' })
+          .option('verbose', { type: 'boolean', describe: 'Also trace the heap space by space (--trace-gc-verbose)' })
+          .option('nvp', { type: 'boolean', describe: "Trace in V8's name=value form (--trace-gc-nvp)" })
+          .option('show-gc', { type: 'boolean', describe: "Leave the GC lines in the app's stdout too" })
+          .option('html', { type: 'boolean', describe: 'Also write the HTML report (to --out; default <log name>.gclog.html)' })
+          .option('json', { type: 'boolean', describe: 'Also write the summary as JSON (to --out; default <log name>.json)' })
+          .option('out', { type: 'string', describe: 'Where --html or --json goes' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' })
+          .option('max-old-space-size', { type: 'number', describe: 'Heap limit in MB for every Node process (NODE_OPTIONS), also judged against' })
+          .option('fail-on', { type: 'string', describe: FAIL_ON_DESCRIPTION })
+          .option('markdown', { type: 'string', describe: MARKDOWN_DESCRIPTION })
+          .option('quiet', { type: 'boolean', describe: 'No live status line on stderr (it is shown only on a terminal, never in CI)' })
+          .conflicts('verbose', 'nvp')
+          .conflicts('json', 'html')
+          .check((args) => {
+            if (commandAfterDashes(args).length === 0) throw new UsageError('run takes the command after --, e.g. gclog run -- node server.js');
+            const limit = args['max-old-space-size'] as number | undefined;
+            if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--max-old-space-size takes a whole number of MB, e.g. --max-old-space-size 512');
+            budgetsOf(args['fail-on']);
+            checkFilePath('--markdown', args.markdown);
+            checkFilePath('--log', args.log);
+            checkFilePath('--out', args.out);
+            return true;
+          })
+          .example('$0 run -- node server.js', 'trace the server; its output as usual; the summary when it stops')
+          .example('$0 run --html --open -- npm start', 'every Node process of an npm script, then the report in the browser')
+          .example('$0 run --fail-on leak,p99>50ms -- node bench.js', "exit code 13 when a budget fails; else the app's own")
+          .example('$0 run --max-old-space-size 256 -- node job.js', 'a smaller heap, judged against'),
+      async (args) => {
+        const { runRun } = await import('./run-command.js');
+        const [command, ...commandArgs] = commandAfterDashes(args);
+        exitCode = await runRun({
+          command: command!,
+          args: commandArgs,
+          ...(args.log !== undefined ? { log: args.log as string } : {}),
+          traceFlavour: args.verbose ? 'verbose' : args.nvp ? 'nvp' : 'trace-gc',
+          showGc: args['show-gc'] === true,
+          html: args.html === true,
+          json: args.json === true,
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
+          ...(args['max-old-space-size'] !== undefined ? { maxOldSpaceSizeMb: args['max-old-space-size'] as number } : {}),
+          budgets: budgetsOf(args['fail-on']),
+          ...(args.markdown !== undefined ? { markdown: args.markdown as string } : {}),
           quiet: args.quiet === true,
         });
       },
@@ -90,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
           })
           .option('isolate', { type: 'string', array: true, describe: 'Pair isolates yourself: B:A by number (0:1) or label (main thread:worker 1); repeatable' })
           .option('fail-on-regression', { type: 'boolean', default: false, describe: 'Exit with code 1 when the verdict is regressed (for CI)' })
+          .option('markdown', { type: 'string', describe: MARKDOWN_DESCRIPTION })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .conflicts('json', 'html')
           .conflicts('json', 'open')
@@ -99,6 +162,7 @@ export async function main(argv: string[]): Promise<number> {
             const sides = compareSides(args.logs as string[], args.vs as string[] | undefined);
             const fromStdin = (value: unknown) => value === '-' || value === STDIN_TOKEN;
             if ([...sides.before, ...sides.after].filter(fromStdin).length > 1) throw new UsageError('Only one of the logs can come from stdin (-)');
+            checkFilePath('--markdown', args.markdown);
             return true;
           })
           .example('$0 compare before.log after.log', 'table and verdict')
@@ -116,6 +180,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(args.threshold !== undefined ? { thresholdPercent: args.threshold as number } : {}),
           isolates: (args.isolate as string[] | undefined) ?? [],
           failOnRegression: args['fail-on-regression'] as boolean,
+          ...(args.markdown !== undefined ? { markdown: args.markdown as string } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
           quiet: args.quiet === true,
         });
@@ -123,7 +188,8 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .middleware(restoreStdinArguments)
-    .demandCommand(1, 'Name a command: analyze, events or compare.')
+    .parserConfiguration({ 'populate--': true })
+    .demandCommand(1, 'Name a command: analyze, run, events or compare.')
     .strict()
     .strictCommands()
     .recommendCommands()
@@ -153,6 +219,33 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+const FAIL_ON_DESCRIPTION =
+  'Exit with code 13 when a budget fails: a comma-separated list of leak, suspected, oom, p50|p95|p99|max>Nms (optionally per collector: mark-compact.p99>100ms), worst-second>Nms, overhead>N%, floor>NMB';
+const MARKDOWN_DESCRIPTION = 'Write a Markdown summary here for CI (also appended to $GITHUB_STEP_SUMMARY when that is set)';
+
+function budgetsOf(list: unknown): Budget[] {
+  if (list === undefined) return [];
+  if (typeof list !== 'string') throw new UsageError('--fail-on is given once, as a comma-separated list, e.g. --fail-on leak,p99>50ms');
+  try {
+    return parseBudgets(list);
+  } catch (error) {
+    if (error instanceof BudgetSyntaxError) throw new UsageError(`--fail-on: ${error.message}`);
+    throw error;
+  }
+}
+
+function checkFilePath(flag: string, value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || value === '' || value === '-' || value === STDIN_TOKEN) throw new UsageError(`${flag} takes a file path, e.g. ${flag} gclog.md`);
+}
+
+/** `gclog run [options] -- node app.js --port 3000`: what follows `--`, untouched by gclog's own parsing. */
+function commandAfterDashes(args: Record<string, unknown>): string[] {
+  const afterDashes = (args['--'] as unknown[] | undefined) ?? [];
+  const positional = ((args._ as unknown[] | undefined) ?? []).slice(1);
+  return [...positional, ...afterDashes].map((item) => (item === STDIN_TOKEN ? '-' : String(item)));
+}
 
 /** `compare B A`, or `compare B1 B2 … --vs A1 A2 …` for several runs a side. */
 function compareSides(logs: string[], vs: string[] | undefined): { before: string[]; after: string[] } {

@@ -53,7 +53,9 @@ export function describeIsolate(ref: IsolateRef): string {
 }
 
 /** `pid 12 main thread` and `main thread` have the same role: pids differ between runs. */
-const roleOf = (isolate: IsolateSummary): string => isolate.label.replace(/^pid \S+ /, '');
+const roleOf = (isolate: IsolateSummary): string => isolate.role ?? isolate.label.replace(/^pid \S+ /, '');
+/** The same role in the same program (`gclog run` names it): pairs first, so cluster workers meet cluster workers. */
+const programRoleOf = (isolate: IsolateSummary): string => `${isolate.process?.command ?? ''}\u0000${roleOf(isolate)}`;
 
 export function pairIsolates(before: Summary, after: Summary, picks: IsolatePick[] = []): Pairing {
   for (const [side, summary] of [['before', before], ['after', after]] as const) {
@@ -85,10 +87,13 @@ export function pairIsolates(before: Summary, after: Summary, picks: IsolatePick
     }
   } else {
     // Summaries list main threads first, then by GC count: the n-th of a role meets the n-th.
-    before.isolates.forEach((isolate, b) => {
-      const a = after.isolates.findIndex((candidate, index) => !used.after.has(index) && roleOf(candidate) === roleOf(isolate));
-      if (a !== -1) add(b, a, 'role');
-    });
+    for (const key of [programRoleOf, roleOf]) {
+      before.isolates.forEach((isolate, b) => {
+        if (used.before.has(b)) return;
+        const a = after.isolates.findIndex((candidate, index) => !used.after.has(index) && key(candidate) === key(isolate));
+        if (a !== -1) add(b, a, 'role');
+      });
+    }
   }
   if (pairs.length === 0) {
     // Cannot happen with analyzer summaries (each process has a main thread), but a hand-made one could.

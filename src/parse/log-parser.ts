@@ -14,6 +14,7 @@ import {
 } from '../events.js';
 import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
+import { PROCESS_LINE_MARKER, parseProcessLine } from './process-line.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
@@ -38,6 +39,8 @@ export interface ParseStats {
   outOfMemoryEvents: number;
   /** `--trace-gc-verbose` lines attached to a GC. */
   verboseLines: number;
+  /** `gclog:process` lines: processes named by `gclog run`. */
+  processLines: number;
   /** Records in an out-of-memory block that had already been read as trace lines. */
   duplicateOomRecords: number;
   /** Lines that are not GC records (application output, other V8 flags): skipped, counted. */
@@ -80,6 +83,7 @@ export class GcLogParser {
     gcEvents: 0,
     outOfMemoryEvents: 0,
     verboseLines: 0,
+    processLines: 0,
     duplicateOomRecords: 0,
     skippedLines: 0,
     unparsed: { count: 0, lines: [] },
@@ -122,6 +126,7 @@ export class GcLogParser {
     if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
+    if (line.includes(PROCESS_LINE_MARKER) && this.readProcessLine(line, lineNumber)) return;
     // Node ≤ 5 wrote the fatal line (stderr) into a record that stdout was still printing: the record
     // is cut there, and the crash is read on its own.
     const fatalAt = line.indexOf(FATAL_ERROR);
@@ -169,6 +174,15 @@ export class GcLogParser {
     this.lastIsolate = event.isolate;
     this.rememberRecord(event);
     this.hold(event);
+  }
+
+  /** `gclog run`'s name for a process: passed on as it is (it is not a GC, nor skipped output). */
+  private readProcessLine(line: string, lineNumber: number): boolean {
+    const event = parseProcessLine(line, lineNumber);
+    if (event === null) return false;
+    this.stats.processLines++;
+    this.emit(event);
+    return true;
   }
 
   private readLine(line: string, lineNumber: number): void {

@@ -169,6 +169,7 @@ class JsonInput {
     verboseLines: 0,
     duplicateOomRecords: 0,
     skippedLines: 0,
+    processLines: 0,
     unparsed: { count: 0, lines: [] },
     cut: { count: 0, lines: [] },
   };

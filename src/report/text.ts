@@ -6,6 +6,7 @@ import { allocationFailureMeaning } from './claims/reasons.js';
 import { mutatorUtilisationShort } from './claims/generations.js';
 import { fixed as fixedText, plural as pluralText } from '../format.js';
 import { floorTrendSentence } from './claims/floor.js';
+import { processTimeline, processTimelineLines } from './processes.js';
 
 export interface TextOptions {
   color: boolean;
@@ -42,6 +43,8 @@ export function renderText(summary: Summary, options: TextOptions): string {
         paint.dim(`  ${inputUnits(input)}, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`),
     );
   }
+  const processes = processTimelineLines(processTimeline(summary));
+  if (processes.length > 0) out.push('', ...processes);
   for (const isolate of summary.isolates) out.push('', ...renderIsolate(isolate, summary.isolates.length > 1, paint));
   if (summary.unparsed.count > 0) {
     out.push('', paint.yellow(`${pluralText(summary.unparsed.count, 'line')} ${summary.unparsed.count === 1 ? 'looks' : 'look'} like GC records but did not parse:`));

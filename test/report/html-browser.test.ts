@@ -30,7 +30,7 @@ interface OpenedReport {
 
 async function openSampleReport(sample: string): Promise<OpenedReport> {
   const summary = await sampleSummary(sample);
-  const { url } = writeArtifact(`${sample}.html`, renderHtmlReport(summary));
+  const { url } = writeArtifact(`${sample.replace(/\//g, '-')}.html`, renderHtmlReport(summary));
   const record = await recordingPage(browser);
   await record.page.goto(url);
   await waitForCharts(record.page);
@@ -331,5 +331,37 @@ describe('report of a Chrome trace-event file (node22-leak.trace-events.json)', 
     expect(marks['heap']!.elements['markCompacts_marks']).toBe(ends.filter((event) => event.name === 'MajorGC').length);
     expectNothingLoadedOrLogged(record, url);
     await record.page.close();
+  }, BROWSER_TIMEOUT_MS);
+});
+
+describe('report of a gclog run log (samples/run/node22-npm-cluster.log)', () => {
+  it('draws every traced process as a bar on one clock, in order of start, with its GCs inside it', async () => {
+    const opened = await openSampleReport('run/node22-npm-cluster');
+    const page = opened.record.page;
+    const rows = await page.$$eval('.process-timeline tbody tr', (trs) =>
+      trs.map((tr) => {
+        const bar = tr.querySelector('.process-bar')!.getBoundingClientRect();
+        const life = tr.querySelector('.lifetime')!.getBoundingClientRect();
+        // A process without GC has no span: its bar is a dot at its start.
+        const gcs = (tr.querySelector('.gc-span') ?? tr.querySelector('.lifetime'))!.getBoundingClientRect();
+        return { name: tr.querySelector('.process-name')!.textContent, barLeft: bar.left, barRight: bar.right, lifeLeft: life.left, lifeRight: life.right, gcLeft: gcs.left, gcRight: gcs.right };
+      }),
+    );
+    // npm started first (0 s); the cluster's primary (no GC) 0.9 s later; its two workers at 1.2 s, their GCs running to 4.2 and 4.4 s.
+    expect(rows.map((row) => row.name)).toEqual(['npm start --prefix app (package manager)', 'node cluster-app.js 3', 'node cluster-app.js 3 (pid 6936)', 'node cluster-app.js 3 (pid 6934)']);
+    for (const row of rows) {
+      expect(row.lifeLeft).toBeGreaterThanOrEqual(row.barLeft - 0.5);
+      expect(row.lifeRight).toBeLessThanOrEqual(row.barRight + 0.5);
+      expect(row.gcLeft).toBeGreaterThanOrEqual(row.lifeLeft - 0.5);
+      expect(row.gcRight).toBeLessThanOrEqual(row.lifeRight + 0.5);
+    }
+    expect(rows[1]!.lifeLeft).toBeGreaterThan(rows[0]!.lifeLeft + 10);
+    expect(rows[2]!.lifeLeft).toBeGreaterThan(rows[1]!.lifeLeft);
+    // The process whose last GC is the latest (4.4 s) ends at the right edge of the axis (the cell's 8 px padding apart).
+    expect(rows[3]!.barRight - rows[3]!.lifeRight).toBeCloseTo(8, 0);
+    expect(rows[3]!.lifeRight).toBeGreaterThan(rows[2]!.lifeRight);
+    expect(opened.record.requests).toEqual([opened.url]);
+    expect(opened.record.consoleProblems).toEqual([]);
+    await page.close();
   }, BROWSER_TIMEOUT_MS);
 });

@@ -85,6 +85,12 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .masthead h1 { font-size: 22px; margin: 0; font-weight: 650; letter-spacing: -0.01em; }
 .masthead .brand { color: var(--faint); font-weight: 500; }
 .masthead .generator { color: var(--faint); font-size: 13px; }
+.process-timeline { width: 100%; border-collapse: collapse; font-size: 13px; margin-bottom: 18px; }
+.process-timeline td, .process-timeline th { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--line, #ddd); }
+.process-timeline .parent { color: var(--muted); }
+.process-timeline .process-bar { width: 45%; position: relative; }
+.process-timeline .lifetime { position: relative; height: 12px; background: #cfd8e3; border-radius: 3px; min-width: 2px; }
+.process-timeline .gc-span { position: absolute; top: 0; height: 12px; background: #3b6ea8; border-radius: 3px; min-width: 2px; }
 .inputs { display: grid; gap: 6px; margin: 0 0 18px; padding: 0; list-style: none; }
 .inputs li { display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 14px; color: var(--muted); }
 .inputs .file { color: var(--ink); font-weight: 600; word-break: break-all; }

@@ -1,0 +1,70 @@
+// Names processes by what they run (`node server.js`, `npm start`) from the `gclog:process` lines
+// that `gclog run` writes, so reports say which program a pause or a leak belongs to, not a pid.
+
+import type { ProcessStartEvent } from '../events.js';
+
+/** What a process is, as far as the report needs it. */
+export interface ProcessIdentity {
+  pid: number;
+  parentPid: number | null;
+  /** Short and readable: `node server.js --port 3000`, `npm start`. */
+  command: string;
+  /** `process.argv` as the process had it. */
+  argv: string[];
+  nodeVersion: string | null;
+  /** When the process started, ms since the epoch (`performance.timeOrigin`): one clock for all processes. */
+  startWallMs: number | null;
+  /** A package manager (npm, npx, yarn, pnpm) running a script: its GCs are the tool's, not the app's. */
+  role: 'app' | 'package manager';
+  npmScript?: string;
+}
+
+// The CLI script of each package manager, as `process.argv[1]` shows it.
+const PACKAGE_MANAGERS: Array<[RegExp, string]> = [
+  [/(?:^|[\\/])npm-cli\.js$|[\\/]npm[\\/]bin[\\/]npm$|(?:^|[\\/])npm$/, 'npm'],
+  [/(?:^|[\\/])npx-cli\.js$|[\\/]npm[\\/]bin[\\/]npx$|(?:^|[\\/])npx$/, 'npx'],
+  [/(?:^|[\\/])yarn(?:\.c?js)?$/, 'yarn'],
+  [/(?:^|[\\/])pnpm(?:\.c?js)?$/, 'pnpm'],
+];
+
+const MAX_COMMAND_LENGTH = 80;
+
+export function processIdentity(event: ProcessStartEvent): ProcessIdentity {
+  const script = event.argv[1];
+  const manager = script === undefined ? undefined : PACKAGE_MANAGERS.find(([pattern]) => pattern.test(script))?.[1];
+  const identity: ProcessIdentity = {
+    pid: event.pid,
+    parentPid: event.parentPid,
+    command: commandOf(event.argv, manager),
+    argv: event.argv,
+    nodeVersion: event.nodeVersion,
+    startWallMs: event.startWallMs,
+    role: manager !== undefined ? 'package manager' : 'app',
+  };
+  if (event.npmScript !== undefined) identity.npmScript = event.npmScript;
+  return identity;
+}
+
+/**
+ * `node /srv/app/server.js --port 3000` → `node server.js --port 3000`: the binary and the script by
+ * their file names (the whole argv stays in the JSON), shortened to fit a heading.
+ */
+export function commandOf(argv: string[], packageManager?: string): string {
+  if (argv.length === 0) return 'node';
+  const [binary, script, ...rest] = argv;
+  const words =
+    packageManager !== undefined
+      ? [packageManager, ...rest]
+      : [baseName(binary!), ...(script !== undefined ? [baseName(script)] : []), ...rest];
+  const command = words.map(quoteIfNeeded).join(' ');
+  return command.length > MAX_COMMAND_LENGTH ? `${command.slice(0, MAX_COMMAND_LENGTH - 1)}…` : command;
+}
+
+function baseName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+function quoteIfNeeded(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : JSON.stringify(word);
+}

@@ -1,0 +1,121 @@
+// `gclog run [options] -- <command> [args…]`: runs the command with every Node process under it
+// traced, keeps the app's output as it was, then analyses what was caught: the summary on stderr,
+// --html/--json files, budgets and a Markdown summary; exits with the app's code unless a budget failed.
+
+import { existsSync } from 'node:fs';
+import type { Budget } from '../analyze/budgets.js';
+import { Analyzer } from '../analyze/analyzer.js';
+import { commandOf } from '../analyze/processes.js';
+import type { Summary } from '../analyze/summary.js';
+import { AppError, EXIT_CODES, fromWriteError } from '../errors.js';
+import { readLog } from '../parse/reader.js';
+import { renderText } from '../report/text.js';
+import { capture, SpawnError, type CaptureResult, type UntracedProcess } from '../run/capture.js';
+import { applyBudgets } from './budgets.js';
+import { reportUnparsed } from './messages.js';
+import { logStem, openHtml, writeOutput } from './output.js';
+
+export interface RunCommandOptions {
+  command: string;
+  args: string[];
+  /** The GC log; default `gclog-<time>.log` in the current directory. */
+  log?: string;
+  traceFlavour: 'trace-gc' | 'verbose' | 'nvp';
+  showGc: boolean;
+  html: boolean;
+  json: boolean;
+  out?: string;
+  open: boolean;
+  /** --max-old-space-size for every Node process, and the limit the analysis judges against. */
+  maxOldSpaceSizeMb?: number;
+  budgets: Budget[];
+  markdown?: string;
+  quiet: boolean;
+}
+
+export async function runRun(options: RunCommandOptions): Promise<number> {
+  const logPath = options.log ?? defaultLogPath(new Date());
+  const overwrote = existsSync(logPath);
+  const v8Flags = ['--trace-gc', ...(options.traceFlavour === 'verbose' ? ['--trace-gc-verbose'] : options.traceFlavour === 'nvp' ? ['--trace-gc-nvp'] : [])];
+  let result: CaptureResult;
+  try {
+    result = await capture({
+      command: options.command,
+      args: options.args,
+      logPath,
+      v8Flags,
+      extraNodeOptions: options.maxOldSpaceSizeMb !== undefined ? [`--max-old-space-size=${options.maxOldSpaceSizeMb}`] : [],
+      showGc: options.showGc,
+      liveStatus: process.stderr.isTTY === true && !options.quiet && !process.env['CI'],
+    });
+  } catch (error) {
+    if (error instanceof SpawnError) {
+      throw new AppError(error.code === 'EACCES' ? { code: 'CommandNotExecutable', command: error.command } : { code: 'CommandNotFound', command: error.command });
+    }
+    throw fromWriteError(error, `${logPath}.partial`);
+  }
+  const ending = result.signal !== null ? `ended by ${result.signal}` : `exited with code ${result.exitCode}`;
+  const say = (text: string): void => void process.stderr.write(`gclog: ${text}\n`);
+  const logLine = `GC log: ${logPath}${overwrote ? ' (an older file of that name was replaced)' : ''}`;
+  say(`${[options.command, ...options.args].join(' ')} ${ending}; ${logLine}`);
+  for (const untraced of result.untraced) {
+    const [binary = 'node', ...rest] = untraced.argv;
+    say(`not traced: pid ${untraced.pid} (${commandOf([binary, ...untraced.execArgv, ...rest])}): ${UNTRACED_BECAUSE[untraced.stdout]}`);
+  }
+  if (result.outputClosed) {
+    say("gclog's output was closed by its reader (| head …), and with it the app's stdout, which carries V8's trace: GCs after that are not in the log");
+  }
+  if (result.gcEvents === 0) {
+    say(
+      result.outputClosed
+        ? 'no GC was traced before the output closed: nothing to analyse.'
+        : result.tracedProcesses === 0
+        ? 'no Node process ran traced under this command, so there is nothing to analyse. gclog traces Node processes started by the command (node, npm, npx, nodemon …).'
+        : 'the command ended before its first GC: nothing to analyse. Run it longer, or with more work.',
+    );
+    return result.exitCode;
+  }
+
+  const heapLimitMb = options.maxOldSpaceSizeMb ?? maxOldSpaceSizeOf(process.env['NODE_OPTIONS']);
+  const summary = await analyzeLog(logPath, heapLimitMb);
+  process.stderr.write(`\n${renderText(summary, { color: process.stderr.isTTY === true && !process.env['NO_COLOR'] })}`);
+  if (options.json) await writeOutput(options.out !== undefined && !options.html ? options.out : `${logStem(logPath)}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+  if (options.html || options.open) {
+    const { renderHtmlReport } = await import('../report/html/render-html.js');
+    const path = options.out ?? `${logStem(logPath)}.gclog.html`;
+    await writeOutput(path, renderHtmlReport(summary));
+    if (options.open) await openHtml(path);
+  }
+  const budgetsFailed = await applyBudgets(summary, options.budgets, options.markdown, `gclog run: ${[options.command, ...options.args].join(' ')}`);
+  // Said again last, where the eye lands after a long summary.
+  say(logLine);
+  return budgetsFailed ? EXIT_CODES.BudgetFailed : result.exitCode;
+}
+
+/** Why a Node process was left untraced, by where its stdout went (V8 can print its trace nowhere else). */
+const UNTRACED_BECAUSE: Record<UntracedProcess['stdout'], string> = {
+  pipe: 'its output is read by another process (its parent), where GC lines would corrupt it',
+  file: 'its output goes to a file, where GC lines would mix into it',
+  terminal: 'its output goes straight to the terminal, past gclog',
+  other: "its output does not go to gclog's pipe",
+};
+
+async function analyzeLog(path: string, heapLimitMb: number | undefined): Promise<Summary> {
+  const analyzer = new Analyzer(heapLimitMb !== undefined ? { heapLimitMb } : {});
+  const onEvent = analyzer.beginInput(path);
+  const parsed = await readLog(path, onEvent);
+  analyzer.endInput(parsed);
+  reportUnparsed(parsed.name, parsed.stats);
+  return analyzer.summary();
+}
+
+/** `gclog-2026-11-29T23-59-01.log`: sorts by time, and is a valid file name everywhere. */
+export function defaultLogPath(now: Date): string {
+  return `gclog-${now.toISOString().slice(0, 19).replace(/:/g, '-')}.log`;
+}
+
+/** The heap limit the user's NODE_OPTIONS sets (`--max-old-space-size=512` or `--max-old-space-size 512`). */
+export function maxOldSpaceSizeOf(nodeOptions: string | undefined): number | undefined {
+  const match = /--max[-_]old[-_]space[-_]size[= ](\d+)/.exec(nodeOptions ?? '');
+  return match === null ? undefined : Number(match[1]);
+}

