@@ -45,11 +45,20 @@ describe('a v8.GCProfiler result', () => {
     expect(events.every((event) => event['timeMs'] === null && event['source'] === 'gc-profiler')).toBe(true);
   });
 
-  it('--html and compare decline it: exit 13, one line saying why', () => {
+  it('--html and compare decline it: exit 14, one line saying why', () => {
     const html = runCli(['analyze', PROFILE, '--html', '--out', '/tmp/gclog-never-written.html']);
-    expectOneLineError(html, 13, ['records no time for each GC, and the HTML report needs one']);
+    expectOneLineError(html, 14, ['records no time for each GC, and the HTML report needs one']);
     const compare = runCli(['compare', PROFILE, 'samples/node22-steady.log']);
-    expectOneLineError(compare, 13, ['records no time for each GC, and compare needs one']);
+    expectOneLineError(compare, 14, ['records no time for each GC, and compare needs one']);
+  });
+});
+
+describe('budgets on a GCProfiler result', () => {
+  it('worst-second cannot be measured without times, and says why; overhead is against the profile span', () => {
+    const { status, stderr } = runCli(['analyze', PROFILE, '--fail-on', 'worst-second>100ms,overhead>5%']);
+    expect(status).toBe(13);
+    expect(stderr).toContain('budget met: worst-second>100ms (GC pause time in the worst second): main thread n/a (no time per GC (a v8.GCProfiler result))');
+    expect(stderr).toContain('budget FAILED: overhead>5% (share of the time in GC pauses): main thread 59.8%');
   });
 });
 
