@@ -11,7 +11,7 @@ export type AppErrorContext =
   | { code: 'BinaryInput'; path: string }
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
-  | { code: 'OutputNotWritable'; path: string; detail: string }
+  | { code: 'OutputNotWritable'; path: string; detail: string; flag?: string }
   | { code: 'NoComparableIsolate'; detail: string }
   | { code: 'CommandNotFound'; command: string }
   | { code: 'CommandNotExecutable'; command: string }
@@ -68,7 +68,7 @@ function describe(context: AppErrorContext): string {
     case 'ReadFailed':
       return `${context.path}: could not be read (${context.detail}). Check the disk or the device, or copy the log somewhere else and retry.`;
     case 'OutputNotWritable':
-      return `cannot write ${context.path} (${context.detail}). Choose another path with --out.`;
+      return `cannot write ${context.path} (${context.detail}). Choose another path with ${context.flag ?? '--out'}.`;
     case 'NoComparableIsolate':
       return `${context.detail}`;
     case 'CommandNotFound':
@@ -127,8 +127,8 @@ export function fromReadError(error: unknown, path: string): AppError {
   return fromFileSystemError(error, path) ?? new AppError({ code: 'ReadFailed', path, detail: systemDetail(error) });
 }
 
-/** Any failure to write the output file `path`, said in words (the folder is missing, read-only, full …). */
-export function fromWriteError(error: unknown, path: string): AppError {
+/** Any failure to write the output file `path`, said in words (the folder is missing, read-only, full …); `flag` chose the path. */
+export function fromWriteError(error: unknown, path: string, flag?: string): AppError {
   if (error instanceof AppError) return error;
   const code = errorCode(error);
   const folder = dirname(path);
@@ -144,7 +144,7 @@ export function fromWriteError(error: unknown, path: string): AppError {
             : code === 'ENOSPC' || code === 'EDQUOT'
               ? 'no space left on the device'
               : systemDetail(error);
-  return new AppError({ code: 'OutputNotWritable', path, detail });
+  return new AppError({ code: 'OutputNotWritable', path, detail, ...(flag !== undefined ? { flag } : {}) });
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -168,7 +168,17 @@ export interface ProcessStartEvent {
   npmScript?: string;
 }
 
-export type TraceEvent = GcEvent | OutOfMemoryEvent | ProcessStartEvent;
+/** A process (or worker) under `gclog run` ending normally: `gclog:exit {…}`, written at its 'exit' event. */
+export interface ProcessExitEvent {
+  type: 'ProcessExit';
+  line: number;
+  pid: number;
+  threadId: number;
+  /** `process.uptime()` at exit, in ms: about the isolate's clock at its end. */
+  uptimeMs: number;
+}
+
+export type TraceEvent = GcEvent | OutOfMemoryEvent | ProcessStartEvent | ProcessExitEvent;
 
 /** A line that looks like a GC record but did not parse: reported, never dropped silently. */
 export interface UnparsedLine {
@@ -181,5 +191,5 @@ export function generationOf(type: GcType): Generation {
 }
 
 export function isGcEvent(event: TraceEvent): event is GcEvent {
-  return event.type !== 'OutOfMemory' && event.type !== 'ProcessStart';
+  return event.type !== 'OutOfMemory' && event.type !== 'ProcessStart' && event.type !== 'ProcessExit';
 }

@@ -28,6 +28,8 @@ interface InputState {
   formats: Set<string>;
   /** Main threads named by `gclog run`, by pid (the last one named wins when a pid comes back). */
   processes: Map<number, ProcessIdentity>;
+  /** How long each named process lived (`gclog:exit`), by pid. */
+  exits: Map<number, number>;
 }
 
 export class Analyzer {
@@ -39,7 +41,7 @@ export class Analyzer {
 
   /** Starts a new input; returns the function that takes its events. */
   beginInput(name: string): (event: TraceEvent) => void {
-    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set(), processes: new Map() };
+    const state: InputState = { name, isolates: new Map(), isolatesByPid: new Map(), era: new EraDetector(), formats: new Set(), processes: new Map(), exits: new Map() };
     this.current = state;
     return (event) => this.add(state, event);
   }
@@ -58,6 +60,10 @@ export class Analyzer {
   private add(state: InputState, event: TraceEvent): void {
     if (event.type === 'ProcessStart') {
       if (event.threadId === 0) state.processes.set(event.pid, processIdentity(event));
+      return;
+    }
+    if (event.type === 'ProcessExit') {
+      if (event.threadId === 0) state.exits.set(event.pid, event.uptimeMs);
       return;
     }
     if (!isGcEvent(event)) {
@@ -141,6 +147,8 @@ export class Analyzer {
             const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
             analyzer.identity.label = index === 0 ? name : `${name} ${role}`;
             analyzer.identity.process = process;
+            const lifetimeMs = state.exits.get(process.pid);
+            if (index === 0 && lifetimeMs !== undefined) analyzer.identity.lifetimeMs = lifetimeMs;
           } else {
             analyzer.identity.label = multiProcess && pidKey !== '' ? `pid ${pidKey} ${role}` : role;
           }

@@ -48,6 +48,8 @@ export interface IsolateIdentity {
   nodeMajorRange: NodeMajorRange;
   /** The process, when `gclog run` named it (set with the label). */
   process?: ProcessIdentity;
+  /** How long the process lived, when `gclog run` saw it exit: the time its GC share is a share of. */
+  lifetimeMs?: number;
 }
 
 export interface AnalyzeOptions {
@@ -275,6 +277,10 @@ export class IsolateAnalyzer {
     this.windows.finish();
     this.closeAllocationWindow();
     const durationMs = this.total === 0 ? 0 : this.endMs - this.startMs;
+    // A process gclog run saw exit: its GC share is of its whole life, not only of its GCs' span
+    // (one GC alone would read 100%).
+    const lifetimeMs = this.identity.lifetimeMs;
+    const overheadSpanMs = lifetimeMs !== undefined && lifetimeMs > durationMs ? lifetimeMs : durationMs;
     const seconds = durationMs / 1000;
     const allPauses = this.allPauses.stats();
     const heapLimitMb = this.options.heapLimitMb ?? null;
@@ -318,8 +324,8 @@ export class IsolateAnalyzer {
       },
       overhead: {
         gcTimeMs: round(this.gcCoveredMs),
-        elapsedMs: round(durationMs),
-        fraction: durationMs > 0 ? Math.min(1, this.gcCoveredMs / durationMs) : 0,
+        elapsedMs: round(overheadSpanMs),
+        fraction: overheadSpanMs > 0 ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : 0,
         lastAverageMu: this.lastAverageMu,
         worstWindow: this.windows.worst,
         windowsOverThreshold: this.windows.overThreshold,

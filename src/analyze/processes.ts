@@ -32,10 +32,13 @@ const MAX_COMMAND_LENGTH = 80;
 export function processIdentity(event: ProcessStartEvent): ProcessIdentity {
   const script = event.argv[1];
   const manager = script === undefined ? undefined : PACKAGE_MANAGERS.find(([pattern]) => pattern.test(script))?.[1];
+  // `node -e "code" arg`: argv holds only the binary and `arg`; the code is in execArgv.
+  const evaluated = evaluatedCode(event.execArgv);
+  const argv = evaluated === null || manager !== undefined ? event.argv : [event.argv[0] ?? 'node', ...evaluated, ...event.argv.slice(1)];
   const identity: ProcessIdentity = {
     pid: event.pid,
     parentPid: event.parentPid,
-    command: commandOf(event.argv, manager),
+    command: commandOf(argv, manager),
     argv: event.argv,
     nodeVersion: event.nodeVersion,
     startWallMs: event.startWallMs,
@@ -58,6 +61,13 @@ export function commandOf(argv: string[], packageManager?: string): string {
       : [baseName(binary!), ...(script !== undefined ? [baseName(script)] : []), ...rest];
   const command = words.map(quoteIfNeeded).join(' ');
   return command.length > MAX_COMMAND_LENGTH ? `${command.slice(0, MAX_COMMAND_LENGTH - 1)}…` : command;
+}
+
+/** `['-e', code]` (or `--eval`, `-p`, `--print`) from execArgv, else null. */
+function evaluatedCode(execArgv: string[]): string[] | null {
+  const index = execArgv.findIndex((word) => word === '-e' || word === '--eval' || word === '-p' || word === '--print');
+  if (index === -1 || index + 1 >= execArgv.length) return null;
+  return [execArgv[index]!, execArgv[index + 1]!];
 }
 
 function baseName(path: string): string {

@@ -38,7 +38,7 @@ export interface GcWindow {
 export interface Overhead {
   /** Sum of pauses. */
   gcTimeMs: number;
-  /** From the first GC's start to the last GC's end. */
+  /** From the first GC's start to the last GC's end; the process's whole life when `gclog run` saw it exit (and it was longer). */
   elapsedMs: number;
   /** gcTimeMs / elapsedMs. */
   fraction: number;
@@ -273,6 +273,8 @@ export interface IsolateSummary {
   isMain: boolean;
   /** The process, when the log was captured by `gclog run` (its `gclog:process` line). */
   process?: ProcessIdentity;
+  /** How long the process lived, when `gclog run` saw it exit (its `gclog:exit` line). */
+  lifetimeMs?: number;
   startMs: number;
   endMs: number;
   durationMs: number;

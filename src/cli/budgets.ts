@@ -19,13 +19,19 @@ export async function applyBudgets(summary: Summary, budgets: Budget[], markdown
 
 /** To --markdown (atomically), and appended to `$GITHUB_STEP_SUMMARY` (GitHub Actions' job page) when set. */
 export async function writeMarkdown(markdown: string, path: string | undefined): Promise<void> {
-  if (path !== undefined) await writeOutput(path, markdown);
+  if (path !== undefined) {
+    try {
+      await writeOutput(path, markdown);
+    } catch (error) {
+      throw fromWriteError(error, path, '--markdown');
+    }
+  }
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary) {
     try {
       await appendFile(stepSummary, `${markdown}\n`);
     } catch (error) {
-      throw fromWriteError(error, stepSummary);
+      throw fromWriteError(error, stepSummary, 'GITHUB_STEP_SUMMARY');
     }
   }
 }

@@ -82,8 +82,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('markdown', { type: 'string', describe: MARKDOWN_DESCRIPTION })
           .option('quiet', { type: 'boolean', describe: 'No live status line on stderr (it is shown only on a terminal, never in CI)' })
           .conflicts('verbose', 'nvp')
-          .conflicts('json', 'html')
           .check((args) => {
+            if (args.out !== undefined && args.json === true && (args.html === true || args.open === true)) {
+              throw new UsageError('--out names one file: give --json or --html with it, or leave --out out to write both beside the log');
+            }
             if (commandAfterDashes(args).length === 0) throw new UsageError('run takes the command after --, e.g. gclog run -- node server.js');
             const limit = args['max-old-space-size'] as number | undefined;
             if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--max-old-space-size takes a whole number of MB, e.g. --max-old-space-size 512');
@@ -230,7 +232,7 @@ function budgetsOf(list: unknown): Budget[] {
   try {
     return parseBudgets(list);
   } catch (error) {
-    if (error instanceof BudgetSyntaxError) throw new UsageError(`--fail-on: ${error.message}`);
+    if (error instanceof BudgetSyntaxError) throw new UsageError(error.message.startsWith('--fail-on') ? error.message : `--fail-on: ${error.message}`);
     throw error;
   }
 }

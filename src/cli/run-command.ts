@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import type { Budget } from '../analyze/budgets.js';
 import { Analyzer } from '../analyze/analyzer.js';
 import { commandOf } from '../analyze/processes.js';
-import type { Summary } from '../analyze/summary.js';
-import { AppError, EXIT_CODES, fromWriteError } from '../errors.js';
+import { SUMMARY_SCHEMA_VERSION, type Summary } from '../analyze/summary.js';
+import { AppError, EXIT_CODES, fromWriteError, oneLine } from '../errors.js';
 import { readLog } from '../parse/reader.js';
 import { renderText } from '../report/text.js';
-import { capture, SpawnError, type CaptureResult, type UntracedProcess } from '../run/capture.js';
+import { capture, LogNotWritable, SpawnError, type CaptureResult, type UntracedProcess } from '../run/capture.js';
 import { applyBudgets } from './budgets.js';
 import { reportUnparsed } from './messages.js';
 import { logStem, openHtml, writeOutput } from './output.js';
@@ -52,12 +52,14 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
     if (error instanceof SpawnError) {
       throw new AppError(error.code === 'EACCES' ? { code: 'CommandNotExecutable', command: error.command } : { code: 'CommandNotFound', command: error.command });
     }
-    throw fromWriteError(error, `${logPath}.partial`);
+    if (error instanceof LogNotWritable) throw fromWriteError(error.reason, logPath, '--log');
+    throw error;
   }
+  const commandLine = oneLine(shellWords([options.command, ...options.args]));
   const ending = result.signal !== null ? `ended by ${result.signal}` : `exited with code ${result.exitCode}`;
   const say = (text: string): void => void process.stderr.write(`gclog: ${text}\n`);
   const logLine = `GC log: ${logPath}${overwrote ? ' (an older file of that name was replaced)' : ''}`;
-  say(`${[options.command, ...options.args].join(' ')} ${ending}; ${logLine}`);
+  say(`${commandLine} ${ending}; ${logLine}`);
   for (const untraced of result.untraced) {
     const [binary = 'node', ...rest] = untraced.argv;
     say(`not traced: pid ${untraced.pid} (${commandOf([binary, ...untraced.execArgv, ...rest])}): ${UNTRACED_BECAUSE[untraced.stdout]}`);
@@ -66,6 +68,10 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
     say("gclog's output was closed by its reader (| head …), and with it the app's stdout, which carries V8's trace: GCs after that are not in the log");
   }
   if (result.gcEvents === 0) {
+    if (options.budgets.length > 0 || options.markdown !== undefined || process.env['GITHUB_STEP_SUMMARY']) {
+      // Budgets and the CI summary still say what happened: nothing measured.
+      await applyBudgets(emptySummary(logPath), options.budgets, options.markdown, `gclog run: ${commandLine}`);
+    }
     say(
       result.outputClosed
         ? 'no GC was traced before the output closed: nothing to analyse.'
@@ -79,14 +85,15 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
   const heapLimitMb = options.maxOldSpaceSizeMb ?? maxOldSpaceSizeOf(process.env['NODE_OPTIONS']);
   const summary = await analyzeLog(logPath, heapLimitMb);
   process.stderr.write(`\n${renderText(summary, { color: process.stderr.isTTY === true && !process.env['NO_COLOR'] })}`);
-  if (options.json) await writeOutput(options.out !== undefined && !options.html ? options.out : `${logStem(logPath)}.json`, `${JSON.stringify(summary, null, 2)}\n`);
+  // --out names the one form asked for (the CLI refuses --out with both).
+  if (options.json) await writeOutput(options.out !== undefined && !options.html && !options.open ? options.out : `${logStem(logPath)}.json`, `${JSON.stringify(summary, null, 2)}\n`);
   if (options.html || options.open) {
     const { renderHtmlReport } = await import('../report/html/render-html.js');
     const path = options.out ?? `${logStem(logPath)}.gclog.html`;
     await writeOutput(path, renderHtmlReport(summary));
     if (options.open) await openHtml(path);
   }
-  const budgetsFailed = await applyBudgets(summary, options.budgets, options.markdown, `gclog run: ${[options.command, ...options.args].join(' ')}`);
+  const budgetsFailed = await applyBudgets(summary, options.budgets, options.markdown, `gclog run: ${commandLine}`);
   // Said again last, where the eye lands after a long summary.
   say(logLine);
   return budgetsFailed ? EXIT_CODES.BudgetFailed : result.exitCode;
@@ -107,6 +114,16 @@ async function analyzeLog(path: string, heapLimitMb: number | undefined): Promis
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);
   return analyzer.summary();
+}
+
+/** A summary with no isolate: what budgets and the Markdown say of a run without a GC. */
+function emptySummary(logPath: string): Summary {
+  return { schemaVersion: SUMMARY_SCHEMA_VERSION, generator: 'gclog', inputs: [{ name: logPath, bytesRead: 0, lines: 0, gcEvents: 0, skippedLines: 0, verboseLines: 0, era: 'unknown', nodeMajorRange: { min: null, max: null }, formats: [] }], isolates: [], unparsed: { count: 0, lines: [] }, cut: { count: 0, lines: [] } };
+}
+
+/** The command as a shell would take it back: `sh -c 'exit 5'`, not `sh -c exit 5`. */
+export function shellWords(words: string[]): string {
+  return words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
 /** `gclog-2026-11-29T23-59-01.log`: sorts by time, and is a valid file name everywhere. */

@@ -14,7 +14,7 @@ import {
 } from '../events.js';
 import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
-import { PROCESS_LINE_MARKER, parseProcessLine } from './process-line.js';
+import { parseExitLine, parseProcessLine } from './process-line.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
@@ -126,7 +126,7 @@ export class GcLogParser {
     if (!this.inOomBlock && this.readPlainRecord(rawLine, lineNumber)) return;
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
-    if (line.includes(PROCESS_LINE_MARKER) && this.readProcessLine(line, lineNumber)) return;
+    if (line.includes('gclog:') && this.readProcessLine(line, lineNumber)) return;
     // Node ≤ 5 wrote the fatal line (stderr) into a record that stdout was still printing: the record
     // is cut there, and the crash is read on its own.
     const fatalAt = line.indexOf(FATAL_ERROR);
@@ -178,7 +178,7 @@ export class GcLogParser {
 
   /** `gclog run`'s name for a process: passed on as it is (it is not a GC, nor skipped output). */
   private readProcessLine(line: string, lineNumber: number): boolean {
-    const event = parseProcessLine(line, lineNumber);
+    const event = parseProcessLine(line, lineNumber) ?? parseExitLine(line, lineNumber);
     if (event === null) return false;
     this.stats.processLines++;
     this.emit(event);

@@ -1,9 +1,25 @@
 // The `gclog:process {…}` line that `gclog run`'s preload writes when a Node process (or worker)
 // starts: JSON, so that any command line survives; fields checked one by one, never trusted.
 
-import type { ProcessStartEvent } from '../events.js';
+import type { ProcessExitEvent, ProcessStartEvent } from '../events.js';
 
 export const PROCESS_LINE_MARKER = 'gclog:process ';
+export const EXIT_LINE_MARKER = 'gclog:exit ';
+
+/** `gclog:exit {"v":1,"pid":…,"threadId":…,"uptimeMs":…}`, or null when it is not well-formed. */
+export function parseExitLine(line: string, lineNumber: number): ProcessExitEvent | null {
+  const start = line.indexOf(EXIT_LINE_MARKER);
+  if (start === -1) return null;
+  try {
+    const record = JSON.parse(line.slice(start + EXIT_LINE_MARKER.length)) as Record<string, unknown> | null;
+    if (typeof record !== 'object' || record === null) return null;
+    const { pid, threadId, uptimeMs } = record;
+    if (!isWholeNumber(pid) || !isWholeNumber(threadId) || typeof uptimeMs !== 'number' || !Number.isFinite(uptimeMs) || uptimeMs < 0) return null;
+    return { type: 'ProcessExit', line: lineNumber, pid, threadId, uptimeMs };
+  } catch {
+    return null;
+  }
+}
 
 /** Reads the line's JSON (from the marker on), or null when it is not a well-formed process record. */
 export function parseProcessLine(line: string, lineNumber: number): ProcessStartEvent | null {

@@ -9,10 +9,10 @@ function measured(budget: Budget, measurement: BudgetMeasurement): string {
   const value = measurement.value;
   const shown = budget.kind === 'overhead' ? `${value.toFixed(value < 10 ? 2 : 1)}%` : budget.kind === 'floor' ? formatMb(value) : formatMs(value);
   const limit = limitOf(budget);
-  // Rounded to the limit itself, a failure would read as if it met the budget: more decimals then.
+  // Rounding must not make a figure read as on the other side of its limit: more decimals then.
   const shownValue = Number.parseFloat(shown.replace(/,/g, '')) * (shown.endsWith(' s') ? 1000 : 1);
-  if (limit === null || !measurement.failed || shownValue > limit) return shown;
-  const decimals = Math.max(0, Math.ceil(-Math.log10(value - limit)));
+  if (limit === null || (measurement.failed ? shownValue > limit : shownValue <= limit)) return shown;
+  const decimals = Math.max(0, Math.ceil(-Math.log10(Math.abs(value - limit))));
   return `${value.toFixed(Math.min(decimals, 6))} ${budget.kind === 'overhead' ? '%' : budget.kind === 'floor' ? 'MB' : 'ms'}`.replace(' %', '%');
 }
 
@@ -56,7 +56,7 @@ export function budgetLines(results: BudgetResult[]): string[] {
   const ordered = [...results].sort((a, b) => Number(b.failed) - Number(a.failed));
   return ordered.map((result) => {
     const shown = result.measurements.filter((measurement) => measurement.failed || !result.failed);
-    const figures = shown.length === 0 ? 'no isolate to measure' : shown.map((m) => `${m.isolate} ${measured(result.budget, m)}`).join('; ');
+    const figures = shown.length === 0 ? 'nothing to measure: no GC of the app in the log' : shown.map((m) => `${m.isolate} ${measured(result.budget, m)}`).join('; ');
     return `budget ${result.failed ? 'FAILED' : 'met'}: ${result.budget.text} (${meaning(result.budget)}): ${figures}`;
   });
 }

@@ -3,7 +3,7 @@
 
 import type { BudgetResult } from '../analyze/budgets.js';
 import type { IsolateSummary, LeakVerdict, Summary } from '../analyze/summary.js';
-import { formatDuration, formatMb, formatMs } from '../format.js';
+import { fixed, formatDuration, formatMb, formatMs } from '../format.js';
 import { budgetMarkdown, escapeCell } from './budgets.js';
 
 const VERDICT: Record<LeakVerdict, string> = {
@@ -17,15 +17,19 @@ export function renderMarkdown(summary: Summary, budgets: BudgetResult[] = [], t
   const isolates = summary.isolates.filter((isolate) => isolate.counts.total > 0 || isolate.outOfMemory !== null);
   const severalInputs = summary.inputs.length > 1;
   const failed = budgets.filter((result) => result.failed).length;
-  const out = [`## ${title}`, ''];
-  if (budgets.length > 0) out.push(failed > 0 ? `**${failed} of ${budgets.length} budgets failed.**` : `All ${budgets.length} budgets met.`, '');
+  const out = [`## ${escapeMarkdown(title)}`, ''];
+  const budgetWord = budgets.length === 1 ? 'budget' : 'budgets';
+  if (budgets.length > 0) out.push(failed > 0 ? `**${failed} of ${budgets.length} ${budgetWord} failed.**` : budgets.length === 1 ? 'The budget was met.' : `All ${budgets.length} budgets were met.`, '');
+  if (isolates.length === 0) out.push('No GC was traced: there is nothing to measure.', '');
   out.push(`Logs: ${summary.inputs.map((input) => `\`${escapeCell(input.name)}\``).join(', ')}`, '');
-  out.push(
-    '| isolate | leak | GCs | duration | p50 | p95 | p99 | max | GC time | worst second | highest floor |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
-    ...isolates.map((isolate) => isolateRow(isolate, severalInputs)),
-    '',
-  );
+  if (isolates.length > 0) {
+    out.push(
+      '| isolate | leak | GCs | duration | p50 | p95 | p99 | max | GC time | worst second | highest floor |',
+      '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+      ...isolates.map((isolate) => isolateRow(isolate, severalInputs)),
+      '',
+    );
+  }
   const findings = isolates.flatMap((isolate) =>
     isolate.findings.filter((finding) => finding.severity !== 'info').map((finding) => `- **${escapeCell(isolate.label)}**: ${escapeCell(finding.statement)}`),
   );
@@ -50,9 +54,14 @@ function isolateRow(isolate: IsolateSummary, severalInputs: boolean): string {
     formatMs(pauses.p95Ms),
     formatMs(pauses.p99Ms),
     formatMs(pauses.maxMs),
-    `${(isolate.overhead.fraction * 100).toFixed(isolate.overhead.fraction < 0.1 ? 2 : 1)}%`,
+    `${fixed(isolate.overhead.fraction * 100, 1)}%`,
     worst === null ? '—' : formatMs(worst.gcMs),
     isolate.floors.total === null ? '—' : formatMb(isolate.floors.total.maxMb),
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+/** A heading of free text (a command line): one line, with Markdown's own characters taken literally. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/[\\`*_[\]|<>#]/g, (char) => `\\${char}`);
 }

@@ -63,6 +63,13 @@ export interface CaptureResult {
   outputClosed: boolean;
 }
 
+/** The log file could not be opened for writing. */
+export class LogNotWritable extends Error {
+  constructor(readonly reason: unknown) {
+    super('log not writable');
+  }
+}
+
 /** Thrown when the command cannot be started at all (not found, not executable). */
 export class SpawnError extends Error {
   constructor(
@@ -76,10 +83,22 @@ export class SpawnError extends Error {
 export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   const runDirectory = mkdtempSync(join(tmpdir(), 'gclog-run-'));
   const partialPath = `${options.logPath}.partial`;
+  try {
+    return await captureInto(options, runDirectory, partialPath);
+  } catch (error) {
+    // Nothing half-written stays behind: not the log, not the run folder.
+    rmSync(partialPath, { force: true });
+    throw error;
+  } finally {
+    rmSync(runDirectory, { recursive: true, force: true });
+  }
+}
+
+async function captureInto(options: CaptureOptions, runDirectory: string, partialPath: string): Promise<CaptureResult> {
   const log = createWriteStream(partialPath, { flags: 'w' });
   await new Promise<void>((resolve, reject) => {
     log.once('open', () => resolve());
-    log.once('error', reject);
+    log.once('error', (error) => reject(new LogNotWritable(error)));
   });
   let gcLines = 0;
   const tally = new LiveGcTally();
@@ -185,7 +204,6 @@ export async function capture(options: CaptureOptions): Promise<CaptureResult> {
   await new Promise<void>((resolve, reject) => log.end((error?: Error | null) => (error ? reject(error) : resolve())));
   await rename(partialPath, options.logPath);
   const untraced = readUntraced(runDirectory);
-  rmSync(runDirectory, { recursive: true, force: true });
   return {
     exitCode: result.code ?? 128 + (result.signal !== null ? (osConstants.signals[result.signal] ?? 0) : 0),
     signal: result.signal,

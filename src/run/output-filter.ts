@@ -5,7 +5,7 @@
 // line go in newer Node).
 
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER } from '../parse/oom.js';
-import { parseProcessLine, PROCESS_LINE_MARKER } from '../parse/process-line.js';
+import { EXIT_LINE_MARKER, parseExitLine, parseProcessLine, PROCESS_LINE_MARKER } from '../parse/process-line.js';
 
 /** A GC line longer than this is not V8's: held bytes beyond it pass through as the app's. */
 export const MAX_HELD_BYTES = 64 * 1024;
@@ -69,6 +69,8 @@ export function findGcOutput(line: string, inOomBlock: boolean, pids: TracedPids
   const candidates: number[] = [];
   const processLine = line.indexOf(PROCESS_LINE_MARKER);
   if (processLine !== -1 && parseProcessLine(line.slice(processLine), 0) !== null) candidates.push(processLine);
+  const exitLine = line.indexOf(EXIT_LINE_MARKER);
+  if (exitLine !== -1 && parseExitLine(line.slice(exitLine), 0) !== null && pids.has(String(parseExitLine(line.slice(exitLine), 0)!.pid))) candidates.push(exitLine);
   if (pids.size > 0) {
     const lastFewGcs = line.indexOf(LAST_FEW_GCS_MARKER);
     if (lastFewGcs !== -1) candidates.push(lastFewGcs);
@@ -205,7 +207,7 @@ export class OutputFilter {
  * on without being decoded (a chatty app's output goes through gclog at memchr speed).
  */
 function cannotHoldGcOutput(line: Buffer): boolean {
-  return line.indexOf(0x5b /* [ */) === -1 && line.indexOf(PROCESS_LINE_MARKER) === -1 && line.indexOf('<---') === -1 && line.indexOf('FATAL') === -1 && line.indexOf('# Fatal') === -1;
+  return line.indexOf(0x5b /* [ */) === -1 && line.indexOf('gclog:') === -1 && line.indexOf('<---') === -1 && line.indexOf('FATAL') === -1 && line.indexOf('# Fatal') === -1;
 }
 
 /**
@@ -223,5 +225,5 @@ export function couldStartGcOutput(bytes: Buffer, pids: TracedPids): boolean {
     return (next === ':' || next === ']') && pids.has(digits);
   }
   const head = text.slice(0, PROCESS_LINE_MARKER.length);
-  return PROCESS_LINE_MARKER.startsWith(head) || (pids.size > 0 && LAST_FEW_GCS_MARKER.startsWith(text.slice(0, LAST_FEW_GCS_MARKER.length)));
+  return PROCESS_LINE_MARKER.startsWith(head) || (pids.size > 0 && EXIT_LINE_MARKER.startsWith(text.slice(0, EXIT_LINE_MARKER.length))) || (pids.size > 0 && LAST_FEW_GCS_MARKER.startsWith(text.slice(0, LAST_FEW_GCS_MARKER.length)));
 }

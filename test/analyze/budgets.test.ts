@@ -95,11 +95,31 @@ describe('checkBudgets on real logs: a budget fails only above its limit', () =>
     ]);
   });
 
+  it('never judges a package manager’s own process (npm running the script): its GCs are the tool’s', async () => {
+    const [result] = checkBudgets(await summaryOf('run/node22-npm-cluster.log'), parseBudgets('p99>1ms'));
+    expect(result!.measurements.map((measurement) => measurement.isolate).sort()).toEqual([
+      'node cluster-app.js 3 (pid 1605)',
+      'node cluster-app.js 3 (pid 1605) worker 1',
+      'node cluster-app.js 3 (pid 1606)',
+      'node cluster-app.js 3 (pid 1606) worker 1',
+    ]);
+  });
+
+  it('reads names in any case (P99>50MS as p99>50ms)', () => {
+    expect(parseBudgets('P99>50MS,LEAK')).toEqual([
+      { kind: 'pause', stat: 'p99', collector: null, limitMs: 50, text: 'p99>50MS' },
+      { kind: 'leak', text: 'leak' },
+    ]);
+  });
+
   it('shows more decimals where rounding would hide that a figure is above its limit', async () => {
     // node22-steady.log: p99 46.11 ms, shown as 46.1 ms, which would not read as above 46.105.
     const hidden = checkBudgets(await summaryOf('node22-steady.log'), parseBudgets('p99>46.105ms'));
     expect(budgetLines(hidden)).toEqual(['budget FAILED: p99>46.105ms (p99 pause): main thread 46.110 ms']);
     const plain = checkBudgets(await summaryOf('node22-steady.log'), parseBudgets('p99>46ms'));
     expect(budgetLines(plain)).toEqual(['budget FAILED: p99>46ms (p99 pause): main thread 46.1 ms']);
+    // Met, but node22-leak.log's p99 of 101.76 ms shown as 102 ms would read as above 101.8: more decimals too.
+    const met = checkBudgets(await summaryOf('node22-leak.log'), parseBudgets('p99>101.8ms'));
+    expect(budgetLines(met)).toEqual(['budget met: p99>101.8ms (p99 pause): main thread 101.76 ms']);
   });
 });

