@@ -15,6 +15,7 @@ export type AppErrorContext =
   | { code: 'NoComparableIsolate'; detail: string }
   | { code: 'CommandNotFound'; command: string }
   | { code: 'CommandNotExecutable'; command: string }
+  | { code: 'NotHeapSnapshot'; path: string; detail: string }
   | { code: 'NoTimes'; path: string; output: 'the HTML report' | 'compare' };
 
 export type AppErrorCode = AppErrorContext['code'];
@@ -37,7 +38,8 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'BudgetF
   OutputNotWritable: 11,
   NoComparableIsolate: 12,
   BudgetFailed: 13,
-  NoTimes: 14,
+  NotHeapSnapshot: 14,
+  NoTimes: 15,
   CommandNotExecutable: 126,
   CommandNotFound: 127,
   Internal: 70,
@@ -75,6 +77,8 @@ function describe(context: AppErrorContext): string {
       return `${context.command}: command not found. Check the name and your PATH, e.g. gclog run -- node app.js`;
     case 'CommandNotExecutable':
       return `${context.command}: permission denied. Make it executable (chmod +x) or run it through its interpreter, e.g. gclog run -- node ${context.command}`;
+    case 'NotHeapSnapshot':
+      return `${context.path} is not a whole V8 heap snapshot (${context.detail}). Pass a .heapsnapshot written by v8.writeHeapSnapshot() or DevTools (a .gz of it works too).`;
     case 'NoTimes':
       return (
         `${context.path} holds a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +

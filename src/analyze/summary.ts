@@ -176,6 +176,8 @@ export interface Finding {
   statement: string;
   /** What to do next. */
   nextStep: string;
+  /** The leak finding, when heap snapshots were given: nextStep names what grew in them and what holds it. */
+  fromHeapSnapshots?: boolean;
 }
 
 /** A GC drawn in the charts (series are reduced, keeping extremes; statistics use every event). */

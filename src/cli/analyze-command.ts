@@ -32,6 +32,8 @@ export interface AnalyzeCommandOptions {
   budgets?: Budget[];
   /** `--markdown`: a Markdown summary for CI. */
   markdown?: string;
+  /** Heap snapshots of the run, oldest first: their heapdiff tells the leak finding. */
+  snapshots?: string[];
 }
 
 export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number> {
@@ -71,7 +73,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number
     await csvFile?.abort();
     throw error;
   }
-  const summary = analyzer.summary();
+  let summary = analyzer.summary();
+  if (options.snapshots !== undefined) {
+    const { heapdiffFiles } = await import('../heapdiff/heapdiff.js');
+    const { linkHeapDiff } = await import('../report/heapdiff/link.js');
+    summary = linkHeapDiff(summary, await heapdiffFiles(options.snapshots));
+  }
   const exitCode = await budgetExitCode(summary, options);
   if (options.format === 'csv') {
     if (csvFile !== null) {

@@ -5,7 +5,11 @@ import { AppError, EXIT_CODES } from '../errors.js';
 import { runAnalyze } from './analyze-command.js';
 import { runCompare } from './compare-command.js';
 import { runEvents } from './events-command.js';
+import { runFleet } from './fleet-command.js';
+import type { TableFormat } from '../export/table.js';
 import { BudgetSyntaxError, parseBudgets, type Budget } from '../analyze/budgets.js';
+import { runHeapDiff } from './heapdiff-command.js';
+import { resolveSnapshotInputs } from './snapshot-inputs.js';
 
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -30,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
           .option('fail-on', { type: 'string', describe: FAIL_ON_DESCRIPTION })
           .option('markdown', { type: 'string', describe: MARKDOWN_DESCRIPTION })
+          .option('snapshots', { type: 'string', array: true, describe: 'Heap snapshots of the run (files oldest first, or their folder): the leak finding names what grew in them and what holds it' })
           .conflicts('json', 'csv')
           .conflicts('html', ['json', 'csv'])
           .conflicts('open', ['json', 'csv'])
@@ -41,6 +46,10 @@ export async function main(argv: string[]): Promise<number> {
             const out = args.out as unknown;
             if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
               throw new Error('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
+            }
+            if (args.snapshots !== undefined) {
+              const snapshots = resolveSnapshotInputs(args.snapshots as string[]);
+              if ('error' in snapshots) throw new UsageError(snapshots.error);
             }
             return true;
           })
@@ -58,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
           color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
           quiet: args.quiet === true,
+          ...(args.snapshots !== undefined ? { snapshots: (resolveSnapshotInputs(args.snapshots as string[]) as { paths: string[] }).paths } : {}),
           budgets: budgetsOf(args['fail-on']),
           ...(args.markdown !== undefined ? { markdown: args.markdown as string } : {}),
         });
@@ -120,16 +130,77 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
-      'events <file>',
-      'Print one JSON object per GC event (NDJSON)',
+      'events <files..>',
+      'Print one JSON object per GC event (NDJSON); with --format, the typed gclog-events table (ndjson, csv or parquet)',
       (command) =>
         command
-          .positional('file', { type: 'string', demandOption: true, describe: 'GC log file, .gz, or - for stdin' })
-          .option('all', { type: 'boolean', default: false, describe: 'Also print fatal out-of-memory events' })
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'GC log files, .gz, or - for stdin' })
+          .option('all', { type: 'boolean', default: false, describe: 'Also print fatal out-of-memory events (without --format)' })
+          .option('format', { type: 'string', describe: 'ndjson, csv or parquet: the gclog-events table (schema in the README), the file, process and isolate on every row' })
+          .option('out', { type: 'string', describe: 'Write to this file (atomically) instead of stdout; needed for parquet' })
           .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for inputs over 20 MB)' })
-          .example('$0 events gc.log | jq .pauseMs', 'pause of every GC'),
+          .check((args) => {
+            checkOut(args.out);
+            checkFormat(args.format, ['ndjson', 'csv', 'parquet']);
+            if (args.format === 'parquet' && args.out === undefined) throw new UsageError('--format parquet writes a file: add --out FILE, e.g. --out events.parquet');
+            if (args.all === true && args.format !== undefined) throw new UsageError('--all prints the event objects; it does not go with --format');
+            return true;
+          })
+          .example('$0 events gc.log | jq .pauseMs', 'pause of every GC')
+          .example('$0 events logs/*.log --format parquet --out events.parquet', 'one typed table for DuckDB, ClickHouse, Spark or BigQuery'),
       async (args) => {
-        exitCode = await runEvents({ input: args.file as string, all: args.all as boolean, quiet: args.quiet === true });
+        exitCode = await runEvents({
+          inputs: args.files as string[],
+          all: args.all as boolean,
+          ...(args.format !== undefined ? { format: args.format as TableFormat } : {}),
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          quiet: args.quiet === true,
+        });
+      },
+    )
+    .command(
+      'fleet <paths..>',
+      'Many logs at once (files, folders, rotated gc.log.1 …) on every core: one row per process isolate, worst first',
+      (command) =>
+        command
+          .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'GC log files (.gz read as is) and folders (read recursively)' })
+          .option('json', { type: 'boolean', describe: 'Print the rows as JSON' })
+          .option('csv', { type: 'boolean', describe: 'Print the rows as CSV' })
+          .option('html', { type: 'boolean', describe: 'Write an HTML page (distributions, outliers, verdicts) and each run\'s analyze report beside it' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML page in the browser (implies --html)' })
+          .option('format', { type: 'string', describe: 'parquet: write the rows as a Parquet file (needs --out; schema gclog-fleet in the README)' })
+          .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+          .option('jobs', { type: 'number', describe: 'Worker threads (default: the number of cores)' })
+          .option('heap-limit', { type: 'number', describe: 'The heap limit in MB (--max-old-space-size) of the runs' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal)' })
+          .conflicts('json', ['csv', 'html', 'open', 'format'])
+          .conflicts('csv', ['html', 'open', 'format'])
+          .conflicts('format', ['html', 'open'])
+          .check((args) => {
+            checkOut(args.out);
+            checkFormat(args.format, ['parquet']);
+            const jobs = args.jobs as number | undefined;
+            if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) throw new UsageError('--jobs takes a whole number of worker threads from 1 to 256, e.g. --jobs 4');
+            const heapLimit = args['heap-limit'] as number | undefined;
+            if (heapLimit !== undefined && !(Number.isFinite(heapLimit) && heapLimit > 0)) throw new UsageError('--heap-limit takes a size in MB, e.g. --heap-limit 4096');
+            if (args.format === 'parquet' && args.out === undefined) throw new UsageError('--format parquet writes a file: add --out FILE, e.g. --out fleet.parquet');
+            if ((args.paths as string[]).some((path) => path === '-' || path === STDIN_TOKEN)) throw new UsageError('fleet reads files and folders, not stdin; use gclog analyze - for a pipe');
+            return true;
+          })
+          .example('$0 fleet logs/', 'every log under logs/, worst first')
+          .example('$0 fleet /var/log/app/gc.log*', 'gc.log.2.gz, gc.log.1 and gc.log read as one run')
+          .example('$0 fleet logs/ --html --out fleet.html', 'distributions, outliers, and each run\'s report'),
+      async (args) => {
+        exitCode = await runFleet({
+          paths: args.paths as string[],
+          format: args.json ? 'json' : args.csv ? 'csv' : args.format === 'parquet' ? 'parquet' : args.html || args.open ? 'html' : 'text',
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
+          ...(args.jobs !== undefined ? { jobs: args.jobs as number } : {}),
+          ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
+          debug,
+          quiet: args.quiet === true,
+        });
       },
     )
     .command(
@@ -188,10 +259,40 @@ export async function main(argv: string[]): Promise<number> {
         });
       },
     )
+    .command(
+      'heapdiff <snapshots..>',
+      'What grew between heap snapshots of one process, per constructor, and what holds it',
+      (command) =>
+        command
+          .positional('snapshots', { type: 'string', array: true, demandOption: true, describe: '.heapsnapshot files (or .gz) of one process, oldest first: two, or three and more to see what grew at every step' })
+          .option('json', { type: 'boolean', describe: 'Print the diff as JSON' })
+          .option('html', { type: 'boolean', describe: 'Write an HTML report (to --out; default <first>-to-<last>.heapdiff.html in the current directory)' })
+          .option('out', { type: 'string', describe: 'Write to this file instead of stdout' })
+          .option('open', { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' })
+          .option('quiet', { type: 'boolean', describe: 'No progress line on stderr (shown only on a terminal, for files over 20 MB)' })
+          .conflicts('json', ['html', 'open'])
+          .check((args) => {
+            if ((args.snapshots as string[]).length < 2) throw new UsageError('heapdiff takes two heap snapshots or more, oldest first');
+            if ((args.snapshots as string[]).some((path) => path === '-' || path === STDIN_TOKEN)) throw new UsageError('heapdiff reads snapshot files, not stdin');
+            return true;
+          })
+          .example('$0 heapdiff before.heapsnapshot after.heapsnapshot', 'what grew, per constructor')
+          .example('$0 heapdiff s1.heapsnapshot s2.heapsnapshot s3.heapsnapshot --html', 'what grew at every step, as a report'),
+      async (args) => {
+        exitCode = await runHeapDiff({
+          snapshots: args.snapshots as string[],
+          format: args.json ? 'json' : args.html || args.open ? 'html' : 'text',
+          ...(args.out !== undefined ? { out: args.out as string } : {}),
+          open: args.open === true,
+          color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+          quiet: args.quiet === true,
+        });
+      },
+    )
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces of errors' })
     .middleware(restoreStdinArguments)
     .parserConfiguration({ 'populate--': true })
-    .demandCommand(1, 'Name a command: analyze, run, events or compare.')
+    .demandCommand(1, 'Name a command: analyze, run, events, compare, fleet or heapdiff.')
     .strict()
     .strictCommands()
     .recommendCommands()
@@ -221,6 +322,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** `--format` is one of the formats the command writes. */
+function checkFormat(format: unknown, formats: string[]): void {
+  if (format !== undefined && !formats.includes(format as string)) {
+    throw new UsageError(`--format takes ${formats.length === 1 ? formats[0] : `${formats.slice(0, -1).join(', ')} or ${formats.at(-1)}`} (got ${JSON.stringify(String(format))})`);
+  }
+}
+
+/** `--out` names a file: not empty, not stdin. */
+function checkOut(out: unknown): void {
+  if (out !== undefined && (typeof out !== 'string' || out === '' || out === '-' || out === STDIN_TOKEN)) {
+    throw new UsageError('--out takes a file path, e.g. --out summary.json (without --out, gclog writes to stdout)');
+  }
+}
 
 const FAIL_ON_DESCRIPTION =
   'Exit with code 13 when a budget fails: a comma-separated list of leak, suspected, oom, p50|p95|p99|max>Nms (optionally per collector: mark-compact.p99>100ms), worst-second>Nms, overhead>N%, floor>NMB';

@@ -80,3 +80,23 @@ export function progressFor(name: string, quiet: boolean): ProgressLine | null {
   if (!progressAllowed({ isTty: process.stderr.isTTY === true, env: process.env, quiet })) return null;
   return new ProgressLine(name, process.stderr);
 }
+
+/** `gclog: fleet: 12 of 200 runs analysed`: the fleet's progress, one run at a time. */
+export function renderFleetProgress(done: number, total: number): string {
+  return `gclog: fleet: ${done} of ${total} run${total === 1 ? '' : 's'} analysed`;
+}
+
+/** The fleet's progress line on stderr (on a terminal, not in CI, not with --quiet), or null. */
+export function fleetProgress(quiet: boolean): { update: (done: number, total: number) => void; finish: () => void } | null {
+  if (!progressAllowed({ isTty: process.stderr.isTTY === true, env: process.env, quiet })) return null;
+  let drawn = false;
+  return {
+    update: (done, total) => {
+      drawn = true;
+      process.stderr.write(`\r${renderFleetProgress(done, total)}\x1b[K`);
+    },
+    finish: () => {
+      if (drawn) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -32,7 +32,7 @@ export class AtomicFileWriter {
     });
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     if (this.failure === null) this.stream.write(text);
   }
 
@@ -41,7 +41,12 @@ export class AtomicFileWriter {
    * cannot be written (no such folder, disk full), rather than after the whole input is read.
    */
   async drain(): Promise<void> {
-    if (this.failure === null && this.stream.writableNeedDrain) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')]).catch(() => undefined);
+    if (this.failure === null && this.stream.writableNeedDrain) {
+      // The listener of the event that did not come is removed: a long write drains many times.
+      const settled = new AbortController();
+      await Promise.race([once(this.stream, 'drain', { signal: settled.signal }), once(this.stream, 'error', { signal: settled.signal })]).catch(() => undefined);
+      settled.abort();
+    }
     if (this.failure !== null) {
       await this.abort();
       throw fromWriteError(this.failure, this.path);

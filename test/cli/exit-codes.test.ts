@@ -19,6 +19,7 @@ const EXAMPLES: { [Code in AppErrorContext['code']]: Extract<AppErrorContext, { 
   NoComparableIsolate: { code: 'NoComparableIsolate', detail: 'no isolate in both logs' },
   CommandNotFound: { code: 'CommandNotFound', command: 'nod' },
   CommandNotExecutable: { code: 'CommandNotExecutable', command: './app.js' },
+  NotHeapSnapshot: { code: 'NotHeapSnapshot', path: 'a.heapsnapshot', detail: 'the "edges" section is missing or cut short' },
   NoTimes: { code: 'NoTimes', path: 'profile.json', output: 'the HTML report' },
 };
 

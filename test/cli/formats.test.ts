@@ -45,11 +45,11 @@ describe('a v8.GCProfiler result', () => {
     expect(events.every((event) => event['timeMs'] === null && event['source'] === 'gc-profiler')).toBe(true);
   });
 
-  it('--html and compare decline it: exit 14, one line saying why', () => {
+  it('--html and compare decline it: exit 15, one line saying why', () => {
     const html = runCli(['analyze', PROFILE, '--html', '--out', '/tmp/gclog-never-written.html']);
-    expectOneLineError(html, 14, ['records no time for each GC, and the HTML report needs one']);
+    expectOneLineError(html, 15, ['records no time for each GC, and the HTML report needs one']);
     const compare = runCli(['compare', PROFILE, 'samples/node22-steady.log']);
-    expectOneLineError(compare, 14, ['records no time for each GC, and compare needs one']);
+    expectOneLineError(compare, 15, ['records no time for each GC, and compare needs one']);
   });
 });
 

@@ -23,6 +23,8 @@ export function outOfMemoryStep(isolate: IsolateSummary): string | null {
 
 export function leakStep(isolate: IsolateSummary): string | null {
   if (!keeps(isolate) || isolate.outOfMemory !== null) return null;
+  const linked = isolate.findings.find((finding) => finding.id === 'leak' && finding.fromHeapSnapshots === true);
+  if (linked !== undefined) return linked.nextStep;
   return `Find what is kept: take two heap snapshots a few minutes apart (${heapSnapshotTools(isolate.nodeMajorRange)}) and compare them (Comparison view, sorted by # Delta).`;
 }
 
