@@ -8,7 +8,7 @@ export type AppErrorContext =
   | { code: 'PermissionDenied'; path: string }
   | { code: 'EmptyInput'; path: string }
   | { code: 'Interrupted'; path: string }
-  | { code: 'NoGcRecords'; path: string; lines: number }
+  | { code: 'NoGcRecords'; path: string; lines: number; format?: 'trace-events' | 'gc-profiler' }
   | { code: 'BinaryInput'; path: string }
   | { code: 'CorruptGzip'; path: string; detail: string }
   | { code: 'ReadFailed'; path: string; detail: string }
@@ -17,7 +17,8 @@ export type AppErrorContext =
   | { code: 'NoSuchIsolate'; detail: string }
   | { code: 'CommandNotFound'; command: string }
   | { code: 'CommandNotExecutable'; command: string }
-  | { code: 'NotHeapSnapshot'; path: string; detail: string };
+  | { code: 'NotHeapSnapshot'; path: string; detail: string }
+  | { code: 'NoTimes'; path: string; output: 'the HTML report' | 'compare' };
 
 export type AppErrorCode = AppErrorContext['code'];
 
@@ -42,6 +43,7 @@ export const EXIT_CODES: Record<AppErrorCode | 'Usage' | 'Regression' | 'BudgetF
   Interrupted: 14,
   NoSuchIsolate: 15,
   NotHeapSnapshot: 16,
+  NoTimes: 17,
   Internal: 70,
   CommandNotExecutable: 126,
   CommandNotFound: 127,
@@ -60,6 +62,12 @@ function describe(context: AppErrorContext): string {
     case 'Interrupted':
       return `${context.path}: interrupted (Ctrl-C) before any GC record was read. Let the app run until it has printed some GC lines.`;
     case 'NoGcRecords':
+      if (context.format === 'trace-events') {
+        return `${context.path}: no MinorGC/MajorGC events in ${context.lines} trace event(s). Node 14 and later write them with --trace-event-categories v8 (Node 12's files hold only V8.GC* phases, without heap sizes); or run: node --trace-gc app.js > gc.log 2>&1`;
+      }
+      if (context.format === 'gc-profiler') {
+        return `${context.path}: no GC in the GCProfiler's ${context.lines} statistics entries. Profile a longer stretch (between profiler.start() and stop()), or run: node --trace-gc app.js > gc.log 2>&1`;
+      }
       return `${context.path}: no GC records in ${context.lines} ${context.lines === 1 ? 'line' : 'lines'}. Was the app run with --trace-gc? Run: node --trace-gc app.js > gc.log 2>&1`;
     case 'BinaryInput':
       return `${context.path} looks binary, not a text GC log. Pass the text log written by node --trace-gc (a .gz of it works too).`;
@@ -79,6 +87,11 @@ function describe(context: AppErrorContext): string {
       return `${context.path} is not a whole V8 heap snapshot (${context.detail}). Pass a .heapsnapshot written by v8.writeHeapSnapshot() or DevTools (a .gz of it works too).`;
     case 'NoSuchIsolate':
       return `${context.detail}. Pick one of those, or leave out --isolate/--pid for every isolate.`;
+    case 'NoTimes':
+      return (
+        `${context.path} holds a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +
+        `Read it with gclog analyze (text or --json), or capture a log with node --trace-gc.`
+      );
   }
 }
 

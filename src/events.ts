@@ -8,7 +8,7 @@ export const GC_TYPES: readonly GcType[] = ['Scavenge', 'Minor Mark-Compact', 'M
 export type Generation = 'young' | 'old';
 
 /** Which kind of text an event was read from. */
-export type EventSource = 'trace' | 'nvp' | 'nvp-json' | 'oom-report';
+export type EventSource = 'trace' | 'nvp' | 'nvp-json' | 'oom-report' | 'trace-event' | 'gc-profiler';
 
 /** Printed after the collector name: `Mark-Compact (reduce)`, `Scavenge (interleaved)`, `Shared Mark-Compact`. */
 export type Decoration = 'reduce' | 'interleaved' | 'during sweeping' | 'shared';
@@ -73,8 +73,10 @@ interface GcEventBase {
   /**
    * Milliseconds since this isolate started, when V8 printed the record: at the GC's END (V8's
    * GCTracer prints once the pause is over). The pause began at `timeMs − pauseMs` (gcStartMs).
+   * Trace-event files: the MajorGC/MinorGC end, since the process's first event. Null where the
+   * format records no time (v8.GCProfiler): only the order of the GCs is known.
    */
-  timeMs: number;
+  timeMs: number | null;
   /** The collector's name as printed, decorations apart: `Mark-sweep`, `Incremental Mark-Compact`. */
   v8Name: string;
   decorations: Decoration[];
@@ -126,7 +128,7 @@ export interface MarkCompactEvent extends GcEventBase {
 export type GcEvent = ScavengeEvent | MinorMarkCompactEvent | MinorMarkSweepEvent | MarkCompactEvent;
 
 /** When a GC's pause began: V8 prints `timeMs` when the GC ends. */
-export function gcStartMs(event: Pick<GcEventBase, 'timeMs' | 'pauseMs'>): number {
+export function gcStartMs(event: { timeMs: number; pauseMs: number }): number {
   return event.timeMs - event.pauseMs;
 }
 

@@ -58,3 +58,12 @@ export function allocationProfileTools(range: NodeMajorRange): string {
       return `a sampling heap profile (node --heap-prof on Node 12+, or DevTools' allocation sampling with ${inspect(range)}) shows where the allocation comes from`;
   }
 }
+
+/**
+ * How to make the new space larger: `--max-semi-space-size` (MB) exists from Node 0.12 (V8 3.28);
+ * Node 0.10 (V8 3.14) has `--max_new_space_size` instead, in KB and for both semi-spaces.
+ */
+export function semiSpaceFlag(range: NodeMajorRange, megabytes: number): string {
+  const flag = `--max-semi-space-size=${megabytes}`;
+  return range.max !== null && range.max < 1 ? `${flag} (Node 0.10: --max_new_space_size=${megabytes * 2 * 1024}, in KB)` : flag;
+}

@@ -2,7 +2,7 @@
 // the summary. Workers and cluster processes are kept apart by (pid, isolate); runs of an app
 // appended to one file (restarts) by the isolate's clock going back and by records that stop.
 
-import { isGcEvent, type OutOfMemoryEvent, type TraceEvent } from '../events.js';
+import { isGcEvent, type EventSource as GcSource, type OutOfMemoryEvent, type TraceEvent } from '../events.js';
 import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
 import { GENERATOR } from '../version.js';
@@ -11,6 +11,15 @@ import { processIdentity, type ProcessIdentity } from './processes.js';
 import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
 import { SUMMARY_SCHEMA_VERSION, type InputSummary, type IsolateSummary, type Summary } from './summary.js';
 
+
+/** The name in `inputs[].formats` of each event source (a trace line is trace-gc or trace-gc-verbose). */
+const FORMAT_NAMES: Partial<Record<GcSource, string>> = {
+  'oom-report': 'oom-report',
+  nvp: 'trace-gc-nvp',
+  'nvp-json': 'trace-gc-nvp',
+  'trace-event': 'trace-events',
+  'gc-profiler': 'gc-profiler',
+};
 
 /** One stretch of one pid+isolate's events, analyzed on its own, with the lines it spans in the log. */
 interface Track {
@@ -76,6 +85,11 @@ export class Analyzer {
 
   endInput(parsed: ParsedInput): void {
     if (this.current === null) throw new Error('endInput without beginInput');
+    const profile = parsed.profile;
+    if (profile !== undefined) {
+      const spanMs = profile.startTime !== null && profile.endTime !== null && profile.endTime >= profile.startTime ? profile.endTime - profile.startTime : null;
+      for (const track of this.current.tracks) track.analyzer.setProfile({ spanMs, heapSizeLimitMb: profile.heapSizeLimitMb, steps: profile.steps });
+    }
     this.inputs.push({ state: this.current, parsed });
     this.current = null;
   }
@@ -99,19 +113,20 @@ export class Analyzer {
       return;
     }
     state.era.add(event);
-    state.formats.add(event.source === 'trace' ? (event.spaces ? 'trace-gc-verbose' : 'trace-gc') : event.source === 'oom-report' ? 'oom-report' : 'trace-gc-nvp');
+    state.formats.add(FORMAT_NAMES[event.source] ?? (event.spaces ? 'trace-gc-verbose' : 'trace-gc'));
     const clock = this.clockFor(state, event.pid, event.isolate, event.line);
     // An isolate's clock only moves forward: going back means the app was started again, logging to the
     // same file (in a container every run is pid 1). The out-of-memory block reprints GCs already seen,
     // so it never starts a run.
-    if (event.timeMs < clock.lastTimeMs && event.source !== 'oom-report') {
+    // A GCProfiler entry has no time (null): it never starts a run.
+    if (event.timeMs !== null && event.timeMs < clock.lastTimeMs && event.source !== 'oom-report') {
       // Each run is a whole analysis: past MAX_RUNS (a shuffled or damaged log, not restarts) they are merged.
       if (state.splits < MAX_RUNS_PER_INPUT) {
         state.splits++;
         clock.track = this.newTrack(state, clock.track.pidKey, event.pid, event.isolate, event.line);
       } else state.runsNotSplit++;
       clock.lastTimeMs = event.timeMs;
-    } else if (event.timeMs > clock.lastTimeMs) clock.lastTimeMs = event.timeMs;
+    } else if (event.timeMs !== null && event.timeMs > clock.lastTimeMs) clock.lastTimeMs = event.timeMs;
     if (event.line > clock.track.lastLine) clock.track.lastLine = event.line;
     clock.track.analyzer.add(event);
   }
@@ -160,8 +175,9 @@ export class Analyzer {
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,
         verboseLines: parsed.stats.verboseLines,
-        ...eraOf(state),
+        ...eraOf(state, parsed),
         formats: [...state.formats].sort(),
+        content: parsed.format,
       };
       if (state.processes.size > 0) input.processes = [...state.processes.values()].sort((a, b) => (a.startWallMs ?? 0) - (b.startWallMs ?? 0) || a.pid - b.pid);
       summary.inputs.push(input);
@@ -274,14 +290,25 @@ function processRuns(tracks: Track[], processStartLines: Map<string, number[]>):
 }
 
 /**
- * The Node version the log came from: named by `gclog run`'s process lines when it has them (exact),
- * else guessed from the records' shape.
+ * The era of an input: the versions a trace-event file names, or `gclog run`'s process lines (exact);
+ * for a GCProfiler result, the Node versions that have the profiler; else the guess from the records' shape.
  */
-function eraOf(state: InputState): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
+function eraOf(state: InputState, parsed: ParsedInput): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
+  if (parsed.runtime !== undefined) {
+    const major = Number(/^v?(\d+)\./.exec(parsed.runtime.node)?.[1] ?? NaN);
+    const range = Number.isFinite(major) ? { min: major, max: major } : { min: null, max: null };
+    return { era: `V8 ${parsed.runtime.v8} (Node ${parsed.runtime.node}, named in the trace file)`, nodeMajorRange: range };
+  }
   const versions = [...new Set([...state.processes.values()].map((process) => process.nodeVersion).filter((version): version is string => version !== null))];
   const majors = versions.map((version) => Number(/^v(\d+)\./.exec(version)?.[1])).filter((major) => Number.isInteger(major));
-  if (majors.length === 0 || majors.length !== versions.length) return { era: state.era.guess(), nodeMajorRange: state.era.range() };
-  return { era: `Node ${versions.sort().join(', ')} (named by gclog run)`, nodeMajorRange: { min: Math.min(...majors), max: Math.max(...majors) } };
+  if (majors.length > 0 && majors.length === versions.length) {
+    return { era: `Node ${versions.sort().join(', ')} (named by gclog run)`, nodeMajorRange: { min: Math.min(...majors), max: Math.max(...majors) } };
+  }
+  const eraOfRecords = state.era.range();
+  if (parsed.format === 'gc-profiler' || (parsed.profile !== undefined && eraOfRecords.min === null && eraOfRecords.max === null)) {
+    return { era: 'Node 18.15+ or 19.6+ (v8.GCProfiler came then)', nodeMajorRange: { min: 18, max: null } };
+  }
+  return { era: state.era.guess(), nodeMajorRange: eraOfRecords };
 }
 
 /** Reads and analyzes the given logs (paths, or `-` for stdin). */

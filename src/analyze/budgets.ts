@@ -132,7 +132,9 @@ function measure(budget: Budget, isolate: IsolateSummary, name: string): BudgetM
     }
     case 'worst-second': {
       const worst = isolate.overhead.worstWindow;
-      if (worst === null) return { isolate: name, value: null, failed: false, unmeasured: 'no GC in the log' };
+      if (worst === null) {
+        return { isolate: name, value: null, failed: false, unmeasured: isolate.timeKnown === false ? 'no time per GC (a v8.GCProfiler result)' : 'no GC in the log' };
+      }
       return { isolate: name, value: worst.gcMs, failed: worst.gcMs > budget.limitMs };
     }
     case 'overhead': {

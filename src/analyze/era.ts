@@ -13,6 +13,10 @@ export class EraDetector {
   private json = false;
   private isolateId = false;
   private collectorReasonSemicolon = false;
+  /** A `--trace-gc` record with one pause number (`, 0.8 ms`): V8 3.x – 4.4. */
+  private pauseAlone = false;
+  /** The reason `Runtime::PerformGC` (V8 3.14, Node 0.10). */
+  private runtimePerformGc = false;
   /** Index in NVP_KEY_ERAS of the newest key seen (keys were added over versions). */
   private nvpEraIndex: number | null = null;
 
@@ -26,6 +30,8 @@ export class EraDetector {
     if (event.source === 'nvp-json') this.json = true;
     if (event.isolateId !== undefined) this.isolateId = true;
     if (event.nvp && 'interleaved' in event.nvp) this.collectorReasonSemicolon = true;
+    if (event.source === 'trace' && event.externalMs === undefined) this.pauseAlone = true;
+    if (event.reason === 'Runtime::PerformGC') this.runtimePerformGc = true;
     if (event.source === 'nvp' && event.nvp !== undefined) {
       const index = NVP_KEY_ERAS.findIndex(([key]) => key in event.nvp!);
       if (index !== -1 && (this.nvpEraIndex === null || index < this.nvpEraIndex)) this.nvpEraIndex = index;
@@ -46,6 +52,8 @@ export class EraDetector {
     if (this.json || this.incrementalName) return ERAS.v8v14;
     if (this.isolateId) return ERAS.v8v13_6;
     if (this.nvpEraIndex !== null) return NVP_KEY_ERAS[this.nvpEraIndex]![1];
+    if (this.runtimePerformGc) return ERAS.v8v3_14;
+    if (this.pauseAlone) return ERAS.v8v3;
     if (this.pooled || this.minorMarkSweep || this.collectorReasonSemicolon) return ERAS.v8v12_4;
     if (this.markCompact) return ERAS.v8v10_8;
     if (this.markSweep && this.mu) return ERAS.v8v6_7;
@@ -66,7 +74,9 @@ const ERAS = {
   v8v12_4: { text: 'V8 12.4+ (Node 22 or newer)', nodeMajors: [22, null] },
   v8v10_8: { text: 'V8 10.8 – 11.x (Node 19 – 21)', nodeMajors: [19, 21] },
   v8v6_7: { text: 'V8 6.7 – 10.2 (Node 10 – 18)', nodeMajors: [10, 18] },
-  v8v5: { text: 'V8 5.x – 6.6 (Node 6 – 10)', nodeMajors: [6, 10] },
+  v8v5: { text: 'V8 4.5 – 6.6 (Node 4 – 10)', nodeMajors: [4, 10] },
+  v8v3: { text: 'V8 3.x – 4.4 (Node 0.10 – 0.12, io.js 1 – 3)', nodeMajors: [0, 0] },
+  v8v3_14: { text: 'V8 3.14 (Node 0.10)', nodeMajors: [0, 0] },
   unknown: { text: 'unknown (no full-GC record to tell by)', nodeMajors: [null, null] },
 } satisfies Record<string, Era>;
 
@@ -79,5 +89,7 @@ const NVP_KEY_ERAS: Array<[string, Era]> = [
   ['stop_the_world', { text: 'V8 8.9 – 9.3 (Node 16)', nodeMajors: [16, 16] }],
   ['scavenge.update_refs', { text: 'V8 7.x – 8.x (Node 12 – 15)', nodeMajors: [12, 15] }],
   ['background.scavenge.parallel', { text: 'V8 6.5 – 7.x (Node 10 – 12)', nodeMajors: [10, 12] }],
-  ['pause', { text: 'V8 5.x – 6.4 (Node 6 – 10)', nodeMajors: [6, 10] }],
+  ['stepscount', { text: 'V8 3.14 (Node 0.10)', nodeMajors: [0, 0] }],
+  ['sweepcell', { text: 'V8 3.28 – 4.6 (Node 0.12 – 5, io.js 1 – 3)', nodeMajors: [0, 5] }],
+  ['pause', { text: 'V8 4.6 – 6.4 (Node 5 – 10)', nodeMajors: [5, 10] }],
 ];

@@ -2,7 +2,7 @@
 // next step. One function a finding, each named for what it flags and returning null when the log
 // does not show it; the words are here and nowhere else.
 
-import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools } from './advice.js';
+import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools, semiSpaceFlag } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
 import type { Finding, IsolateSummary } from './summary.js';
@@ -105,11 +105,11 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   let nextStep: string;
   if (outOfMemory !== null) {
     nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
-  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB) {
+  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false) {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, ${fixed(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
-      'the new space is small (is --max-semi-space-size set low?). A larger one (--max-semi-space-size=16 or more, in MB) means fewer young GCs; allocating less helps too.';
+      `the new space is small (is --max-semi-space-size set low?). A larger one (${semiSpaceFlag(nodeMajorRange, 16)} or more, in MB) means fewer young GCs; allocating less helps too.`;
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {
@@ -125,7 +125,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   };
 }
 
-export function scavengesDominateFinding({ pauses, young, overhead }: Analyzed): Finding | null {
+export function scavengesDominateFinding({ pauses, young, overhead, nodeMajorRange }: Analyzed): Finding | null {
   const scavenges = pauses.byType['Scavenge'];
   if (scavenges === undefined || pauses.all.totalMs <= 0) return null;
   const share = scavenges.totalMs / pauses.all.totalMs;
@@ -135,7 +135,7 @@ export function scavengesDominateFinding({ pauses, young, overhead }: Analyzed):
     id: 'scavenges-dominate',
     severity: 'info',
     statement: `Scavenges take ${fixed(share * 100, 0)}% of GC pause time (${fixed(young.perMinute, 0)} per minute, ${ms(scavenges.meanMs)} each).`,
-    nextStep: 'A larger new space means fewer scavenges: try --max-semi-space-size=32 (or 64) and compare the two logs with gclog compare.',
+    nextStep: `A larger new space means fewer scavenges: try ${semiSpaceFlag(nodeMajorRange, 32)} (or 64) and compare the two logs with gclog compare.`,
   };
 }
 

@@ -8,6 +8,7 @@ import { PauseHistogramBuilder } from './histogram.js';
 import { LowerEnvelope } from './envelope.js';
 import { assessGrowth } from './growth.js';
 import { judgeLeak, runningFloors, type FloorSample, type RunWindow } from './leak.js';
+import { judgeLeakByOrder } from './leak-order.js';
 import { bootstrapInterval, median } from './robust.js';
 import { nearestRank, PauseRecorder, round } from './pause-stats.js';
 import { ReasonTable } from './reasons.js';
@@ -19,6 +20,7 @@ import type {
   Intervals,
   IsolateSummary,
   NodeMajorRange,
+  ProfileSummary,
   RateEstimate,
   RatePoint,
   SpacePoint,
@@ -29,6 +31,10 @@ const MAX_FLOOR_SAMPLES = 20_000;
 /** A Mark-Compact that frees less than this share of the heap did little. */
 const INEFFECTIVE_FREED_SHARE = 0.05;
 const KB_PER_MB = 1024;
+/** Spaces a young GC promotes into (V8 3.x split the old space in old_pointer and old_data). */
+const OLD_GENERATION_SPACES = ['old', 'old_pointer', 'old_data', 'lo', 'code', 'code_lo'];
+/** Findings that hold without a time for each GC (see IsolateAnalyzer.untimed). */
+const UNTIMED_FINDINGS = new Set(['leak', 'gc-overhead']);
 
 export interface IsolateIdentity {
   input: string;
@@ -102,6 +108,10 @@ export class IsolateAnalyzer {
   private readonly spaceFloors = new Map<string, SpaceFloors>();
   private sawSpaces = false;
 
+  /** False once a GC without a time was read (a v8.GCProfiler result): only the order is known. */
+  private timeKnown = true;
+  /** The GCProfiler result's own span and heap limit, when the input is one. */
+  private profile: ProfileSummary | null = null;
   private outOfMemory: OutOfMemoryEvent | null = null;
   private oomReportEvents = 0;
 
@@ -139,16 +149,20 @@ export class IsolateAnalyzer {
     this.lastCommittedMb = event.committedAfterMb;
     this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
     if (event.fromOomReport) this.oomReportEvents++;
-    const gcStartMs = gcStartOf(event);
+    // Without a time (GCProfiler), the GC's number keeps the order inside this analyzer; nothing
+    // measured per time is reported from it (summary() drops or nulls those figures).
+    if (event.timeMs === null) this.timeKnown = false;
+    const timeMs = event.timeMs ?? this.total;
+    const gcStartMs = event.timeMs === null ? timeMs : gcStartOf({ timeMs, pauseMs: event.pauseMs });
     if (gcStartMs < this.startMs) this.startMs = gcStartMs;
-    if (event.timeMs > this.endMs) this.endMs = event.timeMs;
-    this.gcCoveredMs += Math.max(0, event.timeMs - Math.max(gcStartMs, this.coveredUntilMs));
-    this.coveredUntilMs = Math.max(this.coveredUntilMs, event.timeMs);
-    this.heapAfterEnvelope.add(event.timeMs, event.heapAfterMb);
+    if (timeMs > this.endMs) this.endMs = timeMs;
+    this.gcCoveredMs += event.timeMs === null ? event.pauseMs : Math.max(0, timeMs - Math.max(gcStartMs, this.coveredUntilMs));
+    this.coveredUntilMs = Math.max(this.coveredUntilMs, timeMs);
+    this.heapAfterEnvelope.add(timeMs, event.heapAfterMb);
     if (event.spaces?.externalKb !== undefined || event.spaces?.backingStoreKb !== undefined) {
       this.sawExternal = true;
-      this.externalEnvelope.add(event.timeMs, (event.spaces.externalKb ?? 0) / KB_PER_MB);
-      this.backingStoreEnvelope.add(event.timeMs, (event.spaces.backingStoreKb ?? 0) / KB_PER_MB);
+      this.externalEnvelope.add(timeMs, (event.spaces.externalKb ?? 0) / KB_PER_MB);
+      this.backingStoreEnvelope.add(timeMs, (event.spaces.backingStoreKb ?? 0) / KB_PER_MB);
     }
     if (event.mu !== undefined) this.lastAverageMu = event.mu.average;
 
@@ -157,18 +171,18 @@ export class IsolateAnalyzer {
     if (byType === undefined) this.pausesByType.set(event.type, (byType = new PauseRecorder()));
     byType.add(event.pauseMs);
     this.histogram.add(event.type, event.pauseMs);
-    this.windows.add(gcStartMs, event.pauseMs);
+    if (event.timeMs !== null) this.windows.add(gcStartMs, event.pauseMs);
     this.reasons.add(event.reason, event.pauseMs, event.generation);
 
-    this.measureAllocation(event);
+    this.measureAllocation(event, timeMs);
     if (event.generation === 'young') this.measureYoung(event);
     else {
       if (this.previous?.generation === 'old') this.directOldGrowthMb += Math.max(0, event.heapBeforeMb - this.previous.heapAfterMb);
-      this.measureFloor(event);
+      this.measureFloor(event, timeMs);
     }
 
     this.eventSeries.add({
-      timeMs: event.timeMs,
+      timeMs,
       type: event.type,
       pauseMs: event.pauseMs,
       heapBeforeMb: event.heapBeforeMb,
@@ -181,7 +195,7 @@ export class IsolateAnalyzer {
       this.sawSpaces = true;
       const usedKb: Record<string, number> = {};
       for (const [space, usage] of Object.entries(event.spaces.spaces)) usedKb[space] = usage.usedKb;
-      this.spaceSeries.add({ timeMs: event.timeMs, line: event.line, usedKb });
+      this.spaceSeries.add({ timeMs, line: event.line, usedKb });
     }
     this.previous = event;
   }
@@ -190,7 +204,12 @@ export class IsolateAnalyzer {
     this.outOfMemory = event;
   }
 
-  private measureAllocation(event: GcEvent): void {
+  /** The GCProfiler result this isolate's GCs came from. */
+  setProfile(profile: ProfileSummary): void {
+    this.profile = profile;
+  }
+
+  private measureAllocation(event: GcEvent, timeMs: number): void {
     let allocatedMb: number | null = null;
     const nvpAllocated = event.nvp?.['allocated'];
     if (typeof nvpAllocated === 'number') {
@@ -202,7 +221,7 @@ export class IsolateAnalyzer {
     }
     if (allocatedMb === null) return;
     this.allocatedMb += allocatedMb;
-    const startMs = Math.floor(event.timeMs / 1000) * 1000;
+    const startMs = Math.floor(timeMs / 1000) * 1000;
     if (this.allocationWindow !== null && this.allocationWindow.startMs !== startMs) this.closeAllocationWindow();
     if (this.allocationWindow === null) this.allocationWindow = { startMs, mb: 0 };
     this.allocationWindow.mb += allocatedMb;
@@ -229,8 +248,7 @@ export class IsolateAnalyzer {
       this.promotionSource = 'nvp';
     } else if (event.spaces !== undefined && previous?.spaces !== undefined && previous.generation === 'young') {
       // Old-generation spaces grow at a young GC only by what it promoted.
-      const oldKb = (spaces: GcEvent['spaces']): number =>
-        ['old', 'lo', 'code', 'code_lo'].reduce((sum, key) => sum + (spaces?.spaces[key]?.usedKb ?? 0), 0);
+      const oldKb = (spaces: GcEvent['spaces']): number => OLD_GENERATION_SPACES.reduce((sum, key) => sum + (spaces?.spaces[key]?.usedKb ?? 0), 0);
       this.promotedMb += Math.max(0, oldKb(event.spaces) - oldKb(previous.spaces)) / KB_PER_MB;
       if (this.promotionSource !== 'nvp') this.promotionSource = 'spaces';
     } else if (previous !== null && previous.generation === 'young') {
@@ -240,7 +258,7 @@ export class IsolateAnalyzer {
     }
   }
 
-  private measureFloor(event: GcEvent): void {
+  private measureFloor(event: GcEvent, timeMs: number): void {
     const floor = event.heapAfterMb;
     this.floorSeen++;
     this.floorFirst ??= floor;
@@ -252,11 +270,11 @@ export class IsolateAnalyzer {
     this.longestIneffectiveStreak = Math.max(this.longestIneffectiveStreak, this.ineffectiveStreak);
 
     if (this.floorSeen % this.floorStride === 0) {
-      this.floorSamples.push({ timeMs: event.timeMs, heapAfterMb: floor });
+      this.floorSamples.push({ timeMs, heapAfterMb: floor });
       for (const [space, usage] of Object.entries(event.spaces?.spaces ?? {})) {
         let floors = this.spaceFloors.get(space);
         if (floors === undefined) this.spaceFloors.set(space, (floors = { samples: [] }));
-        floors.samples.push({ timeMs: event.timeMs, heapAfterMb: usage.usedKb / KB_PER_MB });
+        floors.samples.push({ timeMs, heapAfterMb: usage.usedKb / KB_PER_MB });
       }
       if (this.floorSamples.length > MAX_FLOOR_SAMPLES) {
         this.floorStride *= 2;
@@ -264,7 +282,7 @@ export class IsolateAnalyzer {
         for (const floors of this.spaceFloors.values()) floors.samples = floors.samples.filter((_, index) => index % 2 === 0);
       }
     }
-    this.floorSeries.add({ timeMs: event.timeMs, heapAfterMb: floor, line: event.line });
+    this.floorSeries.add({ timeMs, heapAfterMb: floor, line: event.line });
   }
 
   summary(): IsolateSummary {
@@ -305,7 +323,7 @@ export class IsolateAnalyzer {
     const windowPoints = this.windows.series.points();
     const allocationPoints = this.allocationSeries.points();
 
-    const analyzed: Omit<IsolateSummary, 'findings'> = {
+    const analyzed: Omit<IsolateSummary, 'findings' | 'timeKnown'> = {
       ...this.identity,
       startMs: this.total === 0 ? 0 : this.startMs,
       endMs: this.total === 0 ? 0 : this.endMs,
@@ -360,7 +378,56 @@ export class IsolateAnalyzer {
           this.eventSeries.reduced || this.floorSeries.reduced || this.spaceSeries.reduced || this.windows.series.reduced,
       },
     };
-    return { ...analyzed, findings: findingsFor(analyzed) };
+    if (!this.timeKnown) return this.untimed(analyzed, heapLimitMb);
+    const timed = { ...analyzed, timeKnown: true };
+    return { ...timed, findings: findingsFor(timed) };
+  }
+
+  /**
+   * The summary of GCs without times: what is measured per GC (pauses, heap before and after, floors
+   * and their order) stays; everything measured against time (rates, windows, per-minute counts,
+   * slopes, the series drawn on a time axis) is dropped, and the leak verdict uses the order alone.
+   * The GC share of time is the pauses against the profile's own span, which is a real time.
+   */
+  private untimed(analyzed: Omit<IsolateSummary, 'findings' | 'timeKnown'>, heapLimitMb: number | null): IsolateSummary {
+    const spanMs = this.profile?.spanMs ?? null;
+    const untimeFloor = (trend: FloorTrend | null): FloorTrend | null =>
+      trend === null ? null : { ...trend, slopeMbPerMinute: null, r2: null, trendFromMs: null, trendToMs: null };
+    const leak = judgeLeakByOrder({
+      floors: this.floorSamples.map((sample) => sample.heapAfterMb),
+      ineffectiveMarkCompacts: this.longestIneffectiveStreak,
+      heapLimitMb: heapLimitMb ?? this.profile?.heapSizeLimitMb ?? null,
+    });
+    const untimedSummary: Omit<IsolateSummary, 'findings'> = {
+      ...analyzed,
+      timeKnown: false,
+      startMs: 0,
+      endMs: 0,
+      durationMs: spanMs ?? 0,
+      overhead: {
+        ...analyzed.overhead,
+        gcTimeMs: round(this.gcCoveredMs),
+        elapsedMs: spanMs ?? 0,
+        fraction: spanMs !== null && spanMs > 0 ? Math.min(1, this.gcCoveredMs / spanMs) : 0,
+        worstWindow: null,
+        windowsOverThreshold: 0,
+      },
+      allocation: { totalMb: analyzed.allocation.totalMb, mbPerSecond: 0, source: 'none' },
+      promotion: { totalMb: analyzed.promotion.totalMb, mbPerSecond: 0, source: 'none' },
+      young: { ...analyzed.young, perMinute: 0 },
+      floors: {
+        ...analyzed.floors,
+        total: untimeFloor(analyzed.floors.total),
+        bySpace: Object.fromEntries(Object.entries(analyzed.floors.bySpace).map(([space, trend]) => [space, untimeFloor(trend)!])),
+      },
+      intervals: { pauseP95Ms: analyzed.intervals.pauseP95Ms, overheadPercent: null },
+      leak,
+      series: { events: [], floors: [], spaces: [], windows: [], allocation: [], reduced: false },
+    };
+    if (this.profile !== null) untimedSummary.profile = this.profile;
+    // Only the findings that need no time axis or chart: the leak (by order), the share of the profile's span.
+    const findings = findingsFor(untimedSummary).filter((finding) => UNTIMED_FINDINGS.has(finding.id));
+    return { ...untimedSummary, findings };
   }
 
   private intervals(): Intervals {

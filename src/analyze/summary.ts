@@ -256,8 +256,25 @@ export interface HeapGlance {
   lastCommittedMb: number | null;
 }
 
+/** A v8.GCProfiler result's own span and what it says besides its GCs. */
+export interface ProfileSummary {
+  /** endTime − startTime: the span the GCs fall in (their own times are not recorded). */
+  spanMs: number | null;
+  /** `heapSizeLimit` (MB) of the last entry. */
+  heapSizeLimitMb: number | null;
+  /** Entries that are work between GCs (IncrementalMarking, ProcessWeakCallbacks), by gcType. */
+  steps: Record<string, { count: number; totalMs: number }>;
+}
+
 export interface IsolateSummary {
   input: string;
+  /**
+   * False when the GCs carry no time (a v8.GCProfiler result): then start/end are 0, durationMs is the
+   * profile's span, rates, windows, slopes and the series are empty or null, and the leak verdict
+   * uses the order of the floors only.
+   */
+  timeKnown: boolean;
+  profile?: ProfileSummary;
   /** The Node majors of the log this isolate is in (its input's era), to give advice that exists there. */
   nodeMajorRange: NodeMajorRange;
   pid: number | null;
@@ -314,10 +331,12 @@ export interface InputSummary {
   era: string;
   /** The same guess as Node majors. */
   nodeMajorRange: NodeMajorRange;
-  /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp. */
+  /** Which flags the log shows: trace-gc, trace-gc-verbose, trace-gc-nvp; trace-events, gc-profiler. */
   formats: string[];
   /** Every process `gclog run` named in this log (main threads), with GCs or not, in order of start. */
   processes?: ProcessIdentity[];
+  /** What the input is: a text log (lines), or a JSON document (whose `lines` are its entries). */
+  content?: 'text' | 'trace-events' | 'gc-profiler';
 }
 
 export interface Summary {

@@ -7,7 +7,7 @@ import { compareSummaries } from '../compare/compare.js';
 import type { Comparison } from '../compare/comparison.js';
 import { parseIsolatePick } from '../compare/pairing.js';
 import { renderComparisonText } from '../compare/text.js';
-import { EXIT_CODES } from '../errors.js';
+import { AppError, EXIT_CODES } from '../errors.js';
 import { readLog } from '../parse/reader.js';
 import { writeMarkdown } from './budgets.js';
 import { reportUnparsed } from './messages.js';
@@ -91,5 +91,8 @@ async function summarize(input: string, quiet: boolean): Promise<Summary> {
   }).finally(() => progress?.finish());
   analyzer.endInput(parsed);
   reportUnparsed(parsed.name, parsed.stats);
-  return analyzer.summary();
+  // Compare judges rates per minute and per second: a GCProfiler result has no times to give them.
+  const summary = analyzer.summary();
+  if (summary.isolates.some((isolate) => isolate.timeKnown === false)) throw new AppError({ code: 'NoTimes', path: parsed.name, output: 'compare' });
+  return summary;
 }

@@ -69,5 +69,12 @@ function mergeParsed(name: string, inputs: ParsedInput[]): ParsedInput {
       stats[key].lines.push(...input.stats[key].lines.map((line) => ({ ...line, text: `${input.name}: ${line.text}` })));
     }
   }
-  return { name, stats, bytesRead, interrupted: false };
+  // One content kind when every file has it; a trace file's versions or a GCProfiler span from the first that has one.
+  const format = inputs.every((input) => input.format === inputs[0]!.format) ? inputs[0]!.format : 'text';
+  const merged: ParsedInput = { name, stats, bytesRead, format, interrupted: false };
+  const profile = inputs.find((input) => input.profile !== undefined)?.profile;
+  const runtime = inputs.find((input) => input.runtime !== undefined)?.runtime;
+  if (profile !== undefined) merged.profile = profile;
+  if (runtime !== undefined) merged.runtime = runtime;
+  return merged;
 }

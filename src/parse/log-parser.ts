@@ -12,12 +12,13 @@ import {
   type TraceEvent,
   type UnparsedLine,
 } from '../events.js';
+import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
 import { gcOfNvpCode, NvpPairsReader, parseNvpJson } from './nvp.js';
 import { parseExitLine, parseProcessLine } from './process-line.js';
 import { JS_STACKTRACE_MARKER, LAST_FEW_GCS_MARKER, parseFatalOutOfMemory } from './oom.js';
 import { cleanLine, DOCKER_JSON_START, findIsolateHeader, type IsolateHeader } from './prefix.js';
 import { FastTraceScanner } from './trace-fast.js';
-import { looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
+import { isPlausibleNumber, looksLikeTraceRecord, parseTraceRecord, type TraceRecord } from './trace-record.js';
 import { parseVerboseLine, type VerboseLine } from './verbose.js';
 
 /** How many damaged lines are kept with their text; beyond that they are only counted. */
@@ -48,6 +49,8 @@ export interface ParseStats {
   unparsed: LineReport;
   /** Records cut before their pause (out-of-memory ring buffer, truncated last line): too little to use. */
   cut: LineReport;
+  /** A v8.GCProfiler result printed as a line of the log (`console.log(JSON.stringify(profiler.stop()))`). */
+  profile?: GcProfileInfo;
 }
 
 type Emit = (event: TraceEvent) => void;
@@ -124,7 +127,19 @@ export class GcLogParser {
     const line = cleanLine(rawLine);
     if (this.inOomBlock && this.readOomBlockLine(line, lineNumber)) return;
     if (line.includes('gclog:') && this.readProcessLine(line, lineNumber)) return;
-    // Processes writing to one file can glue a record onto another's line: read each on its own.
+    // Node ≤ 5 wrote the fatal line (stderr) into a record that stdout was still printing: the record
+    // is cut there, and the crash is read on its own.
+    const fatalAt = line.indexOf(FATAL_ERROR);
+    if (fatalAt > 0 && line.lastIndexOf(' ms: ', fatalAt) !== -1) {
+      this.readRecords(line.slice(0, fatalAt), lineNumber);
+      this.readLine(line.slice(fatalAt), lineNumber);
+      return;
+    }
+    this.readRecords(line, lineNumber);
+  }
+
+  /** Processes writing to one file can glue a record onto another's line: reads each on its own. */
+  private readRecords(line: string, lineNumber: number): void {
     for (let start = 0, next = nextRecordStart(line, 0); ; start = next, next = nextRecordStart(line, next)) {
       if (next === -1) {
         this.readLine(start === 0 ? line : line.slice(start), lineNumber);
@@ -230,6 +245,7 @@ export class GcLogParser {
   }
 
   private readOtherLine(line: string, lineNumber: number): void {
+    if (line.length > GC_PROFILE_MIN_LENGTH && line.includes(GC_PROFILE_MARK) && this.readGcProfile(line, lineNumber)) return;
     if (line.includes(LAST_FEW_GCS_MARKER)) {
       this.inOomBlock = true;
       this.oomBlockPrefix = line.slice(0, line.indexOf(LAST_FEW_GCS_MARKER));
@@ -268,6 +284,30 @@ export class GcLogParser {
     }
     if (this.looksLikeGcRecord(line)) this.report(this.stats.unparsed, lineNumber, line);
     else this.stats.skippedLines++;
+  }
+
+  /**
+   * A GCProfiler result the application printed as one line: its GCs (no time, as in a .json
+   * result; `line` is this line) and its span. False when the line is not one after all.
+   */
+  private readGcProfile(line: string, lineNumber: number): boolean {
+    const start = line.indexOf('{"version":');
+    if (start === -1) return false;
+    let root: unknown;
+    try {
+      root = JSON.parse(line.slice(start));
+    } catch {
+      return false;
+    }
+    const statistics = (root as { statistics?: unknown } | null)?.statistics;
+    if (!Array.isArray(statistics)) return false;
+    const reader = new GcProfilerReader((event) => {
+      event.line = lineNumber;
+      this.emitGc(event);
+    });
+    for (const entry of statistics) reader.read(entry);
+    this.stats.profile = reader.finish(root as Record<string, unknown>);
+    return true;
   }
 
   private looksLikeGcRecord(line: string): boolean {
@@ -339,7 +379,7 @@ export class GcLogParser {
     const heapBeforeMb = bytes('total_size_before', 'start_object_size');
     const heapAfterMb = bytes('total_size_after', 'end_object_size');
     const pauseMs = fields['pause'];
-    if (heapBeforeMb === null || heapAfterMb === null || typeof pauseMs !== 'number' || !Number.isFinite(timeMs)) return null;
+    if (heapBeforeMb === null || heapAfterMb === null || typeof pauseMs !== 'number' || !Number.isFinite(timeMs) || !isPlausibleNumber(timeMs)) return null;
     const flag = (key: string): boolean => fields[key] === true || fields[key] === 1;
     const v8Name = gc.type === 'Mark-Compact' && flag('is_incremental') ? 'Incremental Mark-Compact' : gc.v8Name;
     const decorations: GcEvent['decorations'] = [];
@@ -506,6 +546,10 @@ export class GcLogParser {
 }
 
 const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
+const FATAL_ERROR = 'FATAL ERROR: ';
+/** What a printed GCProfiler result holds, and the least it can be (`{"version":1,"startTime":…,"statistics":[…` ). */
+const GC_PROFILE_MARK = '"statistics":[';
+const GC_PROFILE_MIN_LENGTH = 40;
 /** The time of a record after whatever a logger put in front of it. */
 const RECORD_TIME_ANYWHERE = /(?:^|\s)(-?\d+(?:\.\d+)? ms: )/;
 

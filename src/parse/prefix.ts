@@ -38,8 +38,9 @@ export interface IsolateHeader {
 }
 
 // `[1234:0x5408db0]`, `[1234:0x5408db0:0]` (13.6+ PrintWithTimestamp), `[1234:000001E565C2F6F0]` (Windows),
-// `[1234]` (no isolate). Sticky-by-hand: `lastIndex` is set to each `[` in turn.
-const HEADER = /\[(\d{1,10})(?::((?:0x)?[0-9a-fA-F]{1,16}))?(?::(\d{1,6}))?\] */y;
+// `[1234]` (no isolate), and V8 4.x's NVP double header `[1234:0x28cd3ff0] [I:0x28cd3ff0] ` (the
+// second, PrintIsolate's, is skipped). Sticky-by-hand: `lastIndex` is set to each `[` in turn.
+const HEADER = /\[(\d{1,10})(?::((?:0x)?[0-9a-fA-F]{1,16}))?(?::(\d{1,6}))?\] *(?:\[I:(?:0x)?[0-9a-fA-F]{1,16}\] *)?/y;
 
 /**
  * The first `[pid:isolate]` candidate at or after `from`. A prefix such as `[1] ` from a process

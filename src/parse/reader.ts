@@ -9,7 +9,11 @@ import { createGunzip } from 'node:zlib';
 import split2 from 'split2';
 import { AppError, fromReadError } from '../errors.js';
 import type { TraceEvent } from '../events.js';
-import { GcLogParser, type ParseStats } from './log-parser.js';
+import { DETECT_LENGTH, detectFormat, type InputFormat } from './format-detect.js';
+import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
+import { JsonItemSplitter } from './json-items.js';
+import { GcLogParser, KEPT_LINE_EXAMPLES, type ParseStats } from './log-parser.js';
+import { TraceEventReader } from './trace-events.js';
 
 /** Longer lines are skipped (and counted) so that one endless line cannot exhaust memory. */
 export const MAX_LINE_LENGTH = 1024 * 1024;
@@ -26,10 +30,17 @@ export interface ReadOptions {
 
 export interface ParsedInput {
   name: string;
+  /** For JSON inputs, `lines` counts the document's entries (trace events, GCProfiler statistics). */
   stats: ParseStats;
   bytesRead: number;
   /** Reading was stopped by `signal` before the input ended. */
   interrupted: boolean;
+  /** What the content is (detected from its first characters). */
+  format: InputFormat;
+  /** A v8.GCProfiler result's own members: its time span, heap limit and the steps between GCs. */
+  profile?: GcProfileInfo;
+  /** The versions a trace-event file names (Node's metadata event). */
+  runtime?: { node: string; v8: string };
 }
 
 /** Opens a path (or `-`), checks it is a readable non-empty file, and returns its byte stream and size. */
@@ -69,6 +80,24 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   );
   const transcode = utf16ToUtf8(() => encoding);
 
+  // Text goes on to the line splitter; a JSON document (trace events, a GCProfiler result) is cut
+  // into its entries here instead, however long its one line is.
+  let format: InputFormat | null = null;
+  let json: JsonInput | null = null;
+  const formatGate = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of chunks) {
+      if (format === null) {
+        format = detectFormat(chunk.toString('utf8', 0, Math.min(chunk.length, DETECT_LENGTH)));
+        if (format !== 'text') json = new JsonInput(format, onEvent);
+      }
+      if (json === null) yield chunk;
+      else json.write(decoder.decode(chunk, { stream: true }));
+    }
+    if (json !== null) json.write(decoder.decode());
+  };
+  const decode = (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> => formatGate(transcode(chunks));
+
   // Gzip is recognised by its magic bytes, whatever the file is called.
   const signal = options.signal;
   const stopOnAbort = (): void => {
@@ -106,9 +135,9 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
 
   try {
     if (isGzip) {
-      await pipeline(source.stream, counter, createGunzip(), textGuard, transcode, splitter);
+      await pipeline(source.stream, counter, createGunzip(), textGuard, decode, splitter);
     } else {
-      await pipeline(source.stream, counter, textGuard, transcode, splitter);
+      await pipeline(source.stream, counter, textGuard, decode, splitter);
     }
   } catch (error) {
     // Cut short on purpose: a gzip stream ends mid-block, the file handle closes; what was read stands.
@@ -128,15 +157,98 @@ export async function readLog(path: string, onEvent: (event: TraceEvent) => void
   return finish();
 
   function finish(): ParsedInput {
-    const stats = parser.end();
     const interrupted = signal?.aborted === true;
+    const jsonInput = json as JsonInput | null;
+    if (jsonInput !== null) {
+      const { stats, profile, runtime } = jsonInput.end();
+      if (stats.gcEvents === 0 && stats.unparsed.count === 0) {
+        if (interrupted) throw new AppError({ code: 'Interrupted', path: name });
+        throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines, format: jsonInput.format });
+      }
+      const parsed: ParsedInput = { name, stats, bytesRead, format: jsonInput.format, interrupted };
+      if (profile !== undefined) parsed.profile = profile;
+      if (runtime !== undefined) parsed.runtime = runtime;
+      return parsed;
+    }
+    const stats = parser.end();
     if (stats.gcEvents === 0 && stats.outOfMemoryEvents === 0 && stats.unparsed.count === 0) {
       if (interrupted) throw new AppError({ code: 'Interrupted', path: name });
       // A gzip file of nothing: the compressed bytes were there, the text is not.
       if (stats.lines === 0) throw new AppError({ code: 'EmptyInput', path: name });
       throw new AppError({ code: 'NoGcRecords', path: name, lines: stats.lines });
     }
-    return { name, stats, bytesRead, interrupted };
+    const parsed: ParsedInput = { name, stats, bytesRead, format: 'text', interrupted };
+    if (stats.profile !== undefined) parsed.profile = stats.profile;
+    return parsed;
+  }
+}
+
+/** A JSON input: its entries, read by the reader of its format, and counts in the form of a text log's. */
+class JsonInput {
+  private readonly splitter: JsonItemSplitter;
+  private readonly traceEvents: TraceEventReader | null = null;
+  private readonly profiler: GcProfilerReader | null = null;
+  private readonly stats: ParseStats = {
+    lines: 0,
+    gcEvents: 0,
+    outOfMemoryEvents: 0,
+    verboseLines: 0,
+    duplicateOomRecords: 0,
+    skippedLines: 0,
+    processLines: 0,
+    unparsed: { count: 0, lines: [] },
+    cut: { count: 0, lines: [] },
+  };
+
+  constructor(
+    readonly format: Exclude<InputFormat, 'text'>,
+    onEvent: (event: TraceEvent) => void,
+  ) {
+    const emit = (event: TraceEvent): void => {
+      this.stats.gcEvents++;
+      onEvent(event);
+    };
+    if (format === 'trace-events') this.traceEvents = new TraceEventReader(emit);
+    else this.profiler = new GcProfilerReader(emit);
+    const arrayKey = format === 'trace-events' ? 'traceEvents' : 'statistics';
+    this.splitter = new JsonItemSplitter((item) => {
+      if (item.arrayKey !== arrayKey && !(format === 'trace-events' && item.arrayKey === null)) return;
+      this.stats.lines++;
+      if (this.traceEvents !== null) this.traceEvents.read(item.value);
+      else this.profiler!.read(item.value);
+    });
+  }
+
+  write(text: string): void {
+    this.splitter.write(text);
+  }
+
+  end(): { stats: ParseStats; profile?: GcProfileInfo; runtime?: { node: string; v8: string } } {
+    const root = this.splitter.end();
+    const stats = this.stats;
+    const damaged = (count: number, what: string): void => {
+      if (count === 0) return;
+      stats.unparsed.count += count;
+      if (stats.unparsed.lines.length < KEPT_LINE_EXAMPLES) stats.unparsed.lines.push({ line: 1, text: `${count} ${what}` });
+    };
+    damaged(this.splitter.brokenItems + this.splitter.skippedItems, 'entries that are not JSON objects or are over 1 MB');
+    if (this.traceEvents !== null) {
+      const counts = this.traceEvents.end();
+      stats.skippedLines = counts.events - stats.gcEvents * 2;
+      damaged(counts.damaged, 'MinorGC/MajorGC events without heap sizes');
+      // A begin without its end: the file was cut (the process was killed before flushing it).
+      if (counts.unpaired > 0) {
+        stats.cut.count += counts.unpaired;
+        stats.cut.lines.push({ line: 1, text: `${counts.unpaired} MinorGC/MajorGC begin or end events without their other half` });
+      }
+      if (!this.splitter.complete) stats.cut.lines.push({ line: 1, text: 'the document ends before its last bracket (a cut file)' });
+      const runtime = this.traceEvents.runtime;
+      return runtime === null ? { stats } : { stats, runtime };
+    }
+    const profile = this.profiler!.finish(root);
+    damaged(profile.damaged, 'statistics entries without cost or heap sizes');
+    stats.skippedLines = Object.values(profile.steps).reduce((sum, steps) => sum + steps.count, 0);
+    return { stats, profile };
   }
 }
 

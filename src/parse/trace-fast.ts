@@ -9,7 +9,7 @@
 
 import { generationOf, type Decoration, type GcEvent, type GcType, type IncrementalMarking, type MutatorUtilization } from '../events.js';
 import { decimalValue, DOT, isDigit, NINE, SPACE, ZERO } from './decimal.js';
-import { isPlausibleNumber, splitReasons } from './trace-record.js';
+import { isPlausibleNumber, plausibleReasons, splitReasons } from './trace-record.js';
 
 const COLON = 58;
 const CLOSE_BRACKET = 93;
@@ -253,10 +253,15 @@ export class FastTraceScanner {
       return known.reasons;
     }
     const tail = text.slice(start);
+    // The crash's line written into the record (Node ≤ 5): log-parser.ts cuts the line there first.
+    if (tail.includes('FATAL ERROR: ')) return null;
     let rest = tail.trim();
     if (rest.startsWith('(')) return null;
     if (rest.endsWith('.')) rest = rest.slice(0, -1);
+    // Bracketed reasons cut before their `]`: a truncated record, for the general path.
+    if (rest.startsWith('[') && !rest.endsWith(']')) return null;
     const reasons = splitReasons(rest);
+    if (!plausibleReasons(reasons)) return null;
     // ` ms` first: the end may follow the pause's ` ms` directly, and `: …` would complete ` ms: `.
     const plain = !tail.includes('\x1b') && !` ms${tail}`.includes(' ms: ');
     this.lastTailPlain = plain;

@@ -17,7 +17,8 @@ export interface TraceRecord {
   committedAfterMb: number;
   pooledMb?: number;
   pauseMs: number;
-  externalMs: number;
+  /** The second number of `pause / external ms`; absent where V8 printed the pause alone (3.x – 4.4). */
+  externalMs?: number;
   reason: string | null;
   collectorReason?: string;
   mu?: MutatorUtilization;
@@ -54,7 +55,8 @@ const RECORD = new RegExp(
     String.raw`(Scavenge|Minor Mark-Compact|Minor Mark-Sweep|Incremental Minor Mark-Sweep|Mark-sweep|Mark-Compact|Incremental Mark-Compact)` +
     String.raw`((?: \((?:reduce|interleaved|during sweeping)\))*) ` +
     String.raw`${NUMBER} \(${NUMBER}\) -> ${NUMBER} \(${NUMBER}\) MB, (?:pooled: ${NUMBER} MB, )?` +
-    String.raw`${NUMBER} / ${NUMBER} ms`,
+    // V8 3.x – 4.4 (Node 0.10 – 0.12, io.js) print the pause alone: `, 4 ms` or `, 0.8 ms`.
+    String.raw`${NUMBER}(?: / ${NUMBER})? ms`,
 );
 
 /** The time and collector name alone: enough to say a line is a GC record, parsed or not. */
@@ -93,8 +95,10 @@ export function looksLikeTraceRecord(text: string): boolean {
 export function parseTraceRecord(body: string): TraceRecord | null {
   const match = RECORD.exec(body);
   if (match === null) return null;
-  const numbers = [1, 5, 6, 7, 8, 10, 11].map((group) => Number(match[group]));
+  const numbers = [1, 5, 6, 7, 8, 10].map((group) => Number(match[group]));
   if (!numbers.every(isPlausibleNumber)) return null;
+  const externalMs = match[11] === undefined ? undefined : Number(match[11]);
+  if (externalMs !== undefined && !isPlausibleNumber(externalMs)) return null;
   const v8Name = match[3]!;
   const type = V8_NAMES[v8Name]!;
   const decorations: Decoration[] = [];
@@ -114,7 +118,7 @@ export function parseTraceRecord(body: string): TraceRecord | null {
     heapAfterMb: numbers[3]!,
     committedAfterMb: numbers[4]!,
     pauseMs: numbers[5]!,
-    externalMs: numbers[6]!,
+    ...(externalMs === undefined ? {} : { externalMs }),
     reason: null,
   };
   if (match[9] !== undefined) {
@@ -147,9 +151,26 @@ export function parseTraceRecord(body: string): TraceRecord | null {
     record.truncated = true;
     return record;
   }
-  if (rest.endsWith('.')) rest = rest.slice(0, -1); // V8 5.1 ends the line with `.`
-  Object.assign(record, splitReasons(rest));
+  if (rest.endsWith('.')) rest = rest.slice(0, -1); // V8 3.x – 5.1 end the line with `.`
+  // `[allocation failure] [incremental marking delayin`: cut inside the bracketed reasons.
+  if (rest.startsWith('[') && !rest.endsWith(']')) record.truncated = true;
+  const reasons = splitReasons(rest);
+  if (!plausibleReasons(reasons)) {
+    // Application output written into the middle of the record (stdout shared, Deno's exit line):
+    // the reasons are cut and mixed with other text, so none is claimed.
+    record.truncated = true;
+    return record;
+  }
+  Object.assign(record, reasons);
   return record;
+}
+
+/**
+ * No reason V8 prints (free-form in 3.x – 5.4, an enum since) holds `: `, which application output
+ * written into a record usually does (`… finalize incrementasteady done: iterations=45750 …`).
+ */
+export function plausibleReasons(reasons: { reason: string | null; collectorReason?: string }): boolean {
+  return !(reasons.reason?.includes(': ') ?? false) && !(reasons.collectorReason?.includes(': ') ?? false);
 }
 
 /** The reasons at the end of a record (the text after the mutator utilisation, trimmed). */

@@ -19,6 +19,11 @@ export type VerboseLine =
 const SPACE_KEYS: Record<string, string> = {
   'New space': 'new',
   'Old space': 'old',
+  // V8 3.x – 4.x split the old generation (Node 0.10 – 0.12, io.js 1 – 2) and had cell spaces.
+  'Old pointers': 'old_pointer',
+  'Old data space': 'old_data',
+  'Cell space': 'cell',
+  'PropertyCell space': 'property_cell',
   'Code space': 'code',
   'Map space': 'map',
   'Large object space': 'lo',

@@ -57,7 +57,7 @@ export function renderText(summary: Summary, options: TextOptions): string {
   for (const input of summary.inputs) {
     out.push(
       paint.bold(`${input.name}`) +
-        paint.dim(`  ${input.lines} lines, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
+        paint.dim(`  ${inputUnits(input)}, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
         (input.interrupted ? paint.yellow('  (interrupted: only the part read before Ctrl-C)') : ''),
     );
     if (input.runsNotSplit > 0) {
@@ -130,7 +130,9 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   out.push(`${paint.bold('Leak verdict:')} ${verdictColor(VERDICT_WORDS[isolate.leak.verdict])} — ${isolate.leak.reasons.join('; ')}`);
   if (isolate.leak.notes.length > 0) out.push(paint.dim(`Also seen (not deciding): ${isolate.leak.notes.join('; ')}`));
   const overhead = isolate.overhead;
-  out.push(
+  const timed = isolate.timeKnown !== false;
+  if (!timed) out.push(...untimedLines(isolate));
+  else out.push(
     `${fixedText(isolate.durationMs / 1000, 1)} s covered, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +
       (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
   );
@@ -165,24 +167,30 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
     const total = floors.total;
     out.push(
       `Floor after Mark-Compact (live set): first ${total.firstMb.toFixed(1)} MB, min ${total.minMb.toFixed(1)}, last ${total.lastMb.toFixed(1)}, max ${total.maxMb.toFixed(1)}; ` +
-        `median after the warm-up ${total.levelMb.toFixed(1)} MB`,
-      floorTrendSentence(isolate) ?? '',
+        (timed
+          ? `median after the warm-up ${total.levelMb.toFixed(1)} MB`
+          : `median after the first fifth of the Mark-Compacts ${fixedText(isolate.leak.evidence.levelMb ?? total.levelMb, 1)} MB (in order: the GCs' times are not recorded)`),
     );
+    if (timed) out.push(floorTrendSentence(isolate) ?? '');
   } else {
     out.push('No Mark-Compact in this log: no floor (live set) to show.');
   }
   // Spaces that stay empty (new large object, code large object …) would only add rows of zeros.
   const spaces = Object.entries(floors.bySpace).filter(([space, trend]) => space !== 'all' && trend.maxMb > 0.05);
   if (spaces.length > 0) {
-    const spaceRows = [['space', 'first MB', 'min', 'last', 'trend MB/min']];
+    const spaceRows = [['space', 'first MB', 'min', 'last', ...(timed ? ['trend MB/min'] : [])]];
     for (const [space, trend] of spaces) {
-      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), trend.slopeMbPerMinute === null ? '—' : fixedText(trend.slopeMbPerMinute, 2)]);
+      const slope = trend.slopeMbPerMinute === null ? '—' : fixedText(trend.slopeMbPerMinute, 2);
+      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), ...(timed ? [slope] : [])]);
     }
-    out.push(paint.dim('By space after Mark-Compact (from --trace-gc-verbose):'), ...table(spaceRows));
+    const from = isolate.profile !== undefined ? "the GCProfiler's heapSpaceStatistics" : '--trace-gc-verbose';
+    out.push(paint.dim(`By space after Mark-Compact (from ${from}):`), ...table(spaceRows));
   } else {
     out.push(paint.dim('By space: not in this log (run node with --trace-gc-verbose for per-space figures).'));
   }
-  out.push(
+  if (!timed) {
+    out.push(`Allocation and promotion rates: unknown without the GCs' times (the heap grew ${fixedText(isolate.allocation.totalMb, 1)} MB between GCs in all).`);
+  } else out.push(
     `Allocation ${isolate.allocation.mbPerSecond.toFixed(1)} MB/s (${sourceWords(isolate.allocation.source)}); ` +
       `promotion to old space ~${isolate.promotion.mbPerSecond.toFixed(2)} MB/s (${sourceWords(isolate.promotion.source)})`,
   );
@@ -200,6 +208,30 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
     for (const finding of isolate.findings) out.push(...renderFinding(finding, paint, width));
   }
   return out;
+}
+
+/** What the input is made of: lines of text, or the entries of a JSON document. */
+function inputUnits(input: Summary['inputs'][number]): string {
+  if (input.content === 'trace-events') return `${input.lines} trace events`;
+  if (input.content === 'gc-profiler') return `${input.lines} GCProfiler entries`;
+  return `${input.lines} lines`;
+}
+
+/** What a log without the GCs' times (a v8.GCProfiler result) can say about time: its span, the GC share of it, the steps between GCs. */
+export function untimedLines(isolate: IsolateSummary): string[] {
+  const span = isolate.profile?.spanMs ?? null;
+  const gcs = pluralText(isolate.counts.total, 'GC');
+  const lines = [
+    span === null
+      ? `${gcs}; the time of each GC is not recorded (v8.GCProfiler), nor the profile's span: no GC share of time, no rate per second or minute.`
+      : `${gcs} in a profile of ${fixedText(span / 1000, 1)} s; GC pauses ${fixedText(isolate.overhead.gcTimeMs, 1)} ms, ${fixedText(isolate.overhead.fraction * 100, 1)}% of it. ` +
+        'The time of each GC is not recorded (v8.GCProfiler): no timeline, no worst second, no rate per second or minute.',
+  ];
+  const steps = Object.entries(isolate.profile?.steps ?? {});
+  if (steps.length > 0) {
+    lines.push(`Between GCs, not counted as GCs: ${steps.map(([name, step]) => `${name} ${step.count}× (${fixedText(step.totalMs, 1)} ms)`).join(', ')}.`);
+  }
+  return lines;
 }
 
 /** The statement after its tag, the next step below it; wrapped lines hang under their text. */

@@ -2,7 +2,7 @@
 // where it does not; their advice fits the Node version the log came from; bounds just below and above.
 
 import { describe, expect, it } from 'vitest';
-import { availableIn, HEAP_PROF_SINCE } from '../../src/analyze/advice.js';
+import { availableIn, HEAP_PROF_SINCE, semiSpaceFlag } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { findingsFor, GC_OVERHEAD_INFO, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
@@ -109,7 +109,9 @@ describe('advice that exists in the Node version of the log', () => {
 
   it('the era as Node majors', async () => {
     const range = async (name: string) => (await analyzeFiles([samplePath(name)])).inputs[0]!.nodeMajorRange;
-    expect(await range('node8-steady')).toEqual({ min: 6, max: 10 });
+    expect(await range('node8-steady')).toEqual({ min: 4, max: 10 });
+    expect(await range('formats/node0.10-steady')).toEqual({ min: 0, max: 0 });
+    expect(await range('formats/iojs3-steady')).toEqual({ min: 0, max: 0 });
     expect(await range('node12-steady.nvp')).toEqual({ min: 12, max: 15 });
     expect(await range('node20-steady')).toEqual({ min: 19, max: 21 });
     expect(await range('node26-steady')).toEqual({ min: 25, max: null });
@@ -199,5 +201,38 @@ describe('GC overhead from a small new space', () => {
     expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/allocate less on hot paths/);
     isolate.young.meanFreedMb = 1.99;
     expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/the new space is small/);
+  });
+});
+
+describe('the new-space flag of the log’s Node version', () => {
+  it('Node 0.x logs also name Node 0.10’s --max_new_space_size (KB, both semi-spaces); from major 1 only the MB flag', () => {
+    expect(semiSpaceFlag({ min: 0, max: 0 }, 32)).toBe('--max-semi-space-size=32 (Node 0.10: --max_new_space_size=65536, in KB)');
+    expect(semiSpaceFlag({ min: 0, max: 1 }, 32)).toBe('--max-semi-space-size=32');
+    expect(semiSpaceFlag({ min: null, max: null }, 16)).toBe('--max-semi-space-size=16');
+  });
+
+  it('a real Node 0.10 log gets it in its scavenge finding; a Node 8 log does not', async () => {
+    const old = (await analyzeFiles([sampleFile('formats/node0.10-steady.log')])).isolates[0]!;
+    expect(scavengesDominateFinding(old)?.nextStep).toContain('--max_new_space_size=65536');
+    const node8 = (await analyzeFiles([sampleFile('node8-steady.log')])).isolates[0]!;
+    expect(scavengesDominateFinding(node8)?.nextStep ?? '').not.toContain('max_new_space_size');
+  });
+
+  it('promotion from V8 3.x verbose blocks counts the split old space (old_pointer, old_data)', async () => {
+    const isolate = (await analyzeFiles([sampleFile('formats/node0.12-steady.verbose.log')])).isolates[0]!;
+    expect(isolate.promotion.source).toBe('spaces');
+    // From the text: after each Scavenge that follows a Scavenge, what Old pointers, Old data, Code
+    // and Large object space gained (KB), summed.
+    const blocks: Array<{ young: boolean; oldKb: number }> = [];
+    for (const line of readSample('formats/node0.12-steady.verbose.log').split('\n')) {
+      if (/ ms: (Scavenge|Mark-sweep) /.test(line)) blocks.push({ young: line.includes(' ms: Scavenge '), oldKb: 0 });
+      const space = /\] (Old pointers|Old data space|Code space|Large object space), +used: +(\d+) KB/.exec(line);
+      if (space !== null && blocks.length > 0) blocks.at(-1)!.oldKb += Number(space[2]);
+    }
+    let promotedKb = 0;
+    for (let index = 1; index < blocks.length; index++) {
+      if (blocks[index]!.young && blocks[index - 1]!.young) promotedKb += Math.max(0, blocks[index]!.oldKb - blocks[index - 1]!.oldKb);
+    }
+    expect(isolate.promotion.totalMb).toBe(Math.round((promotedKb / 1024) * 1000) / 1000);
   });
 });

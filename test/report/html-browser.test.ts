@@ -1,13 +1,15 @@
 // The HTML report in a real headless Chromium, opened from file://: charts drawn with one mark per
 // GC of the log, tooltips that point back to log lines, isolate switching, and nothing loaded.
 
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IsolateSummary, Summary } from '../../src/analyze/summary.js';
 import { buildReportDisplay } from '../../src/report/html/display-data.js';
 import { renderHtmlReport } from '../../src/report/html/render-html.js';
 import { chartMarks, launchBrowser, recordingPage, tooltipFieldCheck, waitForCharts, type ChartMarks, type PageRecord } from './browser.js';
-import { ARTIFACTS, sampleSummary, sampleText, traceLines, writeArtifact } from './samples.js';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
+import { ARTIFACTS, SAMPLES, sampleSummary, sampleText, traceLines, writeArtifact } from './samples.js';
 
 const BROWSER_TIMEOUT_MS = 60_000;
 const DATASETS = ['events', 'floors', 'trend', 'spaces', 'windows', 'allocation', 'histogram', 'reasons'];
@@ -315,6 +317,26 @@ describe('report of a damaged log carrying markup and script (issue #7)', () => 
     expect(HOSTILE.startsWith(reasonInData.slice(0, -1))).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}damaged.png`, fullPage: true });
     await page.close();
+  }, BROWSER_TIMEOUT_MS);
+});
+
+describe('report of a Chrome trace-event file (node22-leak.trace-events.json)', () => {
+  it('draws every chart from the MinorGC/MajorGC pairs, one mark per GC in the file', async () => {
+    const summary = await analyzeFiles([`${SAMPLES}formats/node22-leak.trace-events.json`]);
+    const { url } = writeArtifact('node22-leak.trace-events.html', renderHtmlReport(summary));
+    const record = await recordingPage(browser);
+    await record.page.goto(url);
+    await waitForCharts(record.page);
+    const isolate = summary.isolates[0]!;
+    const marks = await chartMarks(record.page, 0, DATASETS);
+    expectMarksMatchSeries(marks, isolate, []);
+    // Counted in the file itself: the end events of the GC pairs.
+    const raw = (JSON.parse(readFileSync(`${SAMPLES}formats/node22-leak.trace-events.json`, 'utf8')) as { traceEvents: Array<{ name: string; ph: string }> }).traceEvents;
+    const ends = raw.filter((event) => (event.name === 'MinorGC' || event.name === 'MajorGC') && event.ph === 'E');
+    expect(marks['pauses']!.elements['pausePoints_marks']).toBe(ends.length);
+    expect(marks['heap']!.elements['markCompacts_marks']).toBe(ends.filter((event) => event.name === 'MajorGC').length);
+    expectNothingLoadedOrLogged(record, url);
+    await record.page.close();
   }, BROWSER_TIMEOUT_MS);
 });
 

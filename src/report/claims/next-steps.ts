@@ -1,7 +1,7 @@
 // Claims that are steps to take, each given only where this log calls for it, with tools that exist
 // in the Node version the log came from.
 
-import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools } from '../../analyze/advice.js';
+import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools, semiSpaceFlag } from '../../analyze/advice.js';
 import { DOMINANT_PAUSE_SHARE, youngPauseShare } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
 import { formatMs, formatPercent } from '../../format.js';
@@ -47,7 +47,7 @@ export function promotionAdvice(isolate: IsolateSummary): string | null {
   }
   return (
     `${formatPercent(share)} of what was allocated got promoted: objects live just long enough to reach the old space. ` +
-    'A larger new space gives them time to die young: try node --max-semi-space-size=32 (MB; or 64), then compare the two logs with gclog compare.'
+    `A larger new space gives them time to die young: try node ${semiSpaceFlag(isolate.nodeMajorRange, 32)} (MB; or 64), then compare the two logs with gclog compare.`
   );
 }
 

@@ -29,7 +29,7 @@ export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' 
 /** Every chart's Vega-Lite spec, keyed as the page refers to them. */
 export function chartSpecs(context: ChartContext): Record<ChartKey, TopLevelSpec> {
   return {
-    heap: heapSpec(),
+    heap: heapSpec(context),
     pauses: pausesSpec(context, false),
     pausesLog: pausesSpec(context, true),
     histogram: histogramSpec(context),
@@ -55,8 +55,13 @@ export function reportCharts(context: ChartContext): Partial<Record<ChartKey, To
 
 export function renderHtmlReport(summary: Summary): string {
   const display = buildReportDisplay(summary);
-  const context: ChartContext = { gcTypes: display.gcTypes, spaceKeys: display.spaceKeys, windowThresholdMs: display.windowThresholdMs };
   const shown = summary.isolates.slice(0, display.isolates.length);
+  const context: ChartContext = {
+    gcTypes: display.gcTypes,
+    spaceKeys: display.spaceKeys,
+    windowThresholdMs: display.windowThresholdMs,
+    committed: shown.some(hasCommitted),
+  };
   const assets = vegaAssets();
   const names = summary.inputs.map((input) => input.name).join(', ');
   const body = [
@@ -109,6 +114,11 @@ function isolateSectionHtml(isolate: IsolateSummary, index: number, thinned: boo
   ].join('\n');
 }
 
+/** Whether the log gave the committed heap (trace-event files and NVP before V8 13.6 do not). */
+function hasCommitted(isolate: IsolateSummary): boolean {
+  return isolate.series.events.some((event) => event.committedAfterMb !== null);
+}
+
 /** A card's content; the isolate it belongs to is added once, in chartCards. */
 type CardContent = Omit<ChartCard, 'isolateIndex'>;
 
@@ -133,7 +143,8 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
       chart: 'heap',
       title: 'Heap used before and after each GC',
       caption:
-        `Each GC takes the heap from the light line down to the dark one; the dashed grey line is the memory V8 reserved (committed). ` +
+        `Each GC takes the heap from the light line down to the dark one; ` +
+        (hasCommitted(isolate) ? 'the dashed grey line is the memory V8 reserved (committed). ' : 'this log does not give the memory V8 reserved (committed). ') +
         `Red bars mark Mark-Compacts and what each freed; the brown diamonds are the floor they left, the dashed red line its trend${trend}. Drag to pan, scroll to zoom.`,
       learn: { key: 'old', text: 'What a Mark-Compact does' },
     },

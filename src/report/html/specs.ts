@@ -12,6 +12,8 @@ export interface ChartContext {
   spaceKeys: string[];
   /** Clinic Doctor's line for a blocked second (the analyzer's windowThresholdMs). */
   windowThresholdMs: number;
+  /** False when no isolate shown has a committed heap: its line is left out (an empty layer makes Vega warn). */
+  committed?: boolean;
 }
 
 export const GC_TYPE_COLORS: Record<GcType, string> = {
@@ -72,25 +74,32 @@ function heapColor(series: (typeof HEAP_SERIES)[number][0]) {
 const HEAP_Y_TITLE = 'heap (MB)';
 
 /** 1. Heap used before and after each GC, committed heap, Mark-Compacts, the floor and its trend. */
-export function heapSpec(): TopLevelSpec {
+export function heapSpec(context: Pick<ChartContext, 'committed'> = {}): TopLevelSpec {
   const y = (field: string) => ({ field, type: 'quantitative', title: HEAP_Y_TITLE }) as const;
+  const committed = context.committed !== false;
   return {
     ...frame(),
     layer: [
-      {
-        name: 'committed',
-        data: { name: 'events' },
-        transform: [TIME_SECONDS, { filter: 'isValid(datum.committedAfterMb)' }],
-        mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.2, interpolate: 'step-after' },
-        encoding: { x: TIME_AXIS, y: y('committedAfterMb'), color: heapColor('committed') },
-        params: [zoomX('heapZoom')],
-      },
+      ...(committed
+        ? [
+            {
+              name: 'committed',
+              data: { name: 'events' },
+              transform: [TIME_SECONDS, { filter: 'isValid(datum.committedAfterMb)' }],
+              mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.2, interpolate: 'step-after' },
+              encoding: { x: TIME_AXIS, y: y('committedAfterMb'), color: heapColor('committed') },
+              params: [zoomX('heapZoom')],
+            } as const,
+          ]
+        : []),
       {
         name: 'heapBefore',
         data: { name: 'events' },
         transform: [TIME_SECONDS],
         mark: { type: 'line', strokeWidth: 1 },
         encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), color: heapColor('used before GC') },
+        // The zoom sits on the first layer drawn.
+        ...(committed ? {} : { params: [zoomX('heapZoom')] }),
       },
       {
         name: 'heapAfter',
