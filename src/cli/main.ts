@@ -53,6 +53,7 @@ const COMMAND_OPTIONS = {
     out: { type: 'string', describe: 'Where --html or --json goes' },
     open: { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html)' },
     'max-old-space-size': { type: 'number', describe: 'Heap limit in MB for every Node process (NODE_OPTIONS), also judged against' },
+    'find-leak': { type: 'boolean', describe: 'Take heap snapshots when the floor grows (Node 18+; into <log name>.snapshots/) and show what grew between them at the end' },
     'fail-on': FAIL_ON,
     markdown: MARKDOWN,
     quiet: { type: 'boolean', describe: 'No live status line on stderr (it is shown only on a terminal, never in CI)' },
@@ -121,6 +122,7 @@ const EXAMPLES: Record<CommandName, Array<[string, string]>> = {
     ['gclog run --html --open -- npm start', 'every Node process of an npm script, then the report in the browser'],
     ['gclog run --fail-on leak,p99>50ms -- node bench.js', "exit code 13 when a budget fails; else the app's own"],
     ['gclog run --max-old-space-size 256 -- node job.js', 'a smaller heap, judged against'],
+    ['gclog run --find-leak -- node server.js', 'heap snapshots as the floor grows, and what grew between them'],
   ],
   fleet: [
     ['gclog fleet logs/', 'every log under logs/, worst first'],
@@ -249,6 +251,7 @@ export async function main(argv: string[]): Promise<number> {
           budgets: budgetsOf(args['fail-on']),
           ...(args.markdown !== undefined ? { markdown: args.markdown as string } : {}),
           quiet: args.quiet === true,
+          findLeak: args['find-leak'] === true,
         });
       },
     )

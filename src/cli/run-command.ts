@@ -3,6 +3,13 @@
 // --html/--json files, budgets and a Markdown summary; exits with the app's code unless a budget failed.
 
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { HeapDiff } from '../heapdiff/diff.js';
+import { heapdiffOfRun } from '../heapdiff/heapdiff.js';
+import { findLeakSnapshots, type SnapshotSeries } from '../heapdiff/run-snapshots.js';
+import { linkHeapDiff } from '../report/heapdiff/link.js';
+import { renderHeapDiffText } from '../report/heapdiff/text.js';
 import type { Budget } from '../analyze/budgets.js';
 import { Analyzer } from '../analyze/analyzer.js';
 import { commandOf } from '../analyze/processes.js';
@@ -10,7 +17,7 @@ import { SUMMARY_SCHEMA_VERSION, type Summary } from '../analyze/summary.js';
 import { AppError, EXIT_CODES, fromWriteError, oneLine } from '../errors.js';
 import { readLog } from '../parse/reader.js';
 import { renderText } from '../report/text.js';
-import { capture, LogNotWritable, SpawnError, type CaptureResult, type UntracedProcess } from '../run/capture.js';
+import { capture, FIND_LEAK_PRELOAD_PATH, LogNotWritable, quoteForNodeOptions, SpawnError, type CaptureResult, type UntracedProcess } from '../run/capture.js';
 import { applyBudgets } from './budgets.js';
 import { reportUnparsed } from './messages.js';
 import { logStem, openHtml, writeOutput } from './output.js';
@@ -31,11 +38,18 @@ export interface RunCommandOptions {
   budgets: Budget[];
   markdown?: string;
   quiet: boolean;
+  /** Heap snapshots at moments the GC chooses, and what grew between them at the end (Node 18+). */
+  findLeak?: boolean;
 }
 
 export async function runRun(options: RunCommandOptions): Promise<number> {
   const logPath = options.log ?? defaultLogPath(new Date());
   const overwrote = existsSync(logPath);
+  // --find-leak: the snapshot taker rides along in every process and writes beside the log.
+  const snapshotDir = options.findLeak === true ? resolve(`${logStem(logPath)}.snapshots`) : null;
+  if (snapshotDir !== null) await mkdir(snapshotDir, { recursive: true }).catch((error: unknown) => {
+    throw fromWriteError(error, snapshotDir, '--log');
+  });
   const v8Flags = ['--trace-gc', ...(options.traceFlavour === 'verbose' ? ['--trace-gc-verbose'] : options.traceFlavour === 'nvp' ? ['--trace-gc-nvp'] : [])];
   let result: CaptureResult;
   try {
@@ -44,7 +58,11 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
       args: options.args,
       logPath,
       v8Flags,
-      extraNodeOptions: options.maxOldSpaceSizeMb !== undefined ? [`--max-old-space-size=${options.maxOldSpaceSizeMb}`] : [],
+      extraNodeOptions: [
+        ...(options.maxOldSpaceSizeMb !== undefined ? [`--max-old-space-size=${options.maxOldSpaceSizeMb}`] : []),
+        ...(snapshotDir !== null ? [`--require ${quoteForNodeOptions(FIND_LEAK_PRELOAD_PATH)}`] : []),
+      ],
+      ...(snapshotDir !== null ? { extraEnv: { GCLOG_FIND_LEAK_DIR: snapshotDir } } : {}),
       showGc: options.showGc,
       liveStatus: process.stderr.isTTY === true && !options.quiet && !process.env['CI'],
     });
@@ -83,8 +101,20 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
   }
 
   const heapLimitMb = options.maxOldSpaceSizeMb ?? maxOldSpaceSizeOf(process.env['NODE_OPTIONS']);
-  const summary = await analyzeLog(logPath, heapLimitMb);
-  process.stderr.write(`\n${renderText(summary, { color: process.stderr.isTTY === true && !process.env['NO_COLOR'] })}`);
+  let summary = await analyzeLog(logPath, heapLimitMb);
+  const heapDiffs = snapshotDir !== null ? await diffSnapshots(snapshotDir, say) : [];
+  // The leak finding of each main thread names what grew in its snapshots, instead of asking for them.
+  for (const { series, diff } of heapDiffs) {
+    if (series.threadId !== 0) continue;
+    const index = summary.isolates.findIndex((isolate) => isolate.pid === series.pid && (isolate.role ?? (isolate.isMain ? 'main thread' : '')) === 'main thread');
+    if (index !== -1) summary = linkHeapDiff(summary, diff, index);
+  }
+  const color = process.stderr.isTTY === true && !process.env['NO_COLOR'];
+  process.stderr.write(`\n${renderText(summary, { color })}`);
+  for (const { series, diff } of heapDiffs) {
+    const thread = series.threadId === 0 ? 'main thread' : `worker thread ${series.threadId}`;
+    process.stderr.write(`\nWhat grew in pid ${series.pid}'s ${thread}, over ${series.paths.length} heap snapshots (${snapshotDir}):\n${renderHeapDiffText(diff, { color })}`);
+  }
   // --out names the one form asked for (the CLI refuses --out with both).
   if (options.json) await writeOutput(options.out !== undefined && !options.html && !options.open ? options.out : `${logStem(logPath)}.json`, `${JSON.stringify(summary, null, 2)}\n`);
   if (options.html || options.open) {
@@ -97,6 +127,22 @@ export async function runRun(options: RunCommandOptions): Promise<number> {
   // Said again last, where the eye lands after a long summary.
   say(logLine);
   return budgetsFailed ? EXIT_CODES.BudgetFailed : result.exitCode;
+}
+
+/** The heapdiff of each process and thread's snapshots (two or more); fewer are said, not diffed. */
+async function diffSnapshots(dir: string, say: (text: string) => void): Promise<Array<{ series: SnapshotSeries; diff: HeapDiff }>> {
+  const diffs: Array<{ series: SnapshotSeries; diff: HeapDiff }> = [];
+  const all = await findLeakSnapshots(dir);
+  if (all.length === 0) say(`--find-leak: no heap snapshot was taken (the floor never grew clearly after the warm-up, the run was short, or Node is older than 18); ${dir} is empty`);
+  for (const series of all) {
+    const diff = await heapdiffOfRun(series.paths);
+    if (diff === null) {
+      say(`--find-leak: pid ${series.pid} thread ${series.threadId}: one heap snapshot (${series.paths[0]}), too few to tell what grew`);
+      continue;
+    }
+    diffs.push({ series, diff });
+  }
+  return diffs;
 }
 
 /** Why a Node process was left untraced, by where its stdout went (V8 can print its trace nowhere else). */

@@ -16,6 +16,8 @@ import { OutputFilter, TracedPids } from './output-filter.js';
 
 /** The preload, beside this module once built (dist/run/preload) and in the sources (src/run/preload). */
 export const PRELOAD_PATH = fileURLToPath(new URL('./preload/trace-gc.cjs', import.meta.url));
+/** The heap-snapshot taker of `run --find-leak` (issue 16's preload), beside it. */
+export const FIND_LEAK_PRELOAD_PATH = fileURLToPath(new URL('./preload/find-leak.cjs', import.meta.url));
 
 /** A partial line is held this long for its end before it is taken as the app's (a prompt). */
 const HELD_LINE_MS = 100;
@@ -31,6 +33,8 @@ export interface CaptureOptions {
   v8Flags: string[];
   /** Added to NODE_OPTIONS (`--max-old-space-size=512`). */
   extraNodeOptions: string[];
+  /** Added to the command's environment (`GCLOG_FIND_LEAK_DIR`). */
+  extraEnv?: Record<string, string>;
   /** Keep the GC lines in the app's stdout too (`--show-gc`). */
   showGc: boolean;
   /** The one-line live status on stderr (a terminal, not CI, not --quiet). */
@@ -229,6 +233,7 @@ function startChild(options: CaptureOptions, runDirectory: string): { child: Chi
     NODE_OPTIONS: [base['NODE_OPTIONS'] ?? '', `--require ${quoteForNodeOptions(PRELOAD_PATH)}`, ...options.extraNodeOptions].join(' ').trim(),
     GCLOG_RUN_V8_FLAGS: options.v8Flags.join(' '),
     GCLOG_RUN_DIR: runDirectory,
+    ...options.extraEnv,
   };
   // The app writes into a pipe, no longer the terminal: tell colour libraries (and Node) the terminal's depth.
   if (process.stdout.isTTY === true && !base['FORCE_COLOR'] && !base['NO_COLOR']) {
