@@ -21,7 +21,7 @@ describe('a v8.GCProfiler result', () => {
         'The time of each GC is not recorded (v8.GCProfiler): no timeline, no worst second, no rate per second or minute.',
     );
     expect(stdout).toContain('Between GCs, not counted as GCs: IncrementalMarking 22× (161.4 ms).');
-    expect(stdout).toContain('Leak verdict: SUSPECTED LEAK (suspected) — the floor after Mark-Compact rose steadily over 18 Mark-Compacts in order, from 37.5 to 59.0 MB');
+    expect(stdout).toContain('Leak verdict: SUSPECTED LEAK — the floor after Mark-Compact rose steadily over 18 Mark-Compacts in order, from 37.5 to 59.0 MB');
     expect(stdout).toContain("Allocation and promotion rates: unknown without the GCs' times");
     expect(stdout).not.toMatch(/MB\/min|per minute|MB\/s|worst second \d/);
   });

@@ -91,7 +91,7 @@ async function hoverLongestPause(record: PageRecord, isolateIndex: number): Prom
   }, isolateIndex);
   await page.mouse.move(target.x - 20, target.y - 20);
   await page.mouse.move(target.x, target.y);
-  await page.waitForSelector('.tooltip:not([hidden])', { timeout: 5_000 });
+  await page.waitForSelector('.tooltip:not([hidden])', { timeout: 20_000 });
   return page.evaluate(() =>
     Object.fromEntries([...document.querySelectorAll('.tooltip .tooltip-row')].map((row) => [row.children[0]!.textContent, row.children[1]!.textContent])),
   );
@@ -222,7 +222,7 @@ describe('report with per-space data (node20-steady.verbose)', () => {
     await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
     await record.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await record.page.waitForSelector('.tooltip:not([hidden])', { timeout: 5_000 });
+    await record.page.waitForSelector('.tooltip:not([hidden])', { timeout: 20_000 });
     const rows = await record.page.evaluate(() =>
       Object.fromEntries([...document.querySelectorAll('.tooltip .tooltip-row')].map((row) => [row.children[0]!.textContent, row.children[1]!.textContent])),
     );
