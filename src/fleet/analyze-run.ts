@@ -5,7 +5,7 @@ import { Analyzer } from '../analyze/analyzer.js';
 import type { AnalyzeOptions } from '../analyze/isolate-analyzer.js';
 import type { Summary } from '../analyze/summary.js';
 import { AppError } from '../errors.js';
-import type { ParseStats } from '../parse/log-parser.js';
+import { emptyParseStats, type ParseStats } from '../parse/log-parser.js';
 import { readLog, type ParsedInput } from '../parse/reader.js';
 import type { FleetRun } from './discover.js';
 
@@ -43,17 +43,7 @@ export async function analyzeRun(run: FleetRun, options: AnalyzeOptions = {}): P
 /** The stats of several files read as one input: counts add up, reported lines keep their file's numbers. */
 function mergeParsed(name: string, inputs: ParsedInput[]): ParsedInput {
   if (inputs.length === 1) return { ...inputs[0]!, name };
-  const stats: ParseStats = {
-    lines: 0,
-    gcEvents: 0,
-    outOfMemoryEvents: 0,
-    verboseLines: 0,
-    processLines: 0,
-    duplicateOomRecords: 0,
-    skippedLines: 0,
-    unparsed: { count: 0, lines: [] },
-    cut: { count: 0, lines: [] },
-  };
+  const stats: ParseStats = emptyParseStats();
   let bytesRead = 0;
   for (const input of inputs) {
     bytesRead += input.bytesRead;

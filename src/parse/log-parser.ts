@@ -77,8 +77,9 @@ const NVP_LOOKALIKE = /(?:^|\s)pause=\S+ mutator=\S+ gc=|GC: \{"pause"/;
 const OTHER_VERBOSE =
   /^(?: *-?\d+ ms: )?(?:\[(?:HeapController|GlobalMemoryController)\]|Scavenge stack scanning:|Heap growing factor|Grow: |Dampen: |Fast promotion mode|Memory reducer:|Shrinking page|\[Finished reentrant|Min semi-space size)/;
 
-export class GcLogParser {
-  private readonly stats: ParseStats = {
+/** Counts before the first line: one place, so that a new count cannot be missed by a reader of another format. */
+export function emptyParseStats(): ParseStats {
+  return {
     lines: 0,
     gcEvents: 0,
     outOfMemoryEvents: 0,
@@ -89,6 +90,10 @@ export class GcLogParser {
     unparsed: { count: 0, lines: [] },
     cut: { count: 0, lines: [] },
   };
+}
+
+export class GcLogParser {
+  private readonly stats: ParseStats = emptyParseStats();
   /** The last GC of each isolate, kept until its verbose block (if any) has been read. */
   private readonly awaitingVerbose = new Map<string, HeldGc>();
   /** The last trace records of each isolate. */

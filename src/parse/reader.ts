@@ -12,7 +12,7 @@ import type { TraceEvent } from '../events.js';
 import { DETECT_LENGTH, detectFormat, type InputFormat } from './format-detect.js';
 import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
 import { JsonItemSplitter } from './json-items.js';
-import { GcLogParser, KEPT_LINE_EXAMPLES, type ParseStats } from './log-parser.js';
+import { emptyParseStats, GcLogParser, KEPT_LINE_EXAMPLES, type ParseStats } from './log-parser.js';
 import { TraceEventReader } from './trace-events.js';
 
 /** Longer lines are skipped (and counted) so that one endless line cannot exhaust memory. */
@@ -188,17 +188,7 @@ class JsonInput {
   private readonly splitter: JsonItemSplitter;
   private readonly traceEvents: TraceEventReader | null = null;
   private readonly profiler: GcProfilerReader | null = null;
-  private readonly stats: ParseStats = {
-    lines: 0,
-    gcEvents: 0,
-    outOfMemoryEvents: 0,
-    verboseLines: 0,
-    duplicateOomRecords: 0,
-    skippedLines: 0,
-    processLines: 0,
-    unparsed: { count: 0, lines: [] },
-    cut: { count: 0, lines: [] },
-  };
+  private readonly stats: ParseStats = emptyParseStats();
 
   constructor(
     readonly format: Exclude<InputFormat, 'text'>,
