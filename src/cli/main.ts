@@ -450,7 +450,7 @@ function commandIn(argv: string[]): CommandName | null {
 /** yargs' messages, said in gclog's words: what was wrong and what to do. */
 function usageMessage(message: string, argv: string[]): string {
   const command = commandIn(argv);
-  if (command === 'run' && (message.startsWith('Unknown argument') || message.startsWith('Did you mean'))) {
+  if (command === 'run' && (message.startsWith('Unknown argument') || message.startsWith('Unknown command') || message.startsWith('Did you mean'))) {
     return 'run takes the command after --, e.g. gclog run -- node server.js (options for gclog go before the --)';
   }
   if (message.startsWith('Not enough non-option arguments')) {

@@ -277,6 +277,10 @@ describe('gclog run', () => {
     const none = await gclogRun([], cwd);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('run takes the command after --, e.g. gclog run -- node server.js');
+    // Without the --, the command would be read as gclog's own arguments.
+    const noDashes = await gclogRun([NODE, '-e', '0'], cwd);
+    expect(noDashes.code).toBe(2);
+    expect(noDashes.stderr).toBe('gclog: run takes the command after --, e.g. gclog run -- node server.js (options for gclog go before the --). Run gclog run --help for usage.\n');
     const bad = await gclogRun(['--fail-on', 'p99<5ms', '--', NODE, '-e', '0'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('"p99<5ms": budgets are upper limits written with >, e.g. p99>5ms');
