@@ -133,7 +133,7 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   const timed = isolate.timeKnown !== false;
   if (!timed) out.push(...untimedLines(isolate));
   else out.push(
-    `${fixedText(isolate.durationMs / 1000, 1)} s covered, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +
+    `${coveredWords(isolate)}, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +
       (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
   );
   const mu = mutatorUtilisationShort(isolate);
@@ -208,6 +208,13 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
     for (const finding of isolate.findings) out.push(...renderFinding(finding, paint, width));
   }
   return out;
+}
+
+/** `3.4 s covered`; for a process gclog run saw exit, its whole life, which its GC share is of. */
+function coveredWords(isolate: IsolateSummary): string {
+  const life = isolate.lifetimeMs;
+  if (life !== undefined && life > isolate.durationMs) return `${fixedText(life / 1000, 1)} s of the process's life (its GCs within ${fixedText(isolate.durationMs / 1000, 1)} s)`;
+  return `${fixedText(isolate.durationMs / 1000, 1)} s covered`;
 }
 
 /** What the input is made of: lines of text, or the entries of a JSON document. */

@@ -8,6 +8,7 @@ import { commandOf, processIdentity } from '../../src/analyze/processes.js';
 import { pairIsolates } from '../../src/compare/pairing.js';
 import { parseProcessLine } from '../../src/parse/process-line.js';
 import { processTimeline, processTimelineLines } from '../../src/report/processes.js';
+import { renderText } from '../../src/report/text.js';
 import { samplePath, sampleLine } from '../support/samples.js';
 
 describe('parseProcessLine', () => {
@@ -120,5 +121,18 @@ describe('processTimeline', () => {
     single.inputs[0]!.processes = single.inputs[0]!.processes!.filter((process) => process.pid === 1585);
     expect(processTimeline(single)).toHaveLength(1);
     expect(processTimelineLines(processTimeline(single))).toEqual([]);
+  });
+});
+
+describe('the GC share of a process gclog run saw exit', () => {
+  it('is of its whole life (its gclog:exit line), and the report says which span it is of', async () => {
+    const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
+    const npm = summary.isolates.find((isolate) => isolate.process?.role === 'package manager')!;
+    // npm: 5 GCs within 0.1 s, 7.87 ms of pauses, and 3958 ms of life.
+    expect(npm.lifetimeMs).toBe(3958);
+    expect(npm.overhead.elapsedMs).toBe(3958);
+    expect(npm.overhead.fraction).toBeCloseTo(7.87 / 3958, 4);
+    const text = renderText({ ...summary, isolates: [npm] }, { color: false });
+    expect(text).toMatch(new RegExp(`4\\.0 s of the process's life \\(its GCs within ${(npm.durationMs / 1000).toFixed(1).replace('.', '\\.')} s\\), 5 GCs; GC overhead 0\\.2%`));
   });
 });
