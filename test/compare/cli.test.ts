@@ -161,7 +161,7 @@ describe('gclog compare on a 1 MB semi-space (semi-default → semi-small)', () 
     expect(compareJson(SEMI_DEFAULT, SEMI_SMALL, '--threshold', '813').verdict.verdict).toBe('unchanged');
     expect(gclog('compare', SEMI_DEFAULT, SEMI_SMALL, '--fail-on-regression').status).toBe(0);
     expect(gclog('compare', SEMI_SMALL, SEMI_DEFAULT, '--fail-on-regression').status).toBe(1);
-  });
+  }, 30_000);
 });
 
 describe('gclog compare: pairing and errors', () => {
