@@ -91,7 +91,7 @@ export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {
     severity: 'warn',
     statement: `GC paused the thread ${ms(overhead.worstWindow.gcMs)} in the second starting at ${fixed(overhead.worstWindow.startMs / 1000, 0)} s (${plural(overhead.windowsOverThreshold, 'second')} at ≥ ${overhead.windowThresholdMs} ms).`,
     nextStep:
-      'Young GCs cost in proportion to allocation, Mark-Compacts to what the program keeps; the pause chart of the HTML report (gclog analyze --html) shows which collector took that second.',
+      'How often young GCs run follows the allocation rate, and each one pauses for what survives it; a Mark-Compact pauses for what the program keeps. The pause chart of the HTML report (gclog analyze --html) shows which collector took that second.',
   };
 }
 

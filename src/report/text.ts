@@ -67,14 +67,14 @@ export function renderText(summary: Summary, options: TextOptions): string {
   const several = summary.isolates.length > 1;
   // `first`: the first isolate of each input (its main thread, first run) in detail.
   const shown = several && options.detail === 'first' ? summary.isolates.filter((isolate, index) => index === 0 || summary.isolates[index - 1]!.input !== isolate.input) : summary.isolates;
+  const processes = processTimelineLines(processTimeline(summary));
+  if (processes.length > 0) out.push('', ...processes);
   if (several) out.push('', ...renderOverview(summary, paint));
   for (const isolate of shown) out.push('', ...renderIsolate(isolate, several ? summary.isolates.indexOf(isolate) : null, summary.inputs.length > 1, paint, options.width));
   if (shown.length < summary.isolates.length) {
     const rest = summary.isolates.length - shown.length;
     out.push('', paint.dim(`${pluralText(rest, 'other isolate')} in the overview: add --isolate with its number (--isolate 1) for its details, or --isolate all for every one.`));
   }
-  const processes = processTimelineLines(processTimeline(summary));
-  if (processes.length > 0) out.push('', ...processes);
   if (summary.unparsed.count > 0) {
     out.push('', paint.yellow(`${pluralText(summary.unparsed.count, 'line')} ${summary.unparsed.count === 1 ? 'looks' : 'look'} like GC records but did not parse:`));
     for (const line of summary.unparsed.lines.slice(0, 5)) out.push(`  ${line.input}:${line.line}: ${line.text.slice(0, 160)}`);
@@ -96,7 +96,8 @@ function renderOverview(summary: Summary, paint: Palette): string[] {
     ...(withPid ? [isolate.pid === null ? '—' : String(isolate.pid)] : []),
     shortLabel(isolate.label),
     String(isolate.counts.total),
-    fixedText(isolate.durationMs / 1000, 1),
+    // The time GC % is a share of: the GCs' span, or the process's life when gclog run saw it exit.
+    fixedText(isolate.overhead.elapsedMs / 1000, 1),
     fixedText(isolate.overhead.fraction * 100, 1),
     fixedText(isolate.pauses.all.p99Ms, 1),
     fixedText(isolate.heap.peakUsedMb, 1),
@@ -191,8 +192,7 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   if (!timed) {
     out.push(`Allocation and promotion rates: unknown without the GCs' times (the heap grew ${fixedText(isolate.allocation.totalMb, 1)} MB between GCs in all).`);
   } else out.push(
-    `Allocation ${isolate.allocation.mbPerSecond.toFixed(1)} MB/s (${sourceWords(isolate.allocation.source)}); ` +
-      `promotion to old space ~${isolate.promotion.mbPerSecond.toFixed(2)} MB/s (${sourceWords(isolate.promotion.source)})`,
+    `${rateWords('Allocation', isolate.allocation, 1)}; ${rateWords('promotion to old space', isolate.promotion, 2)}`,
   );
 
   if (isolate.reasons.length > 0) {
@@ -215,6 +215,13 @@ function coveredWords(isolate: IsolateSummary): string {
   const life = isolate.lifetimeMs;
   if (life !== undefined && life > isolate.durationMs) return `${fixedText(life / 1000, 1)} s of the process's life (its GCs within ${fixedText(isolate.durationMs / 1000, 1)} s)`;
   return `${fixedText(isolate.durationMs / 1000, 1)} s covered`;
+}
+
+/** `Allocation 12.3 MB/s (exact, from NVP)`, `~` only before an estimate, and no figure at all without data. */
+function rateWords(name: string, rate: IsolateSummary['allocation'], decimals: number): string {
+  if (rate.source === 'none') return `${name}: not in this log`;
+  const approximate = rate.source === 'heap-growth' ? '~' : '';
+  return `${name} ${approximate}${rate.mbPerSecond.toFixed(decimals)} MB/s (${sourceWords(rate.source)})`;
 }
 
 /** What the input is made of: lines of text, or the entries of a JSON document. */

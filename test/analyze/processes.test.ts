@@ -132,6 +132,10 @@ describe('the GC share of a process gclog run saw exit', () => {
     expect(npm.lifetimeMs).toBe(3958);
     expect(npm.overhead.elapsedMs).toBe(3958);
     expect(npm.overhead.fraction).toBeCloseTo(7.87 / 3958, 4);
+    // The overview's time column is the one its GC % is of: npm's 4.0 s of life, 0.2%.
+    const overview = renderText(summary, { color: false }).split('\n');
+    expect(overview.find((line) => /^\d+\s+1585\s+npm start/.test(line))).toMatch(/\(package manager\)\s+5\s+4\.0\s+0\.2\s/);
+    // Rates: no ~ before an exact figure, and no figure where the log has none.
     const text = renderText({ ...summary, isolates: [npm] }, { color: false });
     expect(text).toMatch(new RegExp(`4\\.0 s of the process's life \\(its GCs within ${(npm.durationMs / 1000).toFixed(1).replace('.', '\\.')} s\\), 5 GCs; GC overhead 0\\.2%`));
   });

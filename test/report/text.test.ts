@@ -49,3 +49,14 @@ describe('renderText', () => {
     expect(verbose).toMatch(/\nold\s+31\.2\s+31\.2\s+74\.5\s/);
   });
 });
+
+describe('rates in the terminal report', () => {
+  it('put ~ only before an estimate, and no figure where the log has none', async () => {
+    const exact = renderText(await analyzeFiles([samplePath('node22-steady.nvp.log')]), { color: false });
+    expect(exact).toMatch(/^Allocation \d+\.\d MB\/s \(exact, from NVP\); promotion to old space \d+\.\d\d MB\/s \(exact, from NVP\)$/m);
+    const none = renderText(await analyzeFiles([samplePath('node22-oom.plain.log')]), { color: false });
+    expect(none).toContain('Allocation: not in this log; promotion to old space: not in this log');
+    const estimated = renderText(await analyzeFiles([samplePath('node22-steady.log')]), { color: false });
+    expect(estimated).toMatch(/^Allocation ~\d+\.\d MB\/s \(estimated from heap growth\); promotion to old space ~\d+\.\d\d MB\/s \(estimated from heap growth\)$/m);
+  });
+});
