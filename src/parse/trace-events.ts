@@ -7,6 +7,9 @@
 import { generationOf, type GcEvent, type GcType, type IncrementalMarking } from '../events.js';
 import { isPlausibleNumber } from './trace-record.js';
 
+/** The `args.type` of the MajorGC pair that is only incremental marking's finalization step. */
+const INCREMENTAL_FINALIZATION_STEP = 'incremental finalization step';
+
 const MIB = 1024 * 1024;
 
 interface RawTraceEvent {
@@ -139,6 +142,15 @@ export class TraceEventReader {
     const pauseUs = ts - open.beginTs;
     if (typeof after !== 'number' || !isPlausibleNumber(after) || pauseUs < 0 || !isPlausibleNumber(ts - this.originByPid.get(pid)!)) {
       this.stats.damaged++;
+      return;
+    }
+    // Node 14–18 also wrap the last step of incremental marking in a MajorGC pair of its own (the heap
+    // unchanged, a tenth of a millisecond): a step of the Mark-Compact that follows, not a GC.
+    if (name === 'MajorGC' && open.reason === INCREMENTAL_FINALIZATION_STEP) {
+      const ms = pauseUs / 1000;
+      thread.steps++;
+      thread.stepsMs += ms;
+      if (ms > thread.biggestStepMs) thread.biggestStepMs = ms;
       return;
     }
     const type: GcType = name === 'MajorGC' ? 'Mark-Compact' : (open.type ?? 'Scavenge');

@@ -221,7 +221,9 @@ describe('report with per-space data (node20-steady.verbose)', () => {
     const chart = record.page.locator('.chart[data-chart="spaces"][data-isolate="0"] svg');
     await chart.scrollIntoViewIfNeeded();
     const box = (await chart.boundingBox())!;
-    await record.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // From outside the plot, in steps: a move to where the mouse already is would fire no event.
+    await record.page.mouse.move(box.x + 2, box.y + 2);
+    await record.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
     await record.page.waitForSelector('.tooltip:not([hidden])', { timeout: 20_000 });
     const rows = await record.page.evaluate(() =>
       Object.fromEntries([...document.querySelectorAll('.tooltip .tooltip-row')].map((row) => [row.children[0]!.textContent, row.children[1]!.textContent])),

@@ -31,7 +31,10 @@ function run(major: number, app: string, env: Record<string, string>, args: stri
 }
 
 const MB = 1024 * 1024;
-const SERVICE = ['samples/heapsnapshots/leaky-service.cjs', ['-', '1000', '25', '1', 'grants,listeners,cache,lru,batch,inflight']] as const;
+// Without the batch: whether its rows read as growing depends on where in a batch each snapshot
+// falls (1,000 → 2,000 → 3,000 within one batch is growth). Its rows never growing is tested on
+// fixed snapshots (test/heapdiff/leak-cases.test.ts).
+const SERVICE = ['samples/heapsnapshots/leaky-service.cjs', ['-', '1000', '25', '1', 'grants,listeners,cache,lru,inflight']] as const;
 
 describe.each([18, 20, 22, 24, 26])('find-leak on Node %i', (major) => {
   it('takes three snapshots as the floor grows, says why, what it needs and how long it paused; their heapdiff names the leaks', async () => {
@@ -66,7 +69,6 @@ describe.each([18, 20, 22, 24, 26])('find-leak on Node %i', (major) => {
     expect(growing.get('CacheEntry')?.retainer?.text).toBe('Object responseCache [key] ← module scope of leaky-service.cjs');
     expect(growing.get('onConfigChange()')?.retainer?.text).toBe('Array [] ← Object .change ← EventEmitter configBus ._events ← module scope of leaky-service.cjs');
     expect(growing.has('LruEntry')).toBe(false);
-    expect(growing.has('BatchRow')).toBe(false);
   }, 180_000);
 });
 
