@@ -3,9 +3,9 @@
 // properties and variables are kept (string contents, most of a snapshot's text, are skipped).
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { AppError, fromReadError } from '../errors.js';
+import { inputFileSize } from '../io/file-size.js';
 import { type ArrayPool, FRESH } from './array-pool.js';
 import { type HeapGraph, keepsName, NAMED_EDGE_TYPES } from './snapshot.js';
 
@@ -447,14 +447,7 @@ export class SnapshotParser {
 
 /** Reads a .heapsnapshot or .heapsnapshot.gz (recognised by its magic bytes) into a HeapGraph. */
 export async function readHeapSnapshot(path: string, options: ReadSnapshotOptions = {}): Promise<HeapGraph> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new AppError({ code: 'IsDirectory', path });
-    size = info.size;
-  } catch (error) {
-    throw fromReadError(error, path);
-  }
+  const size = await inputFileSize(path);
   if (size === 0) throw new AppError({ code: 'EmptyInput', path });
   const parser = new SnapshotParser(options.arrays);
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 });

@@ -1,13 +1,13 @@
 // Streams a log (a file, `-` for stdin, or gzip) through split2 into the line parser, in bounded memory.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import split2 from 'split2';
 import { AppError, fromReadError } from '../errors.js';
+import { inputFileSize } from '../io/file-size.js';
 import type { TraceEvent } from '../events.js';
 import { DETECT_LENGTH, detectFormat, type InputFormat } from './format-detect.js';
 import { GcProfilerReader, type GcProfileInfo } from './gc-profiler.js';
@@ -46,14 +46,7 @@ export interface ParsedInput {
 /** Opens a path (or `-`), checks it is a readable non-empty file, and returns its byte stream and size. */
 async function openInput(path: string): Promise<{ stream: Readable; size: number | null }> {
   if (path === '-') return { stream: process.stdin, size: null };
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new AppError({ code: 'IsDirectory', path });
-    size = info.size;
-  } catch (error) {
-    throw fromReadError(error, path);
-  }
+  const size = await inputFileSize(path);
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
