@@ -17,6 +17,15 @@ const TICKS = fileURLToPath(new URL('./apps/ticks.cjs', import.meta.url));
 const COLOURS = fileURLToPath(new URL('./apps/colours.cjs', import.meta.url));
 const SERVER = fileURLToPath(new URL('./apps/server.cjs', import.meta.url));
 
+/**
+ * The command line script(1) hands to $SHELL -c. `exec` leaves no shell between the terminal and
+ * gclog: dash (Debian's /bin/sh, script's shell where SHELL is unset, as in CI) stays as the parent
+ * otherwise, and a Ctrl-C kills it, so script reports 130 whatever gclog did.
+ */
+function shellCommand(words: string[]): string {
+  return `exec ${words.map((word) => `'${word}'`).join(' ')}`;
+}
+
 /** A tally of the first `records` events of a sample, as the live parser reads them. */
 function tallyOf(sample: string, records: number): LiveGcTally {
   const events: TraceEvent[] = [];
@@ -57,13 +66,13 @@ describe('where the status line is drawn', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'gclog-status-'));
   /** gclog run under a real terminal (script(1) gives it a pty), everything the terminal received. */
   function onTerminal(flags: string[], env: Record<string, string | undefined> = {}, app: string[] = [TICKS, '2.5']): string {
-    const command = [process.execPath, BIN, 'run', ...flags, '--log', 'ticks.log', '--', process.execPath, ...app].map((word) => `'${word}'`).join(' ');
+    const command = shellCommand([process.execPath, BIN, 'run', ...flags, '--log', 'ticks.log', '--', process.execPath, ...app]);
     const result = spawnSync('script', ['-qec', command, '/dev/null'], {
       cwd,
       encoding: 'utf8',
       // An undefined value takes the variable out of the environment.
       env: Object.fromEntries(
-        Object.entries({ ...process.env, CI: '', ...env, PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}` }).filter(([, value]) => value !== undefined),
+        Object.entries({ ...process.env, CI: '', SHELL: '/bin/sh', ...env, PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}` }).filter(([, value]) => value !== undefined),
       ),
       timeout: 60_000,
     });
@@ -97,9 +106,9 @@ describe('where the status line is drawn', () => {
 describe('Ctrl-C at a terminal', () => {
   it('reaches the app once (the terminal signals the whole group; gclog does not signal it again), and gclog reports', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'gclog-ctrl-c-'));
-    const command = [process.execPath, BIN, 'run', '--quiet', '--log', 'server.log', '--', process.execPath, SERVER].map((word) => `'${word}'`).join(' ');
+    const command = shellCommand([process.execPath, BIN, 'run', '--quiet', '--log', 'server.log', '--', process.execPath, SERVER]);
     const { screen, code } = await new Promise<{ screen: string; code: number | null }>((resolve, reject) => {
-      const terminal = spawn('script', ['-qec', command, '/dev/null'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+      const terminal = spawn('script', ['-qec', command, '/dev/null'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, SHELL: '/bin/sh' } });
       let screen = '';
       let pressed = false;
       terminal.stdout.setEncoding('utf8').on('data', (text: string) => {
