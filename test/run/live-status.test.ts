@@ -92,9 +92,14 @@ describe('where the status line is drawn', () => {
   }, 60_000);
 
   it('keeps the app’s colours on a terminal: its stdout is a pipe to gclog, but FORCE_COLOR says the terminal’s depth', () => {
-    const screen = onTerminal(['--quiet'], { NO_COLOR: undefined, FORCE_COLOR: undefined }, [COLOURS]);
-    expect(screen).toMatch(/^isTTY false FORCE_COLOR [123]\r?$/m);
+    // The depth comes from TERM, as Node's tty.getColorDepth() reads it: 256 colours → FORCE_COLOR=2.
+    const screen = onTerminal(['--quiet'], { NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' }, [COLOURS]);
+    expect(screen).toMatch(/^isTTY false FORCE_COLOR 2\r?$/m);
     expect(screen).not.toContain('Warning');
+    // A terminal without colours (TERM=dumb, or no TERM at all) → FORCE_COLOR=0.
+    for (const term of ['dumb', undefined]) {
+      expect(onTerminal(['--quiet'], { NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: term }, [COLOURS])).toMatch(/^isTTY false FORCE_COLOR 0\r?$/m);
+    }
   }, 60_000);
 
   it('never in CI or with --quiet', () => {
