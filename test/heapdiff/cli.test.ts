@@ -17,8 +17,27 @@ describe('gclog heapdiff', () => {
     expect(lines[1]).toBe('  1. samples/heapsnapshots/leaky-service-1.heapsnapshot.gz: 71,451 nodes, 6.4 MB');
     expect(result.stdout).toContain('\nGrew at every step\n');
     expect(result.stdout).toMatch(/\n {2}Grant +1,000 → 2,000 → 3,000 +\+2,000 .*\n {6}held by Map grantsByRequest ← module scope of leaky-service\.cjs \(all 2,000 sampled instances\)\n/);
-    expect(result.stdout).toMatch(/\nChanged, but not at every step \(not a leak by this rule\)\n.*\n {2}BatchRow +0 → 3,000 → 0 /);
+    // handleRequest() rose at every step, by 11.8 KB in all: under the 16 KB of growth, and said so.
+    const roseLittle = result.stdout.indexOf('\nRose at every step, but by less than 16.0 KB in all (too little to call growth)\n');
+    const changed = result.stdout.indexOf('\nChanged, but not at every step (not a leak by this rule)\n');
+    expect(roseLittle).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThan(roseLittle);
+    expect(result.stdout.slice(roseLittle, changed)).toMatch(/\n {2}handleRequest\(\) +1 → 1 → 1 +0 +7\.5 KB → 7\.6 KB → 19\.3 KB +\+11\.8 KB\n/);
+    expect(result.stdout.slice(changed)).toMatch(/^\nChanged, but not at every step \(not a leak by this rule\)\n.*\n {2}BatchRow +0 → 3,000 → 0 /);
+    expect(result.stdout.slice(changed)).not.toContain('handleRequest()');
     expect(result.stderr).toBe('');
+  }, 60_000);
+
+  it('with two snapshots: what rose too little, then what shrank or kept its bytes', () => {
+    const result = runCli(['heapdiff', SNAPSHOTS[0]!, SNAPSHOTS[2]!]);
+    expect(result.status).toBe(0);
+    const roseLittle = result.stdout.indexOf('\nRose by less than 16.0 KB (too little to call growth)\n');
+    const rest = result.stdout.indexOf('\nShrank, or kept their bytes\n');
+    expect(roseLittle).toBeGreaterThan(0);
+    expect(rest).toBeGreaterThan(roseLittle);
+    expect(result.stdout.slice(roseLittle, rest)).toMatch(/\n {2}handleRequest\(\) +1 → 1 +0 +7\.5 KB → 19\.3 KB +\+11\.8 KB\n/);
+    expect(result.stdout.slice(rest)).toMatch(/\n {2}_addListener\(\) +1 → 1 +0 +4\.8 KB → 4\.1 KB +-744 B\n/);
+    expect(result.stdout).not.toContain('not at every step');
   }, 60_000);
 
   it('--json: the HeapDiff object', () => {

@@ -50,6 +50,13 @@ describe('heapdiff HTML report', () => {
     const held = await page.locator('#growing td.held').allTextContents();
     expect(held).toContain('held by Map grantsByRequest ← module scope of leaky-service.cjs (all 2,000 sampled instances)');
     expect((await page.locator('#changed td.class').allTextContents())[0]).toBe('BatchRow');
+    // What rose at every step by less than 16 KB has its own heading, not "not at every step".
+    expect(await page.locator('#rose-little td.class').allTextContents()).toEqual(['handleRequest()', 'BatchRow()']);
+    expect(await page.locator('h2.section').allTextContents()).toEqual([
+      'Grew at every step',
+      'Rose at every step, but by less than 16.0 KB in all (too little to call growth)',
+      'Changed, but not at every step (not a leak by this rule)',
+    ]);
     // A bar per grower, drawn (inline widths are allowed by the CSP).
     const barWidths = await page.locator('#growing .bar').evaluateAll((bars) => bars.map((bar) => bar.getBoundingClientRect().width));
     expect(barWidths[0]).toBe(120);

@@ -7,7 +7,7 @@ import type { ClassDiff, HeapDiff } from '../../heapdiff/diff.js';
 import { TOP_CLASSES } from '../../heapdiff/diff.js';
 import { escapeHtml } from '../html/escape.js';
 import { renderDocument } from '../html/template.js';
-import { byLargestSwing, BYTES_NOTE, formatBytes, growthHeadline, retainerSentence, signedBytes, signedCount } from './words.js';
+import { BYTES_NOTE, changedWithoutGrowing, formatBytes, growthHeadline, retainerSentence, signedBytes, signedCount } from './words.js';
 
 const STYLES = `
 table.heapdiff td.class { font-weight: 600; word-break: break-word; }
@@ -20,7 +20,6 @@ table.heapdiff tr.has-held td { border-bottom: none; }
 export function renderHeapDiffHtml(diff: HeapDiff, generator: string): string {
   const growingTone = diff.growing.length > 0 ? (diff.stepsJudged ? 'leak' : 'suspected') : 'none';
   const badge = diff.growing.length > 0 ? (diff.stepsJudged ? 'grew at every step' : 'grew') : 'no growth';
-  const others = byLargestSwing(diff.changed.filter((entry) => !entry.growing)).slice(0, TOP_CLASSES);
   const body = `<div class="page">
 <header class="masthead"><h1><span class="brand">gclog</span> heapdiff</h1><span class="generator">${escapeHtml(generator)}</span></header>
 <ul class="inputs">
@@ -28,7 +27,9 @@ ${diff.snapshots.map((snapshot, index) => `<li><span class="run-name">${index + 
 </ul>
 <section class="verdict verdict-${growingTone}" id="headline"><span class="badge">${escapeHtml(badge)}</span><div><h2>${escapeHtml(growthHeadline(diff))}</h2><p>Reachable heap ${formatBytes(diff.snapshots[0]!.totalBytes)} → ${formatBytes(diff.snapshots[diff.snapshots.length - 1]!.totalBytes)} (${signedBytes(diff.totalBytesAdded)}).</p></div></section>
 ${diff.growing.length > 0 ? `<h2 class="section">${diff.stepsJudged ? 'Grew at every step' : 'Grew'}</h2>\n${tableHtml(diff.growing.slice(0, TOP_CLASSES), 'growing')}` : ''}
-${others.length > 0 ? `<h2 class="section">Changed, but not at every step</h2>\n${tableHtml(others, 'changed')}` : ''}
+${changedWithoutGrowing(diff, TOP_CLASSES)
+  .map(({ id, heading, entries }) => `<h2 class="section">${escapeHtml(heading)}</h2>\n${tableHtml(entries, id)}`)
+  .join('\n')}
 <footer class="notes"><p>${escapeHtml(BYTES_NOTE)}</p></footer>
 </div>`;
   return renderDocument({ title: `gclog heapdiff: ${badge}`, body, data: diff, scripts: [], extraStyles: STYLES });

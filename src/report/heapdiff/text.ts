@@ -4,7 +4,7 @@ import { oneLine } from '../../errors.js';
 import { formatCount } from '../../format.js';
 import type { ClassDiff, HeapDiff } from '../../heapdiff/diff.js';
 import { TOP_CLASSES } from '../../heapdiff/diff.js';
-import { byLargestSwing, BYTES_NOTE, formatBytes, growthHeadline, retainerSentence, signedBytes, signedCount } from './words.js';
+import { BYTES_NOTE, changedWithoutGrowing, formatBytes, growthHeadline, retainerSentence, signedBytes, signedCount } from './words.js';
 
 export function renderHeapDiffText(diff: HeapDiff, options: { color: boolean }): string {
   const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
@@ -17,8 +17,7 @@ export function renderHeapDiffText(diff: HeapDiff, options: { color: boolean }):
   if (diff.growing.length > 0) {
     lines.push('', bold(diff.stepsJudged ? 'Grew at every step' : 'Grew'), ...table(diff.growing.slice(0, TOP_CLASSES), true));
   }
-  const others = byLargestSwing(diff.changed.filter((entry) => !entry.growing)).slice(0, 10);
-  if (others.length > 0) lines.push('', bold('Changed, but not at every step (not a leak by this rule)'), ...table(others, false));
+  for (const { heading, entries } of changedWithoutGrowing(diff, 10)) lines.push('', bold(heading), ...table(entries, false));
   lines.push('', BYTES_NOTE, '');
   return lines.join('\n');
 }

@@ -53,6 +53,23 @@ export function byLargestSwing(entries: ClassDiff[]): ClassDiff[] {
   return [...entries].sort((a, b) => swing(b) - swing(a) || a.className.localeCompare(b.className));
 }
 
+/**
+ * The classes that changed without growing, in two groups with headings true of each: those whose
+ * bytes rose at every step but by less than MIN_GROWTH_BYTES in all, and the rest.
+ */
+export function changedWithoutGrowing(diff: HeapDiff, limit: number): { id: 'rose-little' | 'changed'; heading: string; entries: ClassDiff[] }[] {
+  const steps = diff.snapshots.length - 1;
+  const notGrowing = diff.changed.filter((entry) => !entry.growing);
+  const roseAtEveryStep = notGrowing.filter((entry) => entry.stepsGrown === steps);
+  const rest = notGrowing.filter((entry) => entry.stepsGrown !== steps);
+  const small = formatBytes(MIN_GROWTH_BYTES);
+  const sections = [
+    { id: 'rose-little' as const, heading: diff.stepsJudged ? `Rose at every step, but by less than ${small} in all (too little to call growth)` : `Rose by less than ${small} (too little to call growth)`, entries: roseAtEveryStep },
+    { id: 'changed' as const, heading: diff.stepsJudged ? 'Changed, but not at every step (not a leak by this rule)' : 'Shrank, or kept their bytes', entries: rest },
+  ];
+  return sections.map(({ id, heading, entries }) => ({ id, heading, entries: byLargestSwing(entries).slice(0, limit) })).filter((section) => section.entries.length > 0);
+}
+
 /** Growers named in the leak finding. */
 export const GROWERS_IN_FINDING = 3;
 
