@@ -34,11 +34,16 @@ function collect(child: ChildProcess): Promise<{ status: number | null; signal: 
   return new Promise((resolve) => child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr })));
 }
 
-/** Whether process `pid` catches SIGINT (bit 2 of SigCgt in /proc): gclog's handler is in place. */
-function catchesSigint(pid: number): boolean {
+/**
+ * Whether gclog reads its stdin: Node's stream has made fd 0 non-blocking (O_NONBLOCK in /proc's
+ * fdinfo), which it does only when gclog's reader starts, after gclog's SIGINT handler is in place.
+ * (/proc's SigCgt cannot tell: Node catches SIGINT from its first instant, to reset the terminal and
+ * then die of it.)
+ */
+function readsStdin(pid: number): boolean {
   try {
-    const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return mask !== undefined && (BigInt(`0x${mask}`) & 2n) !== 0n;
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/${pid}/fdinfo/0`, 'utf8'))?.[1];
+    return flags !== undefined && (parseInt(flags, 8) & 0o4000) !== 0;
   } catch {
     return false;
   }
@@ -58,6 +63,34 @@ function processesOf(group: number, text: string): number[] {
       }
     })
     .map(Number);
+}
+
+/** Bytes process `pid` has read so far (/proc/PID/io rchar), or null once it is gone. */
+function bytesRead(pid: number): number | null {
+  try {
+    return Number(/^rchar:\s*(\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Until gclog reads its stdin and has read what it was sent: its count of bytes read holds still for
+ * 700 ms. On a loaded machine gclog may start reading seconds late; a Ctrl-C before that ends it as
+ * Node's default does, or finds no record (exit 14), neither of which these tests are about.
+ */
+async function readingSettles(pid: number): Promise<void> {
+  await until(() => readsStdin(pid), 'gclog to read its stdin');
+  let last = bytesRead(pid);
+  let stillSince = Date.now();
+  await until(() => {
+    const now = bytesRead(pid);
+    if (now !== last) {
+      last = now;
+      stillSince = Date.now();
+    }
+    return Date.now() - stillSince >= 700;
+  }, 'gclog to read what it was sent');
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -95,7 +128,13 @@ describe('Ctrl-C on a pipe', () => {
     const result = collect(shell);
     await until(() => existsSync(copy) && countGcLines(readFileSync(copy, 'utf8')) >= 30, '30 GC lines from the server');
     // A terminal's Ctrl-C can come before node has even started gclog; here it comes once gclog listens.
-    await until(() => processesOf(shell.pid!, 'gclog.js').some(catchesSigint), 'gclog to handle SIGINT');
+    // (The shell's own command line names gclog.js too.)
+    const gclogPid = (): number | undefined => processesOf(shell.pid!, 'gclog.js').find((pid) => pid !== shell.pid && readsStdin(pid));
+    await until(() => gclogPid() !== undefined, 'gclog to read its stdin');
+    // The server keeps writing, so gclog's reading never settles: 8 KB read from the pipe will do.
+    const pid = gclogPid()!;
+    const atStart = bytesRead(pid) ?? 0;
+    await until(() => (bytesRead(pid) ?? 0) > atStart + 8192, 'gclog to read from the pipe');
     const seenBefore = countGcLines(readFileSync(copy, 'utf8'));
     process.kill(-shell.pid!, 'SIGINT');
     const { stdout, stderr } = await result;
@@ -124,8 +163,7 @@ describe('Ctrl-C on a pipe', () => {
     server.stdout!.removeAllListeners('data');
     server.stderr!.removeAllListeners('data');
     const sent = countGcLines(printed());
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
+    await readingSettles(gclog.pid!);
     gclog.kill('SIGINT');
     const { status, stdout, stderr } = await result;
     server.kill();
@@ -139,7 +177,9 @@ describe('Ctrl-C on a pipe', () => {
     const { server, gclog, printed } = serverIntoGclog(['analyze', '-', '--out', out, '--html']);
     const result = collect(gclog);
     await until(() => countGcLines(printed()) >= 30, '30 GC lines from the server');
-    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
+    server.stdout!.removeAllListeners('data');
+    server.stderr!.removeAllListeners('data');
+    await readingSettles(gclog.pid!);
     gclog.kill('SIGINT');
     const { status, stderr } = await result;
     server.kill();
@@ -152,8 +192,7 @@ describe('Ctrl-C on a pipe', () => {
     const gclog = spawn(process.execPath, [BIN, 'analyze', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const result = collect(gclog);
     gclog.stdin!.write('listening\n');
-    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await readingSettles(gclog.pid!);
     gclog.kill('SIGINT');
     const { status, stdout, stderr } = await result;
     expect(status).toBe(EXIT_CODES.Interrupted);
@@ -171,8 +210,7 @@ describe('Ctrl-C on a pipe', () => {
     for (let copy = 0; copy < 60; copy++) gclog.stdin!.write(log);
     let stderr = '';
     gclog.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await until(() => catchesSigint(gclog.pid!), 'gclog to handle SIGINT');
+    await readingSettles(gclog.pid!);
     gclog.kill('SIGINT');
     await until(() => stderr.includes('gclog: interrupted'), 'the first interrupt to be seen');
     gclog.kill('SIGINT');
