@@ -166,6 +166,8 @@ export interface ProcessStartEvent {
   startWallMs: number | null;
   /** The npm script that started it (`start`), from `npm_lifecycle_event`. */
   npmScript?: string;
+  /** A cluster worker's id (`cluster.worker.id`): it runs the same command as its primary. */
+  clusterWorker?: number;
 }
 
 /** A process (or worker) under `gclog run` ending normally: `gclog:exit {…}`, written at its 'exit' event. */

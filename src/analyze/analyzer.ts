@@ -7,7 +7,7 @@ import type { ParsedInput } from '../parse/reader.js';
 import { readLog, type ReadOptions } from '../parse/reader.js';
 import { GENERATOR } from '../version.js';
 import { EraDetector } from './era.js';
-import { processIdentity, type ProcessIdentity } from './processes.js';
+import { clusterRole, processIdentity, type ProcessIdentity } from './processes.js';
 import { IsolateAnalyzer, type AnalyzeOptions } from './isolate-analyzer.js';
 import { SUMMARY_SCHEMA_VERSION, type InputSummary, type IsolateSummary, type Summary } from './summary.js';
 
@@ -195,7 +195,9 @@ export class Analyzer {
 
   /** Labels the tracks of one input by process, run and role, and summarises them: main threads first. */
   private isolatesOf(state: InputState, input: InputSummary): IsolateSummary[] {
-    const runsByPid = processRuns(state.tracks, state.processStartLines);
+    // In the order of their first lines: the parser hands a record on only when the next line shows
+    // it complete, so isolates may be met out of line order; worker N is the Nth to appear.
+    const runsByPid = processRuns([...state.tracks].sort((a, b) => a.firstLine - b.firstLine), state.processStartLines);
     for (const event of state.outOfMemory) {
       const runs = runsByPid.get(String(event.pid ?? '')) ?? [...runsByPid.values()][0];
       if (runs === undefined) {
@@ -216,7 +218,7 @@ export class Analyzer {
       const command = pidKey === '' ? undefined : state.processes.get(Number(pidKey))?.command;
       if (command !== undefined) commandCounts.set(command, (commandCounts.get(command) ?? 0) + 1);
     }
-    const groups: Array<{ isMain: boolean; total: number; isolates: IsolateSummary[] }> = [];
+    const groups: Array<{ isMain: boolean; packageManager: boolean; firstLine: number; isolates: IsolateSummary[] }> = [];
     for (const [pidKey, runs] of runsByPid) {
       const mains: IsolateSummary[] = [];
       runs.forEach((run, runIndex) => {
@@ -230,7 +232,8 @@ export class Analyzer {
           const process = pidKey === '' ? undefined : state.processes.get(Number(pidKey));
           if (process !== undefined) {
             const command = process.role === 'package manager' ? `${process.command} (package manager)` : process.command;
-            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (pid ${pidKey})` : command;
+            const cluster = clusterRole(process, state.processes.values());
+            const name = (commandCounts.get(process.command) ?? 0) > 1 ? `${command} (${cluster !== null ? `${cluster}, ` : ''}pid ${pidKey})` : command;
             identity.label = `${index === 0 ? name : `${name} ${role}`}${runNote}`;
             identity.process = process;
             const lifetimeMs = state.exits.get(process.pid);
@@ -241,13 +244,15 @@ export class Analyzer {
           identity.nodeMajorRange = input.nodeMajorRange;
           const isolate = track.analyzer.summary();
           if (index === 0) mains.push(isolate);
-          else groups.push({ isMain: false, total: isolate.counts.total, isolates: [isolate] });
+          else groups.push({ isMain: false, packageManager: false, firstLine: track.firstLine, isolates: [isolate] });
         });
       });
-      groups.push({ isMain: true, total: mains.reduce((sum, isolate) => sum + isolate.counts.total, 0), isolates: mains });
+      const packageManager = pidKey !== '' && state.processes.get(Number(pidKey))?.role === 'package manager';
+      groups.push({ isMain: true, packageManager, firstLine: runs[0]!.tracks[0]!.firstLine, isolates: mains });
     }
-    // Main threads first (a process's runs together, in order), then by event count: the isolate a reader cares about leads.
-    groups.sort((a, b) => Number(b.isMain) - Number(a.isMain) || b.total - a.total);
+    // Main threads first, then worker threads, each in the order the log shows them (a process's runs
+    // together, in order); a package manager's own process (npm start) last of the main threads.
+    groups.sort((a, b) => Number(b.isMain) - Number(a.isMain) || Number(a.packageManager) - Number(b.packageManager) || a.firstLine - b.firstLine);
     return groups.flatMap((group) => group.isolates);
   }
 }

@@ -17,6 +17,8 @@ export interface ProcessIdentity {
   /** A package manager (npm, npx, yarn, pnpm) running a script: its GCs are the tool's, not the app's. */
   role: 'app' | 'package manager';
   npmScript?: string;
+  /** A cluster worker's id; its primary runs the same command. */
+  clusterWorker?: number;
 }
 
 // The CLI script of each package manager, as `process.argv[1]` shows it.
@@ -45,7 +47,23 @@ export function processIdentity(event: ProcessStartEvent): ProcessIdentity {
     role: manager !== undefined ? 'package manager' : 'app',
   };
   if (event.npmScript !== undefined) identity.npmScript = event.npmScript;
+  if (event.clusterWorker !== undefined) identity.clusterWorker = event.clusterWorker;
   return identity;
+}
+
+/** Whether an isolate's label already names its pid (`pid 4977 main thread`, `node x.js (cluster worker 1, pid 4977)`). */
+export function labelNamesPid(label: string, pid: number): boolean {
+  return label.startsWith(`pid ${pid} `) || label.includes(`pid ${pid})`);
+}
+
+/**
+ * `cluster worker 2` or `cluster primary` (a process some cluster worker names as its parent), else
+ * null: what tells apart processes that run the same command.
+ */
+export function clusterRole(process: ProcessIdentity, processes: Iterable<ProcessIdentity>): string | null {
+  if (process.clusterWorker !== undefined) return `cluster worker ${process.clusterWorker}`;
+  for (const other of processes) if (other.clusterWorker !== undefined && other.parentPid === process.pid) return 'cluster primary';
+  return null;
 }
 
 /**

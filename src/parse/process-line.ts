@@ -47,6 +47,7 @@ export function parseProcessLine(line: string, lineNumber: number): ProcessStart
     startWallMs: typeof record['timeOriginMs'] === 'number' && Number.isFinite(record['timeOriginMs']) ? record['timeOriginMs'] : null,
   };
   if (typeof record['npmScript'] === 'string') event.npmScript = record['npmScript'];
+  if (isWholeNumber(record['clusterWorker'])) event.clusterWorker = record['clusterWorker'];
   return event;
 }
 

@@ -2,6 +2,7 @@
 // when its GCs ran, read from the `gclog:process` lines. Each process's V8 clock starts about when
 // the process does (`performance.timeOrigin`), so its GC times move onto the shared clock by that start.
 
+import { clusterRole, labelNamesPid, type ProcessIdentity } from '../analyze/processes.js';
 import type { IsolateSummary, Summary } from '../analyze/summary.js';
 import { formatMs, plural } from '../format.js';
 
@@ -33,7 +34,7 @@ export function processTimeline(summary: Summary): ProcessRow[] {
       const main = isolates.find((isolate) => (isolate.role ?? (isolate.isMain ? 'main thread' : '')) === 'main thread');
       const startS = (process.startWallMs! - origin) / 1000;
       const row: ProcessRow = {
-        label: main?.label ?? `${process.command}${process.role === 'package manager' ? ' (package manager)' : ''}`,
+        label: main?.label ?? labelWithoutGc(process, summary.inputs.find((candidate) => candidate.name === input)?.processes ?? []),
         pid: process.pid,
         parentPid: process.parentPid,
         role: process.role,
@@ -62,9 +63,16 @@ export function processTimelineLines(rows: ProcessRow[]): string[] {
     `Processes on one clock (0 s = the first process's start; each process's GC times are placed from its start, to within about 0.1 s):`,
     ...rows.map(
       (row) =>
-        `  ${`+${seconds(row.startS)}`.padStart(8)}  ${row.label}${row.label.includes(`(pid ${row.pid})`) ? '' : `, pid ${row.pid}`}` +
+        `  ${`+${seconds(row.startS)}`.padStart(8)}  ${row.label}${labelNamesPid(row.label, row.pid) ? '' : `, pid ${row.pid}`}` +
         `${row.parentPid !== null ? `, parent ${row.parentPid}` : ''}  ${gcs(row)}` +
         `${row.workers > 0 ? `; ${plural(row.workers, 'worker thread')} with ${row.workers === 1 ? 'its' : 'their'} own section` : ''}`,
     ),
   ];
+}
+
+/** A process with no GC of its own has no isolate label: its command, and what it is when that says more. */
+function labelWithoutGc(process: ProcessIdentity, processes: ProcessIdentity[]): string {
+  if (process.role === 'package manager') return `${process.command} (package manager)`;
+  const cluster = clusterRole(process, processes);
+  return cluster === null ? process.command : `${process.command} (${cluster})`;
 }

@@ -2,6 +2,7 @@
 
 import { MAX_RUNS_PER_INPUT } from '../analyze/analyzer.js';
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
+import { labelNamesPid } from '../analyze/processes.js';
 import { GC_TYPES } from '../events.js';
 import { allocationFailureMeaning } from './claims/reasons.js';
 import { mutatorUtilisationShort } from './claims/generations.js';
@@ -123,7 +124,7 @@ export function heapGlanceSentence(isolate: IsolateSummary): string {
 function renderIsolate(isolate: IsolateSummary, number: number | null, severalInputs: boolean, paint: Palette, width: number | undefined): string[] {
   const out: string[] = [];
   // The label names the pid already when the log has several processes.
-  const where = [severalInputs ? isolate.input : null, isolate.pid !== null && !isolate.label.startsWith('pid ') ? `pid ${isolate.pid}` : null, isolate.isolate !== null ? `isolate ${isolate.isolate}` : null]
+  const where = [severalInputs ? isolate.input : null, isolate.pid !== null && !labelNamesPid(isolate.label, isolate.pid) ? `pid ${isolate.pid}` : null, isolate.isolate !== null ? `isolate ${isolate.isolate}` : null]
     .filter(Boolean)
     .join(', ');
   out.push(paint.bold(number !== null ? `── #${number} ${isolate.label}${where ? ` (${where})` : ''} ──` : `── ${isolate.label} ──`));

@@ -127,6 +127,32 @@ describe('isolates', () => {
     expect(new Set(summary.isolates.map((isolate) => isolate.pid)).size).toBe(1);
     expect(summary.isolates.reduce((sum, isolate) => sum + isolate.counts.total, 0)).toBe(134);
   });
+
+  it('numbers workers in the order they first appear, and lists them so (node18-workers.log)', async () => {
+    // Lines 9, 10, 11 are the first of isolates 0x7ff190000d60, 0x7ff194000d60, 0x7ff18c000d60; the
+    // parser hands line 9's record on after line 11's, which once made 0x7ff190000d60 "worker 3".
+    const summary = await analyzeFiles([samplePath('node18-workers.log')]);
+    expect(summary.isolates.map((isolate) => [isolate.label, isolate.isolate, isolate.series.events[0]!.line])).toEqual([
+      ['main thread', '0x146dbd00', 1],
+      ['worker 1', '0x7ff190000d60', 9],
+      ['worker 2', '0x7ff194000d60', 10],
+      ['worker 3', '0x7ff18c000d60', 11],
+    ]);
+  });
+
+  it('lists main threads in the order they appear, a package manager’s own process last of them (run/node22-npm-cluster.log)', async () => {
+    const summary = await analyzeFiles([samplePath('run/node22-npm-cluster.log')]);
+    expect(summary.isolates.map((isolate) => isolate.label)).toEqual([
+      'node cluster-app.js 3 (pid 1605)',
+      'node cluster-app.js 3 (pid 1606)',
+      'npm start --prefix app (package manager)',
+      'node cluster-app.js 3 (pid 1605) worker 1',
+      'node cluster-app.js 3 (pid 1606) worker 1',
+    ]);
+    // npm's process started first (line order too): only its role puts it after the app's.
+    const npm = summary.isolates[2]!;
+    expect(npm.series.events[0]!.line).toBeLessThan(summary.isolates[0]!.series.events[0]!.line);
+  });
 });
 
 describe('per-space floors from --trace-gc-verbose (node20-leak.verbose.log)', () => {

@@ -90,8 +90,8 @@ describe('checkBudgets on real logs: a budget fails only above its limit', () =>
     expect(await failed('node22-steady.log', 'oom')).toBe(false);
     const results = checkBudgets(await summaryOf('node18-workers.log'), parseBudgets('p99>60ms,leak'));
     expect(budgetLines(results)).toEqual([
-      'budget FAILED: p99>60ms (p99 pause): worker 1 74.1 ms; worker 3 72.3 ms',
-      'budget met: leak (leak verdict): main thread none; worker 2 insufficient-data; worker 1 insufficient-data; worker 3 insufficient-data',
+      'budget FAILED: p99>60ms (p99 pause): worker 1 72.3 ms; worker 3 74.1 ms',
+      'budget met: leak (leak verdict): main thread none; worker 1 insufficient-data; worker 2 insufficient-data; worker 3 insufficient-data',
     ]);
   });
 

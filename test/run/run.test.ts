@@ -181,17 +181,27 @@ describe('gclog run', () => {
     expect(npm?.process?.command).toBe('npm run work');
   }, 60_000);
 
-  it('traces a cluster: each worker process named by its command and pid', async () => {
+  it('traces a cluster: each worker process named by its command, its cluster worker id and pid; the primary as such', async () => {
     const cwd = workDirectory();
     const result = await gclogRun(['--log', 'cluster.log', '--json', '--out', 'cluster.json', '--', NODE, join(APPS, 'cluster.cjs')], cwd);
     expect(result.code).toBe(0);
-    const summary = JSON.parse(readFileSync(join(cwd, 'cluster.json'), 'utf8')) as { isolates: Array<{ label: string; pid: number; process?: { parentPid: number } }> };
-    const workers = summary.isolates.filter((isolate) => /^node cluster\.cjs \(pid \d+\)$/.test(isolate.label));
-    expect(workers.length).toBeGreaterThanOrEqual(2);
-    for (const worker of workers) expect(worker.label).toBe(`node cluster.cjs (pid ${worker.pid})`);
-    const pids = new Set(workers.map((worker) => worker.pid));
-    const primary = workers.find((worker) => !pids.has(worker.process!.parentPid));
-    expect(primary).toBeDefined();
+    const summary = JSON.parse(readFileSync(join(cwd, 'cluster.json'), 'utf8')) as {
+      inputs: Array<{ processes: Array<{ pid: number; parentPid: number; clusterWorker?: number }> }>;
+      isolates: Array<{ label: string; pid: number }>;
+    };
+    const processes = summary.inputs[0]!.processes;
+    const workers = processes.filter((process) => process.clusterWorker !== undefined);
+    expect(workers.map((worker) => worker.clusterWorker).sort()).toEqual([1, 2]);
+    const primary = processes.find((process) => process.pid === workers[0]!.parentPid)!;
+    expect(primary.clusterWorker).toBeUndefined();
+    expect(workers[1]!.parentPid).toBe(primary.pid);
+    // Each worker allocates 300,000 objects: it has GCs, and its isolate says which worker it is.
+    for (const worker of workers) {
+      expect(summary.isolates.find((isolate) => isolate.pid === worker.pid)?.label).toBe(`node cluster.cjs (cluster worker ${worker.clusterWorker}, pid ${worker.pid})`);
+    }
+    // The primary only forks: no GC of its own, named in the processes timeline.
+    expect(summary.isolates.find((isolate) => isolate.pid === primary.pid)).toBeUndefined();
+    expect(result.stderr).toMatch(new RegExp(`\\+\\d+\\.\\d s  node cluster\\.cjs \\(cluster primary\\), pid ${primary.pid}, parent \\d+  no GC`));
   }, 60_000);
 
   it('traces a worker thread, labelled as a worker of its process', async () => {

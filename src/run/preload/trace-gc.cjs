@@ -35,6 +35,12 @@
       wallMs: Date.now(),
     };
     if (env.npm_lifecycle_event && threadId === 0) record.npmScript = env.npm_lifecycle_event;
+    // A cluster worker runs the same command as its primary: its worker id tells them apart (Node
+    // has already taken NODE_UNIQUE_ID out of the environment when a preload runs).
+    if (threadId === 0) {
+      var cluster = require('cluster');
+      if (cluster.isWorker && cluster.worker) record.clusterWorker = cluster.worker.id;
+    }
     if (!traced) {
       record.untraced = stdoutKind(fs);
       if (env.GCLOG_RUN_DIR) fs.appendFileSync(env.GCLOG_RUN_DIR + '/untraced.ndjson', JSON.stringify(record) + '\n');
