@@ -23,6 +23,15 @@ describe('node20-steady.log (123 Scavenges, 37 Mark-Compacts, one isolate)', () 
     expect(histogramTotal).toBe(160);
   });
 
+  it('GC time is every pause in full, where whole-ms timestamps make pauses seem to overlap (node4-leak.log)', async () => {
+    // 9,127 records (`N ms: Scavenge a (b) -> c (d) MB, X / 0 ms` or `Mark-sweep`), their pauses X sum to
+    // 6537.80 ms; many end within the ms the one before ended, and once counted only once (6022 ms).
+    const isolate = await mainThread('formats/node4-leak.log');
+    expect(isolate.counts.total).toBe(9127);
+    expect(isolate.overhead.gcTimeMs).toBe(6537.8);
+    expect(isolate.pauses.all.totalMs).toBe(6537.8);
+  });
+
   it('duration and overhead: V8 prints a GC when it ends, so the first began at 41 − 2.4 ms; the last ended at 20024 ms', async () => {
     const isolate = await mainThread('node20-steady.log');
     // First line: `41 ms: Scavenge … 2.40 / 0.00 ms`; last: `20024 ms: Mark-Compact … 42.44 / 0.00 ms`.

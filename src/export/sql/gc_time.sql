@@ -1,20 +1,15 @@
 -- GC time per process isolate: the share of the run spent in GC pauses (`overhead` in --json) and
--- the same as milliseconds of GC per minute. A pause runs from start_ms to time_ms; pauses that
--- overlap (records of one isolate printed out of order) count once, in the order read, as gclog
+-- the same as milliseconds of GC per minute. GC time is the pauses summed: an isolate's GCs pause its
+-- one thread in turn (where two seem to overlap, it is the rounding of whole-ms timestamps), as gclog
 -- counts them. The run lasts from the first GC's start to the last GC's end.
 -- Input: `events` in the gclog-events schema (version 1).
-WITH ordered AS (
-  SELECT file, pid, isolate, seq, start_ms, time_ms, pause_ms,
-    max(time_ms) OVER (PARTITION BY file, pid, isolate ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_until_ms
-  FROM events
-),
-isolates AS (
+WITH isolates AS (
   SELECT file, pid, isolate,
     count(*) AS gcs,
     min(start_ms) AS start_ms,
     max(time_ms) AS end_ms,
-    sum(greatest(0, time_ms - greatest(start_ms, coalesce(covered_until_ms, '-infinity'::DOUBLE)))) AS gc_ms
-  FROM ordered
+    sum(pause_ms) AS gc_ms
+  FROM events
   GROUP BY file, pid, isolate
 )
 SELECT file, pid, isolate, gcs,
