@@ -282,6 +282,13 @@ export class GcLogParser {
     const start = line.includes(' ms: ') ? headerlessRecordStart(line) : -1;
     if (start !== -1) {
       const record = parseTraceRecord(line.slice(start));
+      // V8 prints every record with its header, and a logger that strips headers strips them all: in a
+      // log whose records have one, a record without it is the tail of a record the app's output tore
+      // in two (`[1462]    198oom.js: …` then `87 ms: Mark-sweep …`), not a process of its own.
+      if (record !== null && this.lastPid !== null) {
+        this.report(this.stats.unparsed, lineNumber, line);
+        return;
+      }
       if (record !== null) {
         this.acceptTraceRecord(record, { open: start, pid: null, isolate: null, bodyStart: start }, lineNumber);
         return;
