@@ -3,7 +3,7 @@
 import { MAX_RUNS_PER_INPUT } from '../analyze/analyzer.js';
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
 import { GC_TYPES } from '../events.js';
-import { allocationFailureMeaning } from './claims/reasons.js';
+import { allocationFailureMeaning, runtimePerformGcMeaning } from './claims/reasons.js';
 import { mutatorUtilisationShort } from './claims/generations.js';
 import { fixed as fixedText, plural as pluralText } from '../format.js';
 import { floorTrendSentence } from './claims/floor.js';
@@ -202,6 +202,8 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
     out.push(...table(reasonRows));
     const allocationFailure = allocationFailureMeaning(isolate);
     if (allocationFailure !== null) out.push(paint.dim(allocationFailure));
+    const runtimePerformGc = runtimePerformGcMeaning(isolate);
+    if (runtimePerformGc !== null) out.push(paint.dim(runtimePerformGc));
   }
   if (isolate.findings.length > 0) {
     out.push('', paint.bold('Findings'));

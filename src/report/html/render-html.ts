@@ -21,7 +21,7 @@ import {
 import { allocationSpec, heapSpec, histogramSpec, pausesSpec, reasonsSpec, spacesSpec, windowsSpec, type ChartContext } from './specs.js';
 import { renderDocument } from './template.js';
 import { formatCount, formatSlope, plural } from './format.js';
-import { allocationFailureMeaning } from '../claims/reasons.js';
+import { allocationFailureMeaning, runtimePerformGcMeaning } from '../claims/reasons.js';
 import { processTimeline, type ProcessRow } from '../processes.js';
 
 export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' | 'windows' | 'allocation' | 'reasons';
@@ -197,7 +197,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     {
       chart: 'reasons',
       title: 'Why GCs ran',
-      caption: ['Pause time and number of GCs per reason V8 printed.', allocationFailureMeaning(isolate), 'The table lists each reason in full.'].filter(Boolean).join(' '),
+      caption: ['Pause time and number of GCs per reason V8 printed.', allocationFailureMeaning(isolate), runtimePerformGcMeaning(isolate), 'The table lists each reason in full.'].filter(Boolean).join(' '),
       learn: { key: 'young', text: 'What fills the new space' },
       afterHtml: reasonsTableHtml(isolate),
     },
