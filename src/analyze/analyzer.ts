@@ -304,6 +304,10 @@ function eraOf(state: InputState, parsed: ParsedInput): Pick<InputSummary, 'era'
   if (majors.length > 0 && majors.length === versions.length) {
     return { era: `Node ${versions.sort().join(', ')} (named by gclog run)`, nodeMajorRange: { min: Math.min(...majors), max: Math.max(...majors) } };
   }
+  if (parsed.stats.deno !== undefined) {
+    // The records read like Node's of the same V8; the crash's stack trace names the runtime.
+    return { era: `${state.era.guess().replace(/ \(.*\)$/, '')} (Deno: its crash names the deno binary, line ${parsed.stats.deno.line})`, nodeMajorRange: { min: null, max: null, runtime: 'deno' } };
+  }
   const eraOfRecords = state.era.range();
   if (parsed.format === 'gc-profiler' || (parsed.profile !== undefined && eraOfRecords.min === null && eraOfRecords.max === null)) {
     return { era: 'Node 18.15+ or 19.6+ (v8.GCProfiler came then)', nodeMajorRange: { min: 18, max: null } };

@@ -2,7 +2,7 @@
 // next step. One function a finding, each named for what it flags and returning null when the log
 // does not show it; the words are here and nowhere else.
 
-import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools, semiSpaceFlag } from './advice.js';
+import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
 import type { Finding, IsolateSummary } from './summary.js';
@@ -109,7 +109,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, ${fixed(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
-      `the new space is small (is --max-semi-space-size set low?). A larger one (${semiSpaceFlag(nodeMajorRange, 16)} or more, in MB) means fewer young GCs; allocating less helps too.`;
+      `the new space is small (is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 16)} or more; allocating less helps too.`;
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {
@@ -135,7 +135,7 @@ export function scavengesDominateFinding({ pauses, young, overhead, nodeMajorRan
     id: 'scavenges-dominate',
     severity: 'info',
     statement: `Scavenges take ${fixed(share * 100, 0)}% of GC pause time (${fixed(young.perMinute, 0)} per minute, ${ms(scavenges.meanMs)} each).`,
-    nextStep: `A larger new space means fewer scavenges: try ${semiSpaceFlag(nodeMajorRange, 32)} (or 64) and compare the two logs with gclog compare.`,
+    nextStep: `A larger new space means fewer scavenges: try ${largerNewSpace(nodeMajorRange, 32, 64)} and compare the two logs with gclog compare.`,
   };
 }
 

@@ -3,6 +3,7 @@
 import { MAX_RUNS_PER_INPUT } from '../analyze/analyzer.js';
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
 import { GC_TYPES } from '../events.js';
+import { verboseTraceCommand } from '../analyze/advice.js';
 import { allocationFailureMeaning, runtimePerformGcMeaning } from './claims/reasons.js';
 import { mutatorUtilisationShort } from './claims/generations.js';
 import { fixed as fixedText, plural as pluralText } from '../format.js';
@@ -187,7 +188,7 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
     const from = isolate.profile !== undefined ? "the GCProfiler's heapSpaceStatistics" : '--trace-gc-verbose';
     out.push(paint.dim(`By space after Mark-Compact (from ${from}):`), ...table(spaceRows));
   } else {
-    out.push(paint.dim('By space: not in this log (run node with --trace-gc-verbose for per-space figures).'));
+    out.push(paint.dim(`By space: not in this log (run ${verboseTraceCommand(isolate.nodeMajorRange)} for per-space figures).`));
   }
   if (!timed) {
     out.push(`Allocation and promotion rates: unknown without the GCs' times (the heap grew ${fixedText(isolate.allocation.totalMb, 1)} MB between GCs in all).`);

@@ -22,6 +22,7 @@ import { allocationSpec, heapSpec, histogramSpec, pausesSpec, reasonsSpec, space
 import { renderDocument } from './template.js';
 import { formatCount, formatSlope, plural } from './format.js';
 import { allocationFailureMeaning, runtimePerformGcMeaning } from '../claims/reasons.js';
+import { verboseTraceCommand } from '../../analyze/advice.js';
 import { processTimeline, type ProcessRow } from '../processes.js';
 
 export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' | 'windows' | 'allocation' | 'reasons';
@@ -173,7 +174,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
         caption: 'Which space holds the memory after each GC.',
         learn: spacesLearn,
         missing:
-          'This log has no per-space figures, so this chart cannot be drawn. Run node with --trace-gc-verbose (together with --trace-gc) to record, after every GC, how much the new space, old space, code space and large-object space hold.',
+          `This log has no per-space figures, so this chart cannot be drawn. Run ${verboseTraceCommand(isolate.nodeMajorRange)} to record, after every GC, how much the new space, old space, code space and large-object space hold.`,
       },
     ),
     {
