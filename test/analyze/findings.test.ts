@@ -40,8 +40,8 @@ describe('GC overhead: the lever the log points at', () => {
 
   it('node24-steady.log: Mark-Compacts take 96% → the live set, not allocation', async () => {
     const overhead = await finding('node24-steady', 'gc-overhead');
-    // 57 Mark-Compacts and 15 Scavenges pause 3738 ms in all (the span is the analyzer's: only its form is checked here).
-    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time \(3738 ms of 19\.\d s\)\.$/);
+    // 57 Mark-Compacts and 15 Scavenges pause 3,738 ms in all (the span is the analyzer's: only its form is checked here).
+    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time \(3,738 ms of 19\.\d s\)\.$/);
     expect(overhead?.nextStep).toBe(
       'Mark-Compacts took 96% of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect).',
     );
@@ -55,7 +55,7 @@ describe('GC overhead: the lever the log points at', () => {
 
   it('node26-steady.ignore-scavenger.log: the overhead leaves out the hidden young GCs', async () => {
     expect((await finding('node26-steady.ignore-scavenger', 'gc-overhead'))?.statement).toBe(
-      'GC took 10.0% of the time (1977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
+      'GC took 10.0% of the time (1,977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
     );
   });
 
@@ -192,7 +192,7 @@ describe('review fixes: findings that follow the verdict\'s own reason', () => {
 describe('GC overhead from a small new space', () => {
   it('names the small new space where each young GC freed under 2 MB (service-node22-30s-seed1-semi1: 0.90 MB, --max-semi-space-size=1)', async () => {
     const isolate = (await analyzeFiles(['samples/corpus/logs/service-node22-30s-seed1-semi1.log.gz'])).isolates[0]!;
-    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/^Young GCs took \d+% of the pause time, 4752 per minute, each freeing only 0\.9 MB: the new space is small/);
+    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/^Young GCs took \d+% of the pause time, 4,752 per minute, each freeing only 0\.9 MB: the new space is small/);
   });
 
   it('keeps "allocate less" where young GCs freed 2 MB or more', async () => {
