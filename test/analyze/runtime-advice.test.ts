@@ -8,6 +8,7 @@ import type { NodeMajorRange } from '../../src/analyze/summary.js';
 import { parseLog } from '../../src/parse/log-parser.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
+import { runCli } from '../cli/run-cli.js';
 import { readSample, sampleLine, samplePath } from '../support/samples.js';
 
 const DENO: NodeMajorRange = { min: null, max: null, runtime: 'deno' };
@@ -64,5 +65,28 @@ describe('advice for a Deno log', () => {
   it('a Node log keeps node: node22-oom.log', async () => {
     const summary = await analyzeFiles([samplePath('node22-oom.log')]);
     expect(renderText(summary, { color: false })).toContain('run with node --heapsnapshot-near-heap-limit=2');
+  });
+});
+
+describe('--runtime, for a Deno log that does not say so (deno-steady.log: no crash)', () => {
+  it('without it the log reads as Node 25+, and the advice is node\'s; with it, Deno\'s, through the built CLI', () => {
+    const plain = runCli(['analyze', samplePath('formats/deno-steady.log')]);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('V8 14+ (Node 25 or newer)');
+    const deno = runCli(['analyze', samplePath('formats/deno-steady.log'), '--runtime', 'deno']);
+    expect(deno.status).toBe(0);
+    expect(deno.stdout).toContain('49 lines, 48 GC events, trace-gc, V8 14+ (Deno, as --runtime says)');
+    expect(deno.stdout).toContain('By space: not in this log (run deno run --v8-flags=--trace-gc,--trace-gc-verbose for per-space figures).');
+    // 19 Mark-Compacts pause 871.6 of the 1407.3 ms: 62%.
+    expect(deno.stdout).toContain(
+      "→ Mark-Compacts took 62% of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (DevTools' Memory tab, with deno run --inspect).",
+    );
+    expect(deno.stdout).not.toMatch(/\bnode\b|NODE_OPTIONS|--heapsnapshot|--heap-prof/i);
+  }, 30_000);
+
+  it('--runtime node overrides the crash: deno-oom.log then reads as Node 25+', async () => {
+    const summary = await analyzeFiles([samplePath('formats/deno-oom.log')], { runtime: 'node' });
+    expect(summary.inputs[0]!.era).toBe('V8 14+ (Node 25 or newer)');
+    expect(summary.isolates[0]!.nodeMajorRange).toEqual({ min: 25, max: null });
   });
 });

@@ -252,6 +252,17 @@ describe('Deno (deno 2.9.6, V8 15.0; --v8-flags=--trace-gc)', () => {
     expect(cut.mu).toEqual({ average: 0.832, current: 0.813 });
   });
 
+  it("deno-oom.log: 23 Scavenge lines, one torn by the app's output and reported (line 28), 2 Mark-Compacts, V8's own fatal line", async () => {
+    const events: TraceEvent[] = [];
+    const { stats } = await readLog(samplePath('formats/deno-oom.log'), (event) => events.push(event));
+    const gcs = events.filter(isGcEvent);
+    expect(gcs.filter((event) => event.type === 'Scavenge')).toHaveLength(22);
+    expect(gcs.filter((event) => event.type === 'Mark-Compact')).toHaveLength(2);
+    expect(stats.unparsed.lines.map((line) => line.line)).toEqual([28]);
+    // 42: # Fatal JavaScript out of memory: Reached heap limit
+    expect(events.find((event) => event.type === 'OutOfMemory')).toMatchObject({ line: 42, location: 'Reached heap limit' });
+  });
+
   it('NVP JSON with the 13.6+ header; the record cut by the exit line reported', async () => {
     const events: TraceEvent[] = [];
     const { stats } = await readLog(samplePath('formats/deno-steady.nvp.log'), (event) => events.push(event));
