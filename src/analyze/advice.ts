@@ -48,8 +48,8 @@ export function heapSnapshotTools(range: NodeMajorRange): string {
 
 /** How to see what fills the heap before an out-of-memory crash. */
 export function nearHeapLimitTools(range: NodeMajorRange): string {
-  // V8's own flag, tried on deno 2.9.6 with oom.js: one v8-heap-….heapsnapshot in the current folder before the crash.
-  if (isDeno(range)) return `run with ${withV8Flags(range, '--heap-snapshot-on-oom')} to write a heap snapshot at V8's last-resort GC before the crash`;
+  // V8's own flag ("Write a heap snapshot to disk on last-resort GCs"), tried on deno 2.9.6 with oom.js: a v8-heap-….heapsnapshot in the current folder before the crash.
+  if (isDeno(range)) return `run with ${withV8Flags(range, '--heap-snapshot-on-oom')} to write heap snapshots at V8's last-resort GCs before the crash`;
   switch (availableIn(range, NEAR_HEAP_LIMIT_SINCE)) {
     case 'yes':
       return 'run with node --heapsnapshot-near-heap-limit=2 to write heap snapshots as the heap nears its limit';

@@ -44,7 +44,7 @@ describe('advice for a Deno log', () => {
     expect(withV8Flags({ min: 22, max: null }, '--trace-gc', '--trace-gc-verbose')).toBe('node --trace-gc --trace-gc-verbose');
     expect(verboseTraceCommand(DENO)).toBe('deno run --v8-flags=--trace-gc,--trace-gc-verbose');
     expect(heapSnapshotTools(DENO)).toBe("DevTools' Memory tab, with deno run --inspect");
-    expect(nearHeapLimitTools(DENO)).toBe("run with deno run --v8-flags=--heap-snapshot-on-oom to write a heap snapshot at V8's last-resort GC before the crash");
+    expect(nearHeapLimitTools(DENO)).toBe("run with deno run --v8-flags=--heap-snapshot-on-oom to write heap snapshots at V8's last-resort GCs before the crash");
     expect(allocationProfileTools(DENO)).toBe("DevTools' allocation sampling (Memory tab, with deno run --inspect) shows where the allocation comes from");
     expect(largerNewSpace(DENO, 32, 64)).toBe('deno run --v8-flags=--max-semi-space-size=32 (MB; or 64)');
   });
@@ -53,7 +53,7 @@ describe('advice for a Deno log', () => {
     const summary = await analyzeFiles([samplePath('formats/deno-oom.log')]);
     const isolate = summary.isolates[0]!;
     expect(isolate.findings.find((finding) => finding.id === 'out-of-memory')?.nextStep).toBe(
-      "Find what the program keeps: run with deno run --v8-flags=--heap-snapshot-on-oom to write a heap snapshot at V8's last-resort GC before the crash. Open the snapshots in Chrome DevTools (Memory tab).",
+      "Find what the program keeps: run with deno run --v8-flags=--heap-snapshot-on-oom to write heap snapshots at V8's last-resort GCs before the crash. Open the snapshots in Chrome DevTools (Memory tab).",
     );
     const text = renderText(summary, { color: false });
     expect(text).toContain('By space: not in this log (run deno run --v8-flags=--trace-gc,--trace-gc-verbose for per-space figures).');
