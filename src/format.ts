@@ -7,6 +7,18 @@ export function fixed(value: number, decimals: number): string {
   return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }
 
+/**
+ * `fixed` with the whole part grouped by thousands (`6,138.8`, `36,291`): every figure of the text
+ * outputs (terminal, Markdown, HTML) is grouped the same way as counts; CSV and JSON keep plain numbers.
+ */
+export function grouped(value: number, decimals: number): string {
+  const text = fixed(value, decimals);
+  if (!/^-?\d+(?:\.\d+)?$/.test(text)) return text; // exponent notation (≥ 1e21): left as it is
+  const negative = text.startsWith('-');
+  const [whole, fraction] = (negative ? text.slice(1) : text).split('.');
+  return `${negative ? '-' : ''}${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
 /** `1 GC`, `8 seconds`, `2 Mark-Compacts`: the count and the word that agrees with it. */
 export function plural(count: number, singular: string, pluralWord = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralWord}`;
@@ -21,7 +33,7 @@ export function formatCount(count: number): string {
 
 export function formatMs(ms: number): string {
   if (ms >= 10_000) return `${fixed(ms / 1000, 1)} s`;
-  if (ms >= 100) return `${fixed(ms, 0)} ms`;
+  if (ms >= 100) return `${grouped(ms, 0)} ms`;
   if (ms >= 10) return `${fixed(ms, 1)} ms`;
   return `${fixed(ms, 2)} ms`;
 }

@@ -34,6 +34,7 @@
 #   Deno (deno 2.9.6, V8 15.0):
 #     deno-steady.log          deno run --v8-flags=--trace-gc steady.js 5
 #     deno-steady.nvp.log      deno run --v8-flags=--trace-gc-nvp steady.js 2
+#     deno-oom.log             deno run --v8-flags=--trace-gc,--max-old-space-size=32 oom.js   (V8's own OOM handler and C stack trace, naming the deno binary)
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK="$HERE/../workloads"
@@ -109,6 +110,7 @@ for g in $GROUPS_WANTED; do
       trace_events 22 node22-leak.trace-events.json leak.js 10 400000 2 ;;
     deno)
       log deno deno-steady.log     run --v8-flags=--trace-gc steady.js 5
-      log deno deno-steady.nvp.log run --v8-flags=--trace-gc-nvp steady.js 2 ;;
+      log deno deno-steady.nvp.log run --v8-flags=--trace-gc-nvp steady.js 2
+      log deno deno-oom.log        run --v8-flags=--trace-gc,--max-old-space-size=32 oom.js ;;
   esac
 done

@@ -1,5 +1,6 @@
-// Tools to suggest, as the Node version of the log has them: a flag named only where it exists,
-// else what works there, else the flag with the version it needs.
+// Tools to suggest, as the runtime and Node version of the log have them: a flag named only where it
+// exists, else what works there, else the flag with the version it needs. A Deno log gets Deno's
+// commands: V8 flags through `deno run --v8-flags=…`, the inspector through `deno run --inspect`.
 
 import type { NodeMajorRange } from './summary.js';
 
@@ -19,12 +20,22 @@ export function availableIn(range: NodeMajorRange, since: number): Availability 
   return 'unknown';
 }
 
+const isDeno = (range: NodeMajorRange): boolean => range.runtime === 'deno';
+
+/** The command that runs the app with these V8 flags: `node --a --b`, or `deno run --v8-flags=--a,--b` for a Deno log. */
+export function withV8Flags(range: NodeMajorRange, ...flags: string[]): string {
+  return isDeno(range) ? `deno run --v8-flags=${flags.join(',')}` : `node ${flags.join(' ')}`;
+}
+
 function inspect(range: NodeMajorRange): string {
+  if (isDeno(range)) return 'deno run --inspect';
   return availableIn(range, INSPECT_SINCE) === 'yes' ? 'node --inspect' : 'node --inspect on Node 6.3+';
 }
 
 /** How to take two heap snapshots to compare. */
 export function heapSnapshotTools(range: NodeMajorRange): string {
+  // Deno has no --heapsnapshot-signal (deno 2.9.6: not in deno run --help).
+  if (isDeno(range)) return `DevTools' Memory tab, with ${inspect(range)}`;
   switch (availableIn(range, HEAPSNAPSHOT_SIGNAL_SINCE)) {
     case 'yes':
       return `node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with ${inspect(range)}`;
@@ -37,6 +48,8 @@ export function heapSnapshotTools(range: NodeMajorRange): string {
 
 /** How to see what fills the heap before an out-of-memory crash. */
 export function nearHeapLimitTools(range: NodeMajorRange): string {
+  // V8's own flag ("Write a heap snapshot to disk on last-resort GCs"), tried on deno 2.9.6 with oom.js: a v8-heap-….heapsnapshot in the current folder before the crash.
+  if (isDeno(range)) return `run with ${withV8Flags(range, '--heap-snapshot-on-oom')} to write heap snapshots at V8's last-resort GCs before the crash`;
   switch (availableIn(range, NEAR_HEAP_LIMIT_SINCE)) {
     case 'yes':
       return 'run with node --heapsnapshot-near-heap-limit=2 to write heap snapshots as the heap nears its limit';
@@ -49,6 +62,7 @@ export function nearHeapLimitTools(range: NodeMajorRange): string {
 
 /** How to find where allocation comes from. */
 export function allocationProfileTools(range: NodeMajorRange): string {
+  if (isDeno(range)) return `DevTools' allocation sampling (Memory tab, with ${inspect(range)}) shows where the allocation comes from`;
   switch (availableIn(range, HEAP_PROF_SINCE)) {
     case 'yes':
       return 'a sampling heap profile (node --heap-prof) shows where the allocation comes from';
@@ -60,10 +74,30 @@ export function allocationProfileTools(range: NodeMajorRange): string {
 }
 
 /**
- * How to make the new space larger: `--max-semi-space-size` (MB) exists from Node 0.12 (V8 3.28);
- * Node 0.10 (V8 3.14) has `--max_new_space_size` instead, in KB and for both semi-spaces.
+ * The flag that sizes the new space: `--max-semi-space-size` (MB, each of the two semi-spaces) from
+ * Node 0.12 (V8 3.28); Node 0.10 (V8 3.14) has `--max_new_space_size` instead, in KB for both
+ * semi-spaces (`node --v8-options` of v0.10.48; heap.cc halves it into the semi-space size).
  */
-export function semiSpaceFlag(range: NodeMajorRange, megabytes: number): string {
-  const flag = `--max-semi-space-size=${megabytes}`;
-  return range.max !== null && range.max < 1 ? `${flag} (Node 0.10: --max_new_space_size=${megabytes * 2 * 1024}, in KB)` : flag;
+export function newSpaceFlagName(range: NodeMajorRange): string {
+  return range.node010 === true ? '--max_new_space_size' : '--max-semi-space-size';
+}
+
+/**
+ * The command that makes the new space larger, with its unit: semi-spaces of `megabytes` MB, or
+ * `orMegabytes` as the next try. A log that may be Node 0.10 or 0.12 (V8 3.x) gets both flags.
+ */
+export function largerNewSpace(range: NodeMajorRange, megabytes: number, orMegabytes?: number): string {
+  const alternative = orMegabytes === undefined ? '' : `; or ${orMegabytes}`;
+  const kb = (mb: number) => mb * 2 * 1024;
+  if (range.node010 === true) {
+    const alternativeKb = orMegabytes === undefined ? '' : `; or ${kb(orMegabytes)}`;
+    return `${withV8Flags(range, `--max_new_space_size=${kb(megabytes)}`)} (KB, for both semi-spaces: ${megabytes} MB each${alternativeKb})`;
+  }
+  const node010 = !isDeno(range) && range.max !== null && range.max < 1 ? `; Node 0.10 has --max_new_space_size=${kb(megabytes)} instead, in KB for both semi-spaces` : '';
+  return `${withV8Flags(range, `--max-semi-space-size=${megabytes}`)} (MB${alternative}${node010})`;
+}
+
+/** How to record the per-space figures: `--trace-gc-verbose`, with `--trace-gc`. */
+export function verboseTraceCommand(range: NodeMajorRange): string {
+  return withV8Flags(range, '--trace-gc', '--trace-gc-verbose');
 }

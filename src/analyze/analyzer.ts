@@ -175,7 +175,7 @@ export class Analyzer {
         gcEvents: parsed.stats.gcEvents,
         skippedLines: parsed.stats.skippedLines,
         verboseLines: parsed.stats.verboseLines,
-        ...eraOf(state, parsed),
+        ...eraOf(state, parsed, this.options.runtime),
         formats: [...state.formats].sort(),
         content: parsed.format,
       };
@@ -298,7 +298,7 @@ function processRuns(tracks: Track[], processStartLines: Map<string, number[]>):
  * The era of an input: the versions a trace-event file names, or `gclog run`'s process lines (exact);
  * for a GCProfiler result, the Node versions that have the profiler; else the guess from the records' shape.
  */
-function eraOf(state: InputState, parsed: ParsedInput): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
+function eraOf(state: InputState, parsed: ParsedInput, runtime?: 'node' | 'deno'): Pick<InputSummary, 'era' | 'nodeMajorRange'> {
   if (parsed.runtime !== undefined) {
     const major = Number(/^v?(\d+)\./.exec(parsed.runtime.node)?.[1] ?? NaN);
     const range = Number.isFinite(major) ? { min: major, max: major } : { min: null, max: null };
@@ -308,6 +308,12 @@ function eraOf(state: InputState, parsed: ParsedInput): Pick<InputSummary, 'era'
   const majors = versions.map((version) => Number(/^v(\d+)\./.exec(version)?.[1])).filter((major) => Number.isInteger(major));
   if (majors.length > 0 && majors.length === versions.length) {
     return { era: `Node ${versions.sort().join(', ')} (named by gclog run)`, nodeMajorRange: { min: Math.min(...majors), max: Math.max(...majors) } };
+  }
+  // A Deno log's records read like Node's of the same V8: its crash's stack trace, or --runtime, names the runtime.
+  const v8 = () => state.era.guess().replace(/ \(.*\)$/, '');
+  if (runtime === 'deno') return { era: `${v8()} (Deno, as --runtime says)`, nodeMajorRange: { min: null, max: null, runtime: 'deno' } };
+  if (parsed.stats.deno !== undefined && runtime !== 'node') {
+    return { era: `${v8()} (Deno: its crash names the deno binary, line ${parsed.stats.deno.line})`, nodeMajorRange: { min: null, max: null, runtime: 'deno' } };
   }
   const eraOfRecords = state.era.range();
   if (parsed.format === 'gc-profiler' || (parsed.profile !== undefined && eraOfRecords.min === null && eraOfRecords.max === null)) {

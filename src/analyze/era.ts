@@ -44,8 +44,9 @@ export class EraDetector {
 
   /** The Node majors the log can come from, as numbers (null: no bound known). */
   range(): NodeMajorRange {
-    const [min, max] = this.era().nodeMajors;
-    return { min, max };
+    const era = this.era();
+    const [min, max] = era.nodeMajors;
+    return era === ERAS.v8v3_14 ? { min, max, node010: true } : { min, max };
   }
 
   private era(): Era {

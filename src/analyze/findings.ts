@@ -2,12 +2,12 @@
 // next step. One function a finding, each named for what it flags and returning null when the log
 // does not show it; the words are here and nowhere else.
 
-import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools, semiSpaceFlag } from './advice.js';
+import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
 import type { Finding, IsolateSummary } from './summary.js';
 import { GC_TYPES } from '../events.js';
-import { fixed, formatCount, formatMb, formatPercent, plural } from '../format.js';
+import { fixed, formatCount, formatMb, formatPercent, grouped, plural } from '../format.js';
 
 type Analyzed = Omit<IsolateSummary, 'findings'>;
 type FindingRule = (summary: Analyzed) => Finding | null;
@@ -26,7 +26,7 @@ export const SMALL_YOUNG_FREED_MB = 2;
 /** A floor rising this fast (MB/min) shows its growth in snapshots seconds apart. */
 export const FAST_LEAK_MB_PER_MINUTE = 60;
 
-const ms = (value: number): string => `${fixed(value, value < 10 ? 2 : 0)} ms`;
+const ms = (value: number): string => `${grouped(value, value < 10 ? 2 : 0)} ms`;
 
 export const FINDING_RULES: FindingRule[] = [
   outOfMemoryFinding,
@@ -108,8 +108,8 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false) {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
     nextStep =
-      `Young GCs took ${formatPercent(young)} of the pause time, ${fixed(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
-      `the new space is small (is --max-semi-space-size set low?). A larger one (${semiSpaceFlag(nodeMajorRange, 16)} or more, in MB) means fewer young GCs; allocating less helps too.`;
+      `Young GCs took ${formatPercent(young)} of the pause time, ${grouped(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
+      `the new space is small (is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 16)} or more; allocating less helps too.`;
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {
@@ -134,8 +134,8 @@ export function scavengesDominateFinding({ pauses, young, overhead, nodeMajorRan
   return {
     id: 'scavenges-dominate',
     severity: 'info',
-    statement: `Scavenges take ${fixed(share * 100, 0)}% of GC pause time (${fixed(young.perMinute, 0)} per minute, ${ms(scavenges.meanMs)} each).`,
-    nextStep: `A larger new space means fewer scavenges: try ${semiSpaceFlag(nodeMajorRange, 32)} (or 64) and compare the two logs with gclog compare.`,
+    statement: `Scavenges take ${fixed(share * 100, 0)}% of GC pause time (${grouped(young.perMinute, 0)} per minute, ${ms(scavenges.meanMs)} each).`,
+    nextStep: `A larger new space means fewer scavenges: try ${largerNewSpace(nodeMajorRange, 32, 64)} and compare the two logs with gclog compare.`,
   };
 }
 
@@ -208,7 +208,7 @@ export function insufficientDataFinding({ leak }: Analyzed): Finding | null {
     severity: 'info',
     statement: tooShort
       ? `The log is too short to judge a leak: the floor rose within the run's first minute, which can be the app settling (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
-      : `Too few Mark-Compacts after the warm-up to judge a leak (${leak.evidence.points} of the ${MIN_TREND_POINTS} a trend needs; ${leak.evidence.markCompacts} in all).`,
+      : `Too few Mark-Compacts after the warm-up to judge a leak (${formatCount(leak.evidence.points)} of the ${MIN_TREND_POINTS} a trend needs; ${formatCount(leak.evidence.markCompacts)} in all).`,
     nextStep: tooShort
       ? 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.'
       : 'Record a longer run, under real load, so that the heap goes through several full GCs.',

@@ -57,6 +57,8 @@ export interface IsolateIdentity {
 export interface AnalyzeOptions {
   /** The old-space limit (--max-old-space-size), if known, for "closeness to the heap limit". */
   heapLimitMb?: number;
+  /** The runtime the logs came from (`--runtime`), over what the log shows: advice names its commands. */
+  runtime?: 'node' | 'deno';
 }
 
 interface SpaceFloors {

@@ -2,7 +2,7 @@
 // floors after Mark-Compact is known, so a steady rise can be seen but not how fast it goes. A rise
 // is therefore at most `suspected`, and every sentence says that the time is unknown.
 
-import { fixed } from '../format.js';
+import { fixed, grouped } from '../format.js';
 import { mannKendallZ } from './growth.js';
 import { longestGrowthStreak, SHUTDOWN_DROP, LEAK_MIN_GROWTH_MB, LEAK_MIN_RELATIVE_GROWTH, LEAK_MIN_Z, MIN_TREND_POINTS, WARM_UP_FRACTION } from './leak.js';
 import { round } from './pause-stats.js';
@@ -61,7 +61,7 @@ export function judgeLeakByOrder(input: OrderedFloors): Leak {
   }
   const notes: string[] = [];
   if (collapsed) notes.push(`the last Mark-Compact let go of the heap (${fixed(all.at(-2)!, 1)} → ${fixed(all.at(-1)!, 1)} MB, the process ending): left out`);
-  if (heapLimitFraction !== null) notes.push(`the last floor is ${fixed(heapLimitFraction * 100, 1)}% of the heap limit (${fixed(input.heapLimitMb!, 0)} MB)`);
+  if (heapLimitFraction !== null) notes.push(`the last floor is ${fixed(heapLimitFraction * 100, 1)}% of the heap limit (${grouped(input.heapLimitMb!, 0)} MB)`);
   return {
     verdict,
     evidence: {

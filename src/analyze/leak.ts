@@ -4,7 +4,7 @@
 // are in the README ("Leak verdict"); the bounds were chosen on the labelled corpus in
 // samples/corpus (see test/analyze/corpus.test.ts for its confusion matrix).
 
-import { fixed, formatDuration, formatMb, formatSlope, plural } from '../format.js';
+import { fixed, formatCount, formatDuration, formatMb, formatSlope, plural } from '../format.js';
 import { assessGrowth, MIN_TREND_POINTS, type Growth, type TimedValue } from './growth.js';
 import { median } from './robust.js';
 import type { ExternalLeak, Leak, LeakEvidence, LeakVerdict } from './summary.js';
@@ -152,10 +152,10 @@ const rate = formatSlope;
 function riseText(what: string, growth: Growth): string {
   const span = formatDuration(growth.lastMs - growth.firstMs);
   if (growth.slopeMbPerMinute === null) {
-    return `${what} went from ${mb(growth.firstMb)} to ${mb(growth.lastMb)} in ${span} (${growth.points} points: too few for a trend)`;
+    return `${what} went from ${mb(growth.firstMb)} to ${mb(growth.lastMb)} in ${span} (${formatCount(growth.points)} points: too few for a trend)`;
   }
   return (
-    `${what} rose ${rate(growth.slopeMbPerMinute)} (Theil–Sen, ${growth.points} points over ${span}: ` +
+    `${what} rose ${rate(growth.slopeMbPerMinute)} (Theil–Sen, ${formatCount(growth.points)} points over ${span}: ` +
     `${mb(growth.firstMb)} → ${mb(growth.lastMb)}, +${(growth.relativeGrowth * 100).toFixed(0)}% of its ${mb(growth.levelMb)} level, Kendall's tau ${fixed(growth.tau!, 2)})`
   );
 }
@@ -336,7 +336,7 @@ export function judgeLeak(input: LeakInput): Leak {
   if (external?.leaking) {
     const externalText =
       `${EXTERNAL_NAMES[external.kind]} grew from ${mb(external.firstMb)} to ${mb(external.lastMb)}, ${rate(external.slopeMbPerMinute!)} ` +
-      `(${external.points} points, Kendall's tau ${fixed(external.tau!, 2)})`;
+      `(${formatCount(external.points)} points, Kendall's tau ${fixed(external.tau!, 2)})`;
     if (verdict === 'leak') reasons.push(externalText);
     else {
       if (verdict === 'none' || verdict === 'insufficient-data') reasons.length = 0;
@@ -354,7 +354,7 @@ export function judgeLeak(input: LeakInput): Leak {
     notes.push(`memwatch's rule fired (the floor grew ${growthStreak} times in a row, by ≥ ${MEMWATCH_MIN_GROWTH * 100}%); shown as evidence, it does not decide alone`);
   }
   if (input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK) {
-    notes.push(`${input.ineffectiveMarkCompacts} Mark-Compacts in a row freed under 5% of the heap`);
+    notes.push(`${formatCount(input.ineffectiveMarkCompacts)} Mark-Compacts in a row freed under 5% of the heap`);
   }
   const timeToLimit = minutesToLimit(verdict, growth, input.heapLimitMb, input.outOfMemory);
   if (timeToLimit !== null) {
@@ -399,7 +399,7 @@ function steadyText(growth: Growth): string {
   const spread = `between ${mb(growth.minMb)} and ${mb(growth.maxMb)}`;
   const z = growth.mannKendallZ ?? 0;
   if (slope < 0 && z <= -LEAK_MIN_Z) {
-    return `the floor after Mark-Compact fell ${rate(slope)} over ${span} (${growth.points} points, ${spread})`;
+    return `the floor after Mark-Compact fell ${rate(slope)} over ${span} (${formatCount(growth.points)} points, ${spread})`;
   }
   const hiddenRate = spanMs > 0 ? ((growth.maxMb - growth.minMb) * 60_000) / spanMs : 0;
   // A floor that did not move at all hides no leak worth a number.
@@ -407,10 +407,10 @@ function steadyText(growth: Growth): string {
   if (z >= SUSPECT_MIN_Z && growth.growthMb > 0) {
     return (
       `the floor after Mark-Compact rose only ${mb(growth.growthMb)} (+${(growth.relativeGrowth * 100).toFixed(0)}% of its ${mb(growth.levelMb)} level) over ${span} ` +
-      `(${growth.points} points): too little to call a leak${hidden}`
+      `(${formatCount(growth.points)} points): too little to call a leak${hidden}`
     );
   }
-  return `the floor after Mark-Compact stayed ${spread} over ${span} (${growth.points} points, level ${mb(growth.levelMb)}, no steady rise: Kendall's tau ${fixed(growth.tau!, 2)})${hidden}`;
+  return `the floor after Mark-Compact stayed ${spread} over ${span} (${formatCount(growth.points)} points, level ${mb(growth.levelMb)}, no steady rise: Kendall's tau ${fixed(growth.tau!, 2)})${hidden}`;
 }
 
 function minutesToLimit(verdict: LeakVerdict, growth: Growth | null, heapLimitMb: number | null, outOfMemory: boolean): number | null {

@@ -231,10 +231,17 @@ export interface YoungGenerationStory {
   promotedMb: number;
 }
 
-/** The Node majors a log can come from, guessed from its records' shape (null: no bound known). */
+/**
+ * The Node majors a log can come from, guessed from its records' shape (null: no bound known), and
+ * what else decides how advice names flags and commands.
+ */
 export interface NodeMajorRange {
   min: number | null;
   max: number | null;
+  /** The log is Deno's (its crash names the deno binary): no Node major; advice names `deno run --v8-flags=…`. */
+  runtime?: 'deno';
+  /** The log is Node 0.10's (V8 3.14 prints `Runtime::PerformGC`): its new-space flag is `--max_new_space_size`, in KB. */
+  node010?: boolean;
 }
 
 /** 90% bootstrap intervals of the figures `compare` judges: how much they could differ on a rerun. */

@@ -26,6 +26,8 @@ export interface AnalyzeCommandOptions {
   /** Open the HTML report in the browser once written (prints its path when there is no display). */
   open?: boolean;
   heapLimitMb?: number;
+  /** `--runtime`: the runtime the logs came from, when they do not say it themselves (Deno's without a crash). */
+  runtime?: 'node' | 'deno';
   /** Only these isolates (`--isolate`: number, label or address) and processes (`--pid`). */
   isolates?: string[];
   pids?: number[];
@@ -43,7 +45,7 @@ export interface AnalyzeCommandOptions {
 }
 
 export async function runAnalyze(options: AnalyzeCommandOptions): Promise<number> {
-  const analyzer = new Analyzer(options.heapLimitMb !== undefined ? { heapLimitMb: options.heapLimitMb } : {});
+  const analyzer = new Analyzer({ ...(options.heapLimitMb !== undefined ? { heapLimitMb: options.heapLimitMb } : {}), ...(options.runtime !== undefined ? { runtime: options.runtime } : {}) });
   const stdout = new StdoutWriter();
   // CSV rows stream out as events are read; a file target appears only once complete.
   const csvReplaced = options.format === 'csv' && options.out !== undefined && existsBefore(options.out);

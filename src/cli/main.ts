@@ -36,6 +36,7 @@ const COMMAND_OPTIONS = {
     out: OUT,
     open: { type: 'boolean', describe: 'Open the HTML report in the browser (implies --html; prints its URL when no browser starts)' },
     'heap-limit': { type: 'number', describe: 'The heap limit in MB (--max-old-space-size), to judge how close the floor gets' },
+    runtime: { type: 'string', describe: 'The runtime the log came from, for advice in its commands (a Deno log says so only when it crashed)' },
     isolate: { type: 'string', array: true, describe: 'Only these isolates: their number in the overview (0 is the first), label (worker 1) or address (0x…); all: each in detail; repeatable' },
     pid: { type: 'number', array: true, describe: 'Only the isolates of this process id; repeatable' },
     'fail-on': FAIL_ON,
@@ -181,6 +182,7 @@ export async function main(argv: string[]): Promise<number> {
           .check((args) => {
             const heapLimit = args['heap-limit'];
             if (heapLimit !== undefined && !(Number.isFinite(heapLimit) && heapLimit > 0)) throw new UsageError('--heap-limit takes a size in MB, e.g. --heap-limit 4096');
+            if (args.runtime !== undefined && args.runtime !== 'node' && args.runtime !== 'deno') throw new UsageError(`--runtime takes node or deno, not ${String(args.runtime)}: e.g. --runtime deno`);
             const pids = args.pid as number[] | undefined;
             if (pids !== undefined && pids.some((pid) => !Number.isInteger(pid) || pid < 0)) throw new UsageError('--pid takes a process id, e.g. --pid 4242');
             checkOut(args.out);
@@ -202,6 +204,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(out !== undefined ? { out } : {}),
           open: args.open === true,
           ...(args['heap-limit'] !== undefined ? { heapLimitMb: args['heap-limit'] as number } : {}),
+          ...(args.runtime !== undefined ? { runtime: args.runtime as 'node' | 'deno' } : {}),
           isolates: (args.isolate as string[] | undefined) ?? [],
           pids: (args.pid as number[] | undefined) ?? [],
           color: color(args),

@@ -1,13 +1,14 @@
 // Numbers of the comparison as people read them: decimals by unit, signed differences, the unit.
 
 import type { MetricUnit } from './comparison.js';
+import { grouped } from '../format.js';
 
 const DECIMALS: Record<MetricUnit, number> = { ms: 2, '%': 1, 'per min': 1, 'MB/s': 1, MB: 1, 'MB/min': 2, count: 0 };
 const MINUS = '−';
 
 export function formatValue(value: number | null, unit: MetricUnit): string {
   if (value === null) return '—';
-  return fixed(value, DECIMALS[unit]);
+  return grouped(value, DECIMALS[unit]).replace('-', MINUS);
 }
 
 /** `42.2%`, `1.30 ms`, `115.4 MB`: a value with its unit, for sentences. */
@@ -21,8 +22,8 @@ export function formatWithUnit(value: number | null, unit: MetricUnit): string {
 
 export function formatSigned(value: number | null, unit: MetricUnit): string {
   if (value === null) return '—';
-  const text = fixed(Math.abs(value), DECIMALS[unit]);
-  return Number(text) === 0 ? text : `${value < 0 ? MINUS : '+'}${text}`;
+  const text = grouped(Math.abs(value), DECIMALS[unit]);
+  return Number(fixed(Math.abs(value), DECIMALS[unit])) === 0 ? text : `${value < 0 ? MINUS : '+'}${text}`;
 }
 
 /** `+12%`, `−3.4%` (one decimal under 10%), `new` when there was nothing before. */

@@ -3,6 +3,7 @@
 
 import type { Change, Comparison, MetricRow, PairComparison, Verdict } from './comparison.js';
 import { formatPercent, formatSigned, formatValue } from './format.js';
+import { formatCount } from '../format.js';
 import { MINIMUM_ABSOLUTE_DIFFERENCE } from './noise-rule.js';
 import { describeIsolate } from './pairing.js';
 import { wrapLine, wrapText } from '../text-layout.js';
@@ -120,7 +121,7 @@ function renderPair(pair: PairComparison, several: boolean, paint: ReturnType<ty
   if (several) out.push(paint.bold(`── ${pair.before.label} ↔ ${pair.after.label} ──`));
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const side = (ref: PairComparison['before'], runs: number) =>
-    runs > 1 ? `${runs} runs (the first ${seconds(ref.durationMs)}, ${ref.gcCount} GCs)` : `${seconds(ref.durationMs)}, ${ref.gcCount} GCs`;
+    runs > 1 ? `${runs} runs (the first ${seconds(ref.durationMs)}, ${formatCount(ref.gcCount)} GCs)` : `${seconds(ref.durationMs)}, ${formatCount(ref.gcCount)} GCs`;
   out.push(paint.dim(`before: ${side(pair.before, pair.runs.before)}; after: ${side(pair.after, pair.runs.after)}`));
   const mark = (change: Change): string =>
     ({ improved: paint.green, regressed: paint.red, changed: paint.yellow, unchanged: paint.dim, 'not-comparable': paint.dim })[change](CHANGE_WORDS[change]);

@@ -3,7 +3,7 @@
 // linking to its run's `analyze` report. No script: the page is drawn as SVG on the server.
 
 import { quantile } from '../analyze/robust.js';
-import { fixed, formatMb, formatMs, formatSlope, plural } from '../format.js';
+import { fixed, formatCount, formatMb, formatMs, formatSlope, plural } from '../format.js';
 import { escapeHtml } from '../report/html/escape.js';
 import type { FleetResult } from './fleet.js';
 import type { FleetRow } from './row.js';
@@ -151,7 +151,7 @@ code { font-size: 12px; }
 <p id="headline">${escapeHtml(fleetHeadline(result.rows, result.analysedRuns, result.analysedFiles))}</p>
 <h2>Leak verdicts</h2>
 <table class="verdicts">${verdicts
-    .map(({ verdict, count }) => `<tr><td>${escapeHtml(verdict)}</td><td class="n">${count}</td><td class="bar"><span style="width:${Math.round((count / Math.max(1, result.rows.length)) * 300)}px"></span></td></tr>`)
+    .map(({ verdict, count }) => `<tr><td>${escapeHtml(verdict)}</td><td class="n">${formatCount(count)}</td><td class="bar"><span style="width:${Math.round((count / Math.max(1, result.rows.length)) * 300)}px"></span></td></tr>`)
     .join('')}<tr><td>out of memory</td><td class="n">${result.rows.filter((row) => row.outOfMemory).length}</td><td></td></tr></table>
 <h2>Across the fleet</h2>
 ${MEASURES.map((measure) => `<h3>${escapeHtml(measure.title)}</h3>${stripPlot(result.rows, measure)}`).join('\n')}

@@ -51,6 +51,8 @@ export interface ParseStats {
   cut: LineReport;
   /** A v8.GCProfiler result printed as a line of the log (`console.log(JSON.stringify(profiler.stop()))`). */
   profile?: GcProfileInfo;
+  /** The first line that shows the log is Deno's: a frame of its crash's C stack trace naming the deno binary. */
+  deno?: { line: number };
 }
 
 type Emit = (event: TraceEvent) => void;
@@ -282,13 +284,23 @@ export class GcLogParser {
     const start = line.includes(' ms: ') ? headerlessRecordStart(line) : -1;
     if (start !== -1) {
       const record = parseTraceRecord(line.slice(start));
+      // V8 prints every record with its header, and a logger that strips headers strips them all: in a
+      // log whose records have one, a record without it is the tail of a record the app's output tore
+      // in two (`[1462]    198oom.js: …` then `87 ms: Mark-sweep …`), not a process of its own.
+      if (record !== null && this.lastPid !== null) {
+        this.report(this.stats.unparsed, lineNumber, line);
+        return;
+      }
       if (record !== null) {
         this.acceptTraceRecord(record, { open: start, pid: null, isolate: null, bodyStart: start }, lineNumber);
         return;
       }
     }
     if (this.looksLikeGcRecord(line)) this.report(this.stats.unparsed, lineNumber, line);
-    else this.stats.skippedLines++;
+    else {
+      if (this.stats.deno === undefined && line.includes(DENO_FRAME_MARK) && DENO_FRAME.test(line)) this.stats.deno = { line: lineNumber };
+      this.stats.skippedLines++;
+    }
   }
 
   /**
@@ -551,6 +563,13 @@ export class GcLogParser {
 }
 
 const RECORD_TIME = /^ *-?\d+(?:\.\d+)? ms: /;
+/**
+ * A frame of the C stack trace V8 prints when it dies without an embedder's handler, as glibc's
+ * backtrace_symbols writes it on Linux: `    /…/deno(+0x28b0d2e) [0x55ada2353d2e]` (deno 2.9.6's
+ * out-of-memory crash, samples/formats/deno-oom.log). Node prints its own (`1: 0xb8d0a3 node::Abort() [node]`).
+ */
+const DENO_FRAME_MARK = 'deno(+0x';
+const DENO_FRAME = /^\s*(?:\S*\/)?deno\(\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]/;
 const FATAL_ERROR = 'FATAL ERROR: ';
 /** What a printed GCProfiler result holds, and the least it can be (`{"version":1,"startTime":…,"statistics":[…` ). */
 const GC_PROFILE_MARK = '"statistics":[';

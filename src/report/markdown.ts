@@ -3,7 +3,7 @@
 
 import type { BudgetResult } from '../analyze/budgets.js';
 import type { IsolateSummary, LeakVerdict, Summary } from '../analyze/summary.js';
-import { fixed, formatDuration, formatMb, formatMs } from '../format.js';
+import { fixed, formatCount, formatDuration, formatMb, formatMs } from '../format.js';
 import { budgetMarkdown, escapeCell } from './budgets.js';
 
 const VERDICT: Record<LeakVerdict, string> = {
@@ -48,7 +48,7 @@ function isolateRow(isolate: IsolateSummary, severalInputs: boolean): string {
   const cells = [
     escapeCell(name),
     VERDICT[isolate.leak.verdict],
-    pauses.count.toLocaleString('en-US'),
+    formatCount(pauses.count),
     formatDuration(isolate.durationMs),
     formatMs(pauses.p50Ms),
     formatMs(pauses.p95Ms),

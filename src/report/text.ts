@@ -4,9 +4,10 @@ import { MAX_RUNS_PER_INPUT } from '../analyze/analyzer.js';
 import type { Finding, IsolateSummary, LeakVerdict, PauseStats, Summary } from '../analyze/summary.js';
 import { labelNamesPid } from '../analyze/processes.js';
 import { GC_TYPES } from '../events.js';
-import { allocationFailureMeaning } from './claims/reasons.js';
+import { verboseTraceCommand } from '../analyze/advice.js';
+import { allocationFailureMeaning, runtimePerformGcMeaning } from './claims/reasons.js';
 import { mutatorUtilisationShort } from './claims/generations.js';
-import { fixed as fixedText, plural as pluralText } from '../format.js';
+import { fixed as fixedText, formatCount, grouped, plural as pluralText } from '../format.js';
 import { floorTrendSentence } from './claims/floor.js';
 import { processTimeline, processTimelineLines } from './processes.js';
 import { wrapLine, wrapText } from '../text-layout.js';
@@ -58,7 +59,7 @@ export function renderText(summary: Summary, options: TextOptions): string {
   for (const input of summary.inputs) {
     out.push(
       paint.bold(`${input.name}`) +
-        paint.dim(`  ${inputUnits(input)}, ${input.gcEvents} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
+        paint.dim(`  ${inputUnits(input)}, ${formatCount(input.gcEvents)} GC events, ${input.formats.join(' + ') || 'no GC records'}, ${input.era}`) +
         (input.interrupted ? paint.yellow('  (interrupted: only the part read before Ctrl-C)') : ''),
     );
     if (input.runsNotSplit > 0) {
@@ -96,7 +97,7 @@ function renderOverview(summary: Summary, paint: Palette): string[] {
     String(index),
     ...(withPid ? [isolate.pid === null ? '—' : String(isolate.pid)] : []),
     shortLabel(isolate.label),
-    String(isolate.counts.total),
+    formatCount(isolate.counts.total),
     // The time GC % is a share of: the GCs' span, or the process's life when gclog run saw it exit.
     fixedText(isolate.overhead.elapsedMs / 1000, 1),
     fixedText(isolate.overhead.fraction * 100, 1),
@@ -116,8 +117,8 @@ function shortLabel(label: string): string {
 /** Heap used and committed, peak and last: the first numbers people look for. */
 export function heapGlanceSentence(isolate: IsolateSummary): string {
   const { heap } = isolate;
-  const committed = heap.peakCommittedMb !== null && heap.lastCommittedMb !== null ? `; committed: peak ${heap.peakCommittedMb.toFixed(1)} MB, last ${heap.lastCommittedMb.toFixed(1)} MB` : '';
-  return `Heap used: peak ${heap.peakUsedMb.toFixed(1)} MB, last ${heap.lastUsedMb.toFixed(1)} MB${committed}`;
+  const committed = heap.peakCommittedMb !== null && heap.lastCommittedMb !== null ? `; committed: peak ${grouped(heap.peakCommittedMb, 1)} MB, last ${grouped(heap.lastCommittedMb, 1)} MB` : '';
+  return `Heap used: peak ${grouped(heap.peakUsedMb, 1)} MB, last ${grouped(heap.lastUsedMb, 1)} MB${committed}`;
 }
 
 /** `number` is the isolate's place in the overview (null when it is the only one). */
@@ -148,13 +149,13 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   const rows: string[][] = [['type', 'count', 'total ms', 'mean', 'p50', 'p95', 'p99', 'max']];
   const row = (name: string, stats: PauseStats): string[] => [
     name,
-    String(stats.count),
-    stats.totalMs.toFixed(1),
-    stats.meanMs.toFixed(2),
-    stats.p50Ms.toFixed(2),
-    stats.p95Ms.toFixed(2),
-    stats.p99Ms.toFixed(2),
-    stats.maxMs.toFixed(2),
+    formatCount(stats.count),
+    grouped(stats.totalMs, 1),
+    grouped(stats.meanMs, 2),
+    grouped(stats.p50Ms, 2),
+    grouped(stats.p95Ms, 2),
+    grouped(stats.p99Ms, 2),
+    grouped(stats.maxMs, 2),
   ];
   for (const type of GC_TYPES) {
     const stats = isolate.pauses.byType[type];
@@ -168,9 +169,9 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   if (floors.total !== null) {
     const total = floors.total;
     out.push(
-      `Floor after Mark-Compact (live set): first ${total.firstMb.toFixed(1)} MB, min ${total.minMb.toFixed(1)}, last ${total.lastMb.toFixed(1)}, max ${total.maxMb.toFixed(1)}; ` +
+      `Floor after Mark-Compact (live set): first ${grouped(total.firstMb, 1)} MB, min ${grouped(total.minMb, 1)}, last ${grouped(total.lastMb, 1)}, max ${grouped(total.maxMb, 1)}; ` +
         (timed
-          ? `median after the warm-up ${total.levelMb.toFixed(1)} MB`
+          ? `median after the warm-up ${grouped(total.levelMb, 1)} MB`
           : `median after the first fifth of the Mark-Compacts ${fixedText(isolate.leak.evidence.levelMb ?? total.levelMb, 1)} MB (in order: the GCs' times are not recorded)`),
     );
     if (timed) out.push(floorTrendSentence(isolate) ?? '');
@@ -183,15 +184,15 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
     const spaceRows = [['space', 'first MB', 'min', 'last', ...(timed ? ['trend MB/min'] : [])]];
     for (const [space, trend] of spaces) {
       const slope = trend.slopeMbPerMinute === null ? '—' : fixedText(trend.slopeMbPerMinute, 2);
-      spaceRows.push([space, trend.firstMb.toFixed(1), trend.minMb.toFixed(1), trend.lastMb.toFixed(1), ...(timed ? [slope] : [])]);
+      spaceRows.push([space, grouped(trend.firstMb, 1), grouped(trend.minMb, 1), grouped(trend.lastMb, 1), ...(timed ? [slope] : [])]);
     }
     const from = isolate.profile !== undefined ? "the GCProfiler's heapSpaceStatistics" : '--trace-gc-verbose';
     out.push(paint.dim(`By space after Mark-Compact (from ${from}):`), ...table(spaceRows));
   } else {
-    out.push(paint.dim('By space: not in this log (run node with --trace-gc-verbose for per-space figures).'));
+    out.push(paint.dim(`By space: not in this log (run ${verboseTraceCommand(isolate.nodeMajorRange)} for per-space figures).`));
   }
   if (!timed) {
-    out.push(`Allocation and promotion rates: unknown without the GCs' times (the heap grew ${fixedText(isolate.allocation.totalMb, 1)} MB between GCs in all).`);
+    out.push(`Allocation and promotion rates: unknown without the GCs' times (the heap grew ${grouped(isolate.allocation.totalMb, 1)} MB between GCs in all).`);
   } else out.push(
     `${rateWords('Allocation', isolate.allocation, 1)}; ${rateWords('promotion to old space', isolate.promotion, 2)}`,
   );
@@ -199,10 +200,12 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   if (isolate.reasons.length > 0) {
     out.push('', paint.bold('Reasons'));
     const reasonRows = [['reason', 'count', 'pause ms', '']];
-    for (const reason of isolate.reasons) reasonRows.push([reason.reason, String(reason.count), reason.pauseMs.toFixed(1), reason.forced ? 'forced' : '']);
+    for (const reason of isolate.reasons) reasonRows.push([reason.reason, formatCount(reason.count), grouped(reason.pauseMs, 1), reason.forced ? 'forced' : '']);
     out.push(...table(reasonRows));
     const allocationFailure = allocationFailureMeaning(isolate);
     if (allocationFailure !== null) out.push(paint.dim(allocationFailure));
+    const runtimePerformGc = runtimePerformGcMeaning(isolate);
+    if (runtimePerformGc !== null) out.push(paint.dim(runtimePerformGc));
   }
   if (isolate.findings.length > 0) {
     out.push('', paint.bold('Findings'));
@@ -222,14 +225,14 @@ function coveredWords(isolate: IsolateSummary): string {
 function rateWords(name: string, rate: IsolateSummary['allocation'], decimals: number): string {
   if (rate.source === 'none') return `${name}: not in this log`;
   const approximate = rate.source === 'heap-growth' ? '~' : '';
-  return `${name} ${approximate}${rate.mbPerSecond.toFixed(decimals)} MB/s (${sourceWords(rate.source)})`;
+  return `${name} ${approximate}${grouped(rate.mbPerSecond, decimals)} MB/s (${sourceWords(rate.source)})`;
 }
 
 /** What the input is made of: lines of text, or the entries of a JSON document. */
 function inputUnits(input: Summary['inputs'][number]): string {
-  if (input.content === 'trace-events') return `${input.lines} trace events`;
-  if (input.content === 'gc-profiler') return `${input.lines} GCProfiler entries`;
-  return `${input.lines} lines`;
+  if (input.content === 'trace-events') return `${formatCount(input.lines)} trace events`;
+  if (input.content === 'gc-profiler') return `${formatCount(input.lines)} GCProfiler entries`;
+  return `${formatCount(input.lines)} lines`;
 }
 
 /** What a log without the GCs' times (a v8.GCProfiler result) can say about time: its span, the GC share of it, the steps between GCs. */
@@ -239,12 +242,12 @@ export function untimedLines(isolate: IsolateSummary): string[] {
   const lines = [
     span === null
       ? `${gcs}; the time of each GC is not recorded (v8.GCProfiler), nor the profile's span: no GC share of time, no rate per second or minute.`
-      : `${gcs} in a profile of ${fixedText(span / 1000, 1)} s; GC pauses ${fixedText(isolate.overhead.gcTimeMs, 1)} ms, ${fixedText(isolate.overhead.fraction * 100, 1)}% of it. ` +
+      : `${gcs} in a profile of ${fixedText(span / 1000, 1)} s; GC pauses ${grouped(isolate.overhead.gcTimeMs, 1)} ms, ${fixedText(isolate.overhead.fraction * 100, 1)}% of it. ` +
         'The time of each GC is not recorded (v8.GCProfiler): no timeline, no worst second, no rate per second or minute.',
   ];
   const steps = Object.entries(isolate.profile?.steps ?? {});
   if (steps.length > 0) {
-    lines.push(`Between GCs, not counted as GCs: ${steps.map(([name, step]) => `${name} ${step.count}× (${fixedText(step.totalMs, 1)} ms)`).join(', ')}.`);
+    lines.push(`Between GCs, not counted as GCs: ${steps.map(([name, step]) => `${name} ${formatCount(step.count)}× (${grouped(step.totalMs, 1)} ms)`).join(', ')}.`);
   }
   return lines;
 }

@@ -2,7 +2,7 @@
 // where it does not; their advice fits the Node version the log came from; bounds just below and above.
 
 import { describe, expect, it } from 'vitest';
-import { availableIn, HEAP_PROF_SINCE, semiSpaceFlag } from '../../src/analyze/advice.js';
+import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { findingsFor, GC_OVERHEAD_INFO, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
@@ -40,8 +40,8 @@ describe('GC overhead: the lever the log points at', () => {
 
   it('node24-steady.log: Mark-Compacts take 96% → the live set, not allocation', async () => {
     const overhead = await finding('node24-steady', 'gc-overhead');
-    // 57 Mark-Compacts and 15 Scavenges pause 3738 ms in all (the span is the analyzer's: only its form is checked here).
-    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time \(3738 ms of 19\.\d s\)\.$/);
+    // 57 Mark-Compacts and 15 Scavenges pause 3,738 ms in all (the span is the analyzer's: only its form is checked here).
+    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time \(3,738 ms of 19\.\d s\)\.$/);
     expect(overhead?.nextStep).toBe(
       'Mark-Compacts took 96% of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect).',
     );
@@ -55,7 +55,7 @@ describe('GC overhead: the lever the log points at', () => {
 
   it('node26-steady.ignore-scavenger.log: the overhead leaves out the hidden young GCs', async () => {
     expect((await finding('node26-steady.ignore-scavenger', 'gc-overhead'))?.statement).toBe(
-      'GC took 10.0% of the time (1977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
+      'GC took 10.0% of the time (1,977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
     );
   });
 
@@ -110,7 +110,7 @@ describe('advice that exists in the Node version of the log', () => {
   it('the era as Node majors', async () => {
     const range = async (name: string) => (await analyzeFiles([samplePath(name)])).inputs[0]!.nodeMajorRange;
     expect(await range('node8-steady')).toEqual({ min: 4, max: 10 });
-    expect(await range('formats/node0.10-steady')).toEqual({ min: 0, max: 0 });
+    expect(await range('formats/node0.10-steady')).toEqual({ min: 0, max: 0, node010: true });
     expect(await range('formats/iojs3-steady')).toEqual({ min: 0, max: 0 });
     expect(await range('node12-steady.nvp')).toEqual({ min: 12, max: 15 });
     expect(await range('node20-steady')).toEqual({ min: 19, max: 21 });
@@ -192,7 +192,7 @@ describe('review fixes: findings that follow the verdict\'s own reason', () => {
 describe('GC overhead from a small new space', () => {
   it('names the small new space where each young GC freed under 2 MB (service-node22-30s-seed1-semi1: 0.90 MB, --max-semi-space-size=1)', async () => {
     const isolate = (await analyzeFiles(['samples/corpus/logs/service-node22-30s-seed1-semi1.log.gz'])).isolates[0]!;
-    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/^Young GCs took \d+% of the pause time, 4752 per minute, each freeing only 0\.9 MB: the new space is small/);
+    expect(gcOverheadFinding(isolate)?.nextStep).toMatch(/^Young GCs took \d+% of the pause time, 4,752 per minute, each freeing only 0\.9 MB: the new space is small/);
   });
 
   it('keeps "allocate less" where young GCs freed 2 MB or more', async () => {
@@ -205,10 +205,25 @@ describe('GC overhead from a small new space', () => {
 });
 
 describe('the new-space flag of the log’s Node version', () => {
-  it('Node 0.x logs also name Node 0.10’s --max_new_space_size (KB, both semi-spaces); from major 1 only the MB flag', () => {
-    expect(semiSpaceFlag({ min: 0, max: 0 }, 32)).toBe('--max-semi-space-size=32 (Node 0.10: --max_new_space_size=65536, in KB)');
-    expect(semiSpaceFlag({ min: 0, max: 1 }, 32)).toBe('--max-semi-space-size=32');
-    expect(semiSpaceFlag({ min: null, max: null }, 16)).toBe('--max-semi-space-size=16');
+  it('Node 0.10 (V8 3.14 seen) gets only --max_new_space_size, in KB; a V8 3.x log that may be 0.10 or 0.12 both; from major 1 (max just above 0.x) only the MB flag', () => {
+    expect(largerNewSpace({ min: 0, max: 0, node010: true }, 32, 64)).toBe('node --max_new_space_size=65536 (KB, for both semi-spaces: 32 MB each; or 131072)');
+    expect(largerNewSpace({ min: 0, max: 0, node010: true }, 16)).toBe('node --max_new_space_size=32768 (KB, for both semi-spaces: 16 MB each)');
+    expect(largerNewSpace({ min: 0, max: 0 }, 32, 64)).toBe('node --max-semi-space-size=32 (MB; or 64; Node 0.10 has --max_new_space_size=65536 instead, in KB for both semi-spaces)');
+    expect(largerNewSpace({ min: 0, max: 1 }, 32, 64)).toBe('node --max-semi-space-size=32 (MB; or 64)');
+    expect(largerNewSpace({ min: null, max: null }, 16)).toBe('node --max-semi-space-size=16 (MB)');
+    expect(newSpaceFlagName({ min: 0, max: 0, node010: true })).toBe('--max_new_space_size');
+    expect(newSpaceFlagName({ min: 0, max: 0 })).toBe('--max-semi-space-size');
+  });
+
+  it('formats/node0.10-steady and node0.12-steady: the whole scavenge advice, as printed', async () => {
+    const node010 = (await analyzeFiles([sampleFile('formats/node0.10-steady.log')])).isolates[0]!;
+    expect(scavengesDominateFinding(node010)?.nextStep).toBe(
+      'A larger new space means fewer scavenges: try node --max_new_space_size=65536 (KB, for both semi-spaces: 32 MB each; or 131072) and compare the two logs with gclog compare.',
+    );
+    const node012 = (await analyzeFiles([sampleFile('formats/node0.12-steady.log')])).isolates[0]!;
+    expect(scavengesDominateFinding(node012)?.nextStep).toBe(
+      'A larger new space means fewer scavenges: try node --max-semi-space-size=32 (MB; or 64; Node 0.10 has --max_new_space_size=65536 instead, in KB for both semi-spaces) and compare the two logs with gclog compare.',
+    );
   });
 
   it('a real Node 0.10 log gets it in its scavenge finding; a Node 8 log does not', async () => {

@@ -159,6 +159,7 @@ describe('gclog with wrong arguments', () => {
   it('bad option values', () => {
     expectOneLineError(runCli(['analyze', sample, '--heap-limit', 'lots']), EXIT_CODES.Usage, ['--heap-limit', 'MB', 'gclog analyze --help']);
     expectOneLineError(runCli(['analyze', sample, '--heap-limit', '-1']), EXIT_CODES.Usage, ['--heap-limit']);
+    expectOneLineError(runCli(['analyze', sample, '--runtime', 'dino']), EXIT_CODES.Usage, ['--runtime takes node or deno, not dino', 'gclog analyze --help']);
     expectOneLineError(runCli(['analyze', sample, '--out']), EXIT_CODES.Usage, ['--out', 'file path']);
     expectOneLineError(runCli(['analyze', sample, '--json', '--csv']), EXIT_CODES.Usage, ['json', 'csv', 'mutually exclusive']);
   }, TIMEOUT_MS);

@@ -17,7 +17,7 @@ describe('a v8.GCProfiler result', () => {
     const { status, stdout } = runCli(['analyze', PROFILE], { cwd: process.cwd() });
     expect(status).toBe(0);
     expect(stdout).toContain(
-      `${gcs.length} GCs in a profile of ${(spanMs / 1000).toFixed(1)} s; GC pauses ${pauseMs.toFixed(1)} ms, ${((pauseMs / spanMs) * 100).toFixed(1)}% of it. ` +
+      `${gcs.length} GCs in a profile of ${(spanMs / 1000).toFixed(1)} s; GC pauses ${pauseMs.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms, ${((pauseMs / spanMs) * 100).toFixed(1)}% of it. ` +
         'The time of each GC is not recorded (v8.GCProfiler): no timeline, no worst second, no rate per second or minute.',
     );
     expect(stdout).toContain('Between GCs, not counted as GCs: IncrementalMarking 22× (161.4 ms).');

@@ -109,9 +109,9 @@ describe('comparison page in Chromium', () => {
       // 233 GC lines in semi-default.log, all drawn; of the 1887 in semi-small.log the analyzer keeps
       // a thinned series for drawing, and the page says how many it drew.
       expect(report.marks['chart-pauses']!.before).toBe(233);
-      const drawn = /Drawn: (\d+) of the 1887 GCs of the after run/.exec(report.pausesNote);
+      const drawn = /Drawn: ([\d,]+) of the 1,887 GCs of the after run/.exec(report.pausesNote);
       expect(drawn).not.toBeNull();
-      expect(report.marks['chart-pauses']!.after).toBe(Number(drawn![1]));
+      expect(report.marks['chart-pauses']!.after).toBe(Number(drawn![1]!.replace(/,/g, '')));
       for (const id of CHARTS) {
         expect(report.marks[id]!.before, `${id} before`).toBeGreaterThan(0);
         expect(report.marks[id]!.after, `${id} after`).toBeGreaterThan(0);

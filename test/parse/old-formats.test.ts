@@ -5,6 +5,7 @@
 // printed in the line quoted above it.
 
 import { describe, expect, it } from 'vitest';
+import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { EraDetector } from '../../src/analyze/era.js';
 import { isGcEvent, type GcEvent, type TraceEvent } from '../../src/events.js';
 import { parseLog } from '../../src/parse/log-parser.js';
@@ -109,6 +110,34 @@ describe('V8 3.x – 4.x --trace-gc records', () => {
   });
 });
 
+describe('a record torn in two lines by the app\'s output', () => {
+  it('node0.10-oom lines 7102–7103: the tail is reported unparsed with its line number, not read as a process without a pid', () => {
+    // 7102: [1462]    198oom.js: retained 100001 records
+    // 7103: 87 ms: Mark-sweep 28.0 (63.0) -> 27.9 (63.0) MB, 0 ms (+ 16 ms in 2 steps since start of marking, …) [StackGuard GC request] [GC in old space requested].
+    const lines = readSample('formats/node0.10-oom.log').split('\n');
+    // From 7097: [1462]    19870 ms: Mark-sweep 28.0 (63.0) -> 27.9 (63.0) MB, … (the record before, whole)
+    const { events, stats } = parseLog(lines.slice(7096, 7103).join('\n'));
+    const gcs = events.filter(isGcEvent);
+    expect(gcs.map((event) => [event.line, event.pid, event.timeMs])).toEqual([[1, 1462, 19870]]);
+    expect(stats.unparsed.count).toBe(1);
+    expect(stats.unparsed.lines[0]).toEqual({ line: 7, text: lines[7102] });
+  });
+
+  it('the whole log: one isolate, pid 1462, and line 7103 among the unparsed', async () => {
+    const summary = await analyzeFiles([samplePath('formats/node0.10-oom.log')]);
+    expect(summary.isolates.map((isolate) => isolate.pid)).toEqual([1462]);
+    expect(summary.unparsed.lines.map((line) => line.line)).toEqual([7103]);
+  });
+
+  it('a log whose headers a logger stripped (all of them, damaged in code) is still read, as records without a pid', () => {
+    // Lines 1–4 of node0.10-steady.log without `[1128] `: 22, 25, 25 and 28 ms.
+    const stripped = readSample('formats/node0.10-steady.log').split('\n').slice(0, 4).map((line) => line.replace('[1128] ', ''));
+    const { events, stats } = parseLog(stripped.join('\n'));
+    expect(stats.unparsed.count).toBe(0);
+    expect(events.filter(isGcEvent).map((event) => [event.pid, event.timeMs])).toEqual([[null, 22], [null, 25], [null, 25], [null, 28]]);
+  });
+});
+
 describe('V8 3.x – 4.x --trace-gc-verbose blocks', () => {
   it('Node 0.12: Old pointers, Old data space, Cell and PropertyCell spaces, attached to the GC before them', () => {
     const events = gcEvents(readSample('formats/node0.12-steady.verbose.log').split('\n').slice(0, 14).join('\n'));
@@ -148,7 +177,7 @@ describe('V8 3.x – 4.x --trace-gc-nvp', () => {
 const OLD_SAMPLES: Record<string, { types: Record<string, number>; unparsed: number[]; outOfMemory: number; era: string }> = {
   'node0.10-steady.log': { types: { Scavenge: 365, 'Mark-Compact': 45 }, unparsed: [407], outOfMemory: 0, era: 'V8 3.14 (Node 0.10)' },
   'node0.10-leak.log': { types: { Scavenge: 778, 'Mark-Compact': 81 }, unparsed: [], outOfMemory: 0, era: 'V8 3.14 (Node 0.10)' },
-  'node0.10-oom.log': { types: { Scavenge: 74, 'Mark-Compact': 2218 }, unparsed: [], outOfMemory: 0, era: 'V8 3.14 (Node 0.10)' },
+  'node0.10-oom.log': { types: { Scavenge: 74, 'Mark-Compact': 2217 }, unparsed: [7103], outOfMemory: 0, era: 'V8 3.14 (Node 0.10)' },
   'node0.10-steady.verbose.log': { types: { Scavenge: 76, 'Mark-Compact': 10 }, unparsed: [], outOfMemory: 0, era: 'V8 3.14 (Node 0.10)' },
   'node0.10-steady.nvp.log': { types: { Scavenge: 48, 'Mark-Compact': 6 }, unparsed: [48], outOfMemory: 0, era: 'V8 3.14 (Node 0.10)' },
   'node0.12-steady.log': { types: { Scavenge: 261, 'Mark-Compact': 8 }, unparsed: [294], outOfMemory: 0, era: 'V8 3.x – 4.4 (Node 0.10 – 0.12, io.js 1 – 3)' },
@@ -178,7 +207,7 @@ const OLD_SAMPLES: Record<string, { types: Record<string, number>; unparsed: num
   'node4-steady.nvp.log': { types: { Scavenge: 37, 'Mark-Compact': 1 }, unparsed: [], outOfMemory: 0, era: 'V8 3.28 – 4.6 (Node 0.12 – 5, io.js 1 – 3)' },
   'node5-steady.log': { types: { Scavenge: 342, 'Mark-Compact': 9 }, unparsed: [352], outOfMemory: 0, era: 'V8 4.5 – 6.6 (Node 4 – 10)' },
   'node5-leak.log': { types: { Scavenge: 958, 'Mark-Compact': 21 }, unparsed: [965], outOfMemory: 0, era: 'V8 4.5 – 6.6 (Node 4 – 10)' },
-  'node5-oom.log': { types: { Scavenge: 86, 'Mark-Compact': 224 }, unparsed: [], outOfMemory: 1, era: 'V8 4.5 – 6.6 (Node 4 – 10)' },
+  'node5-oom.log': { types: { Scavenge: 85, 'Mark-Compact': 224 }, unparsed: [264], outOfMemory: 1, era: 'V8 4.5 – 6.6 (Node 4 – 10)' },
   'node5-steady.verbose.log': { types: { Scavenge: 105, 'Mark-Compact': 3 }, unparsed: [], outOfMemory: 0, era: 'V8 4.5 – 6.6 (Node 4 – 10)' },
   'node5-steady.nvp.log': { types: { Scavenge: 41, 'Mark-Compact': 1 }, unparsed: [], outOfMemory: 0, era: 'V8 3.28 – 4.6 (Node 0.12 – 5, io.js 1 – 3)' },
 };
@@ -221,6 +250,17 @@ describe('Deno (deno 2.9.6, V8 15.0; --v8-flags=--trace-gc)', () => {
     const cut = gcs.find((event) => event.line === 35)!;
     expect(cut).toMatchObject({ v8Name: 'Incremental Mark-Compact', timeMs: 2953, heapAfterMb: 33.7, pooledMb: 143.5, pauseMs: 41.51, reason: null, truncated: true });
     expect(cut.mu).toEqual({ average: 0.832, current: 0.813 });
+  });
+
+  it("deno-oom.log: 23 Scavenge lines, one torn by the app's output and reported (line 28), 2 Mark-Compacts, V8's own fatal line", async () => {
+    const events: TraceEvent[] = [];
+    const { stats } = await readLog(samplePath('formats/deno-oom.log'), (event) => events.push(event));
+    const gcs = events.filter(isGcEvent);
+    expect(gcs.filter((event) => event.type === 'Scavenge')).toHaveLength(22);
+    expect(gcs.filter((event) => event.type === 'Mark-Compact')).toHaveLength(2);
+    expect(stats.unparsed.lines.map((line) => line.line)).toEqual([28]);
+    // 42: # Fatal JavaScript out of memory: Reached heap limit
+    expect(events.find((event) => event.type === 'OutOfMemory')).toMatchObject({ line: 42, location: 'Reached heap limit' });
   });
 
   it('NVP JSON with the 13.6+ header; the record cut by the exit line reported', async () => {

@@ -18,7 +18,7 @@ import {
   outOfMemoryStep,
   promotionAdvice,
 } from '../../src/report/claims/next-steps.js';
-import { allocationFailureMeaning } from '../../src/report/claims/reasons.js';
+import { allocationFailureMeaning, runtimePerformGcMeaning } from '../../src/report/claims/reasons.js';
 import {
   NEW_SPACE_NEARLY_EMPTY_MB,
   newSpaceEmptied,
@@ -257,6 +257,22 @@ describe('claims on real logs', () => {
       expect(nothingNeedsAction(await main('node22-steady'))).toBeNull();
     });
   });
+  describe('runtimePerformGcMeaning', () => {
+    it('formats/node0.10-steady: holds', async () => {
+      // grep 'Scavenge.*Runtime::PerformGC' → 357 lines, 'Mark-sweep.*Runtime::PerformGC' → 42
+      expect(runtimePerformGcMeaning(await main('formats/node0.10-steady'))).toBe(
+        '"Runtime::PerformGC" (V8 3.14, Node 0.10) started 357 young GCs and 42 Mark-Compacts: V8 runs it when a call from JavaScript into its runtime could not allocate, to collect the space that was full (a young GC for the new space, unless V8 chose a Mark-Compact and printed why), or everything when the call failed again.',
+      );
+    });
+    it('formats/node0.10-oom: holds, one Mark-Compact', async () => {
+      // grep 'Scavenge.*Runtime::PerformGC' → 71 lines, 'Mark-sweep.*Runtime::PerformGC' → 1
+      expect(runtimePerformGcMeaning(await main('formats/node0.10-oom'))).toMatch(/^"Runtime::PerformGC" \(V8 3\.14, Node 0\.10\) started 71 young GCs and 1 Mark-Compact: /);
+    });
+    it('formats/node0.12-steady (V8 3.28 no longer prints it): says nothing', async () => {
+      expect(runtimePerformGcMeaning(await main('formats/node0.12-steady'))).toBeNull();
+    });
+  });
+
   describe('allocationFailureMeaning', () => {
     it('node20-oom: holds', async () => {
     // node20-oom: distinct records: 93 Scavenges and 16 Mark-Compacts end in "allocation failure"

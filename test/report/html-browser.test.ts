@@ -202,6 +202,34 @@ describe('report of a steady app (node24-steady)', () => {
   }, BROWSER_TIMEOUT_MS);
 });
 
+describe('report of a Deno crash (formats/deno-oom)', () => {
+  it("names Deno's commands, not node's: the spaces chart's flag and the findings", async () => {
+    const { record, url } = await openSampleReport('formats/deno-oom');
+    const page = record.page;
+    expect(await page.locator('#chart-missing-0 .missing').textContent()).toBe(
+      'This log has no per-space figures, so this chart cannot be drawn. Run deno run --v8-flags=--trace-gc,--trace-gc-verbose to record, after every GC, how much the new space, old space, code space and large-object space hold.',
+    );
+    const shown = await page.locator('body').innerText();
+    expect(shown).toContain('deno run --v8-flags=--heap-snapshot-on-oom');
+    expect(shown).not.toMatch(/\bnode --|NODE_OPTIONS|--heapsnapshot|--heap-prof/);
+    expectNothingLoadedOrLogged(record, url);
+    await page.close();
+  }, BROWSER_TIMEOUT_MS);
+});
+
+describe('report of 9,127 GCs (formats/node4-leak)', () => {
+  it('groups every figure of its text by thousands, as the terminal does', async () => {
+    const { record, url } = await openSampleReport('formats/node4-leak');
+    const shown = await record.page.locator('body').innerText();
+    expect(shown).toContain('9,127 GCs');
+    expect(shown).toContain('GC took 40.0% of the time (6,022 ms of 15.1 s).');
+    expect(shown).toContain('36,291 per minute');
+    expect(shown.match(/(?<![\d.,:x])\d{4,}(?![\d,])/g)).toBeNull();
+    expectNothingLoadedOrLogged(record, url);
+    await record.page.close();
+  }, BROWSER_TIMEOUT_MS);
+});
+
 describe('report with per-space data (node20-steady.verbose)', () => {
   it('stacks the spaces, one area per space, one row per GC', async () => {
     const { summary, record, url } = await openSampleReport('node20-steady.verbose');

@@ -43,7 +43,7 @@ describe('renderText', () => {
 
   it('says plainly when a log has no per-space figures, and shows them when it has', async () => {
     const plain = renderText(await analyzeFiles([samplePath('node22-steady.log')]), { color: false });
-    expect(plain).toContain('By space: not in this log (run node with --trace-gc-verbose for per-space figures).');
+    expect(plain).toContain('By space: not in this log (run node --trace-gc --trace-gc-verbose for per-space figures).');
     const verbose = renderText(await analyzeFiles([samplePath('node20-leak.verbose.log')]), { color: false });
     expect(verbose).toContain('By space after Mark-Compact (from --trace-gc-verbose):');
     expect(verbose).toMatch(/\nold\s+31\.2\s+31\.2\s+74\.5\s/);

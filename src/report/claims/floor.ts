@@ -3,7 +3,7 @@
 // counts here always match the points the verdict used.
 
 import type { FloorTrend, IsolateSummary } from '../../analyze/summary.js';
-import { fixed, formatDuration, formatMb, formatSlope, plural } from '../../format.js';
+import { fixed, formatCount, formatDuration, formatMb, formatSlope, plural } from '../../format.js';
 
 /** What was left out of the trend, in words: "the warm-up (first 4.0 s)" and the exit collapse. */
 function cutWords(isolate: IsolateSummary): string {
@@ -29,7 +29,7 @@ export function floorRangeSentence(isolate: IsolateSummary, floor: FloorTrend): 
 export function floorTrendSentence(isolate: IsolateSummary, floor: FloorTrend | null = isolate.floors.total): string | null {
   if (floor === null) return null;
   const counted = floor.trendPoints;
-  const of = `${plural(counted, 'Mark-Compact')} of ${floor.points}`;
+  const of = `${plural(counted, 'Mark-Compact')} of ${formatCount(floor.points)}`;
   if (counted === 0) return `Every Mark-Compact falls in ${cutWords(isolate)}: none is left to show a trend.`;
   if (floor.slopeMbPerMinute === null) {
     return (

@@ -24,7 +24,7 @@ export function youngVersusOldPause(isolate: IsolateSummary): string | null {
   const incremental = oldReasonCount(isolate, (reason) => reason.startsWith('finalize incremental marking'));
   const how =
     incremental > 0
-      ? `${incremental === old.count ? (old.count === 1 ? 'The Mark-Compact' : 'Every Mark-Compact') : `${incremental} of the ${old.count} Mark-Compacts`} here finalised incremental marking: V8 had marked the old space in steps between the program's work and on helper threads, so the pause shown is only the finalisation.`
+      ? `${incremental === old.count ? (old.count === 1 ? 'The Mark-Compact' : 'Every Mark-Compact') : `${formatCount(incremental)} of the ${formatCount(old.count)} Mark-Compacts`} here finalised incremental marking: V8 had marked the old space in steps between the program's work and on helper threads, so the pause shown is only the finalisation.`
       : 'V8 can mark the old space in steps between the program\'s work and on helper threads (incremental marking), and then the pause shown is only the finalisation.';
   return (
     `Here the Mark-Compacts were the shorter: ${formatMs(old.meanMs)} on average against ${formatMs(young.meanMs)} for a young GC, although a Mark-Compact walks everything the program keeps. ` +
@@ -63,7 +63,7 @@ function oldFrequencyCause(isolate: IsolateSummary): string {
   if (isolate.outOfMemory !== null || ineffective >= INEFFECTIVE_STREAK) {
     return (
       ` Near the heap limit V8 runs Mark-Compacts back to back, each freeing little` +
-      (ineffective >= INEFFECTIVE_STREAK ? ` (here ${ineffective} in a row freed under 5% of the heap)` : '') +
+      (ineffective >= INEFFECTIVE_STREAK ? ` (here ${formatCount(ineffective)} in a row freed under 5% of the heap)` : '') +
       (isolate.outOfMemory !== null ? ', until it gave up.' : '.')
     );
   }

@@ -1,7 +1,7 @@
 // Claims that are steps to take, each given only where this log calls for it, with tools that exist
 // in the Node version the log came from.
 
-import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools, semiSpaceFlag } from '../../analyze/advice.js';
+import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from '../../analyze/advice.js';
 import { DOMINANT_PAUSE_SHARE, youngPauseShare } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
 import { formatMs, formatPercent } from '../../format.js';
@@ -42,12 +42,12 @@ export function promotionAdvice(isolate: IsolateSummary): string | null {
   if (keeps(isolate) || isolate.outOfMemory !== null) {
     return (
       `${formatPercent(share)} of what was allocated got promoted, but here memory is being kept: the promoted objects are that memory, ` +
-      'so a larger new space (--max-semi-space-size) would not let them die young. Find what keeps them first.'
+      `so a larger new space (${newSpaceFlagName(isolate.nodeMajorRange)}) would not let them die young. Find what keeps them first.`
     );
   }
   return (
     `${formatPercent(share)} of what was allocated got promoted: objects live just long enough to reach the old space. ` +
-    `A larger new space gives them time to die young: try node ${semiSpaceFlag(isolate.nodeMajorRange, 32)} (MB; or 64), then compare the two logs with gclog compare.`
+    `A larger new space gives them time to die young: try ${largerNewSpace(isolate.nodeMajorRange, 32, 64)}, then compare the two logs with gclog compare.`
   );
 }
 

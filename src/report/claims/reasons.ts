@@ -18,3 +18,20 @@ export function allocationFailureMeaning(isolate: IsolateSummary): string | null
   if (old > 0) return `"allocation failure" started ${oldPart}.`;
   return null;
 }
+
+/**
+ * What "Runtime::PerformGC" meant (V8 3.14, Node 0.10): `Runtime::PerformGC` in runtime.cc runs when a
+ * call from JavaScript into V8's runtime failed to allocate (the CEntryStub passes it the failure): it
+ * first tries a fresh new-space page, else collects the space that was full, and on the call's last
+ * retry collects everything. Which collector ran is V8's choice, printed in the second bracket.
+ */
+export function runtimePerformGcMeaning(isolate: IsolateSummary): string | null {
+  const row = isolate.reasons.find((reason) => reason.reason === 'Runtime::PerformGC');
+  if (row === undefined) return null;
+  const { young, old } = row.byGeneration;
+  const started = [young > 0 ? plural(young, 'young GC') : null, old > 0 ? plural(old, 'Mark-Compact') : null].filter(Boolean).join(' and ');
+  return (
+    `"Runtime::PerformGC" (V8 3.14, Node 0.10) started ${started}: V8 runs it when a call from JavaScript into its runtime could not allocate, ` +
+    'to collect the space that was full (a young GC for the new space, unless V8 chose a Mark-Compact and printed why), or everything when the call failed again.'
+  );
+}

@@ -3,7 +3,7 @@
 import { hiddenYoungGcs, youngCollector, YOUNG_TYPES } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
 import type { GcType } from '../../events.js';
-import { fixed, formatInterval, formatMb, formatMs, formatPercent, plural } from '../../format.js';
+import { fixed, formatInterval, formatMb, formatMs, formatPercent, grouped, plural } from '../../format.js';
 
 /** Mean MB left in the new space after a young GC at or below which it was "emptied" (two V8 pages). */
 export const NEW_SPACE_NEARLY_EMPTY_MB = 0.5;
@@ -34,7 +34,7 @@ export function youngGcsCounted(isolate: IsolateSummary): string | null {
   if (young.count === 0) return null;
   const name = youngName(isolate);
   return (
-    `Here: ${plural(young.count, name)}, ${fixed(young.perMinute, 0)} per minute (one every ${formatInterval(young.perMinute)}). ` +
+    `Here: ${plural(young.count, name)}, ${grouped(young.perMinute, 0)} per minute (one every ${formatInterval(young.perMinute)}). ` +
     `Each paused the program ${formatMs(young.meanPauseMs)} on average and freed ${formatMb(young.meanFreedMb)}.`
   );
 }

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../../analyze/summary.js';
 import type { Comparison, MetricRow, PairComparison, StateRow } from '../../compare/comparison.js';
 import { formatPercent, formatSigned, formatValue, formatWithUnit } from '../../compare/format.js';
+import { formatCount } from '../../format.js';
 import { describeIsolate } from '../../compare/pairing.js';
 import { CHANGE_WORDS, MACHINE_ONLY_NOTE, VERDICT_WORDS, noiseRuleSentence, notComparableWhy, pairSentence } from '../../compare/text.js';
 import { vegaAssets } from '../html/assets.js';
@@ -81,7 +82,7 @@ ${cards.map((card) => `<figure class="chart-card"><header><h3>${escapeHtml(card.
 function thinnedNote(runs: Array<{ run: string; drawn: number; total: number }>): string {
   const thinned = runs.filter((entry) => entry.drawn < entry.total);
   if (thinned.length === 0) return '';
-  return ` Drawn: ${thinned.map((entry) => `${entry.drawn} of the ${entry.total} GCs of the ${entry.run} run`).join(', ')} (the longest pauses and heap peaks kept); the table uses every GC.`;
+  return ` Drawn: ${thinned.map((entry) => `${formatCount(entry.drawn)} of the ${formatCount(entry.total)} GCs of the ${entry.run} run`).join(', ')} (the longest pauses and heap peaks kept); the table uses every GC.`;
 }
 
 function verdictSection(comparison: Comparison): string {
@@ -118,7 +119,7 @@ function pairSection(pair: PairComparison, several: boolean): string {
   ].join('');
   return `${heading}
 <section class="card pair">
-<p class="note">before: ${seconds(pair.before.durationMs)}, ${pair.before.gcCount} GCs; after: ${seconds(pair.after.durationMs)}, ${pair.after.gcCount} GCs. ✱ decides the verdict.</p>
+<p class="note">before: ${seconds(pair.before.durationMs)}, ${formatCount(pair.before.gcCount)} GCs; after: ${seconds(pair.after.durationMs)}, ${formatCount(pair.after.gcCount)} GCs. ✱ decides the verdict.</p>
 <table class="metrics">
 <thead><tr><th>metric</th><th>before</th><th>after</th><th>change</th><th>%</th><th></th></tr></thead>
 <tbody>

@@ -21,7 +21,8 @@ import {
 import { allocationSpec, heapSpec, histogramSpec, pausesSpec, reasonsSpec, spacesSpec, windowsSpec, type ChartContext } from './specs.js';
 import { renderDocument } from './template.js';
 import { formatCount, formatSlope, plural } from './format.js';
-import { allocationFailureMeaning } from '../claims/reasons.js';
+import { allocationFailureMeaning, runtimePerformGcMeaning } from '../claims/reasons.js';
+import { verboseTraceCommand } from '../../analyze/advice.js';
 import { processTimeline, type ProcessRow } from '../processes.js';
 
 export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' | 'windows' | 'allocation' | 'reasons';
@@ -173,7 +174,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
         caption: 'Which space holds the memory after each GC.',
         learn: spacesLearn,
         missing:
-          'This log has no per-space figures, so this chart cannot be drawn. Run node with --trace-gc-verbose (together with --trace-gc) to record, after every GC, how much the new space, old space, code space and large-object space hold.',
+          `This log has no per-space figures, so this chart cannot be drawn. Run ${verboseTraceCommand(isolate.nodeMajorRange)} to record, after every GC, how much the new space, old space, code space and large-object space hold.`,
       },
     ),
     {
@@ -197,7 +198,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     {
       chart: 'reasons',
       title: 'Why GCs ran',
-      caption: ['Pause time and number of GCs per reason V8 printed.', allocationFailureMeaning(isolate), 'The table lists each reason in full.'].filter(Boolean).join(' '),
+      caption: ['Pause time and number of GCs per reason V8 printed.', allocationFailureMeaning(isolate), runtimePerformGcMeaning(isolate), 'The table lists each reason in full.'].filter(Boolean).join(' '),
       learn: { key: 'young', text: 'What fills the new space' },
       afterHtml: reasonsTableHtml(isolate),
     },
