@@ -98,7 +98,8 @@ export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {
 /** GC overhead, with the lever this log points at: what is kept (OOM, Mark-Compacts) or allocation (young GCs). */
 export function gcOverheadFinding(summary: Analyzed): Finding | null {
   const { overhead, outOfMemory, nodeMajorRange } = summary;
-  if (overhead.fraction < GC_OVERHEAD_INFO) return null;
+  const fraction = overhead.fraction;
+  if (fraction === null || fraction < GC_OVERHEAD_INFO) return null;
   const hidden = hiddenYoungGcs(summary) !== null ? ' That is the Mark-Compacts alone: the young GCs are not in this log.' : '';
   const young = youngPauseShare(summary);
   const old = markCompactPauseShare(summary);
@@ -119,8 +120,8 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   }
   return {
     id: 'gc-overhead',
-    severity: overhead.fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
-    statement: `GC took ${fixed(overhead.fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
+    severity: fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
+    statement: `GC took ${fixed(fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
     nextStep,
   };
 }
@@ -130,7 +131,7 @@ export function scavengesDominateFinding({ pauses, young, overhead, nodeMajorRan
   if (scavenges === undefined || pauses.all.totalMs <= 0) return null;
   const share = scavenges.totalMs / pauses.all.totalMs;
   // Below 5% of the time in GC, a bigger new space is not worth its memory, however the pauses split.
-  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction < GC_OVERHEAD_INFO) return null;
+  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction === null || overhead.fraction < GC_OVERHEAD_INFO) return null;
   return {
     id: 'scavenges-dominate',
     severity: 'info',

@@ -11,6 +11,7 @@ import { judgeLeak, runningFloors, type FloorSample, type RunWindow } from './le
 import { judgeLeakByOrder } from './leak-order.js';
 import { bootstrapInterval, median } from './robust.js';
 import { nearestRank, PauseRecorder, round } from './pause-stats.js';
+import { overheadUnmeasured } from './overhead.js';
 import { ReasonTable } from './reasons.js';
 import { keepMax, keepMin, SeriesReducer } from './series-reducer.js';
 import type {
@@ -292,7 +293,9 @@ export class IsolateAnalyzer {
     // A process gclog run saw exit: its GC share is of its whole life, not only of its GCs' span
     // (one GC alone would read 100%).
     const lifetimeMs = this.identity.lifetimeMs;
-    const overheadSpanMs = lifetimeMs !== undefined && lifetimeMs > durationMs ? lifetimeMs : durationMs;
+    const lifetimeKnown = lifetimeMs !== undefined && lifetimeMs > durationMs;
+    const overheadSpanMs = lifetimeKnown ? lifetimeMs : durationMs;
+    const unmeasured = overheadUnmeasured({ spanMs: overheadSpanMs, lifetimeKnown, gcs: this.total, oomReportGcs: this.oomReportEvents });
     const seconds = durationMs / 1000;
     const allPauses = this.allPauses.stats();
     const heapLimitMb = this.options.heapLimitMb ?? null;
@@ -338,7 +341,8 @@ export class IsolateAnalyzer {
       overhead: {
         gcTimeMs: round(this.gcCoveredMs),
         elapsedMs: round(overheadSpanMs),
-        fraction: overheadSpanMs > 0 ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : 0,
+        fraction: unmeasured === null ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : null,
+        unmeasured,
         lastAverageMu: this.lastAverageMu,
         worstWindow: this.windows.worst,
         windowsOverThreshold: this.windows.overThreshold,
@@ -408,7 +412,9 @@ export class IsolateAnalyzer {
         ...analyzed.overhead,
         gcTimeMs: round(this.gcCoveredMs),
         elapsedMs: spanMs ?? 0,
-        fraction: spanMs !== null && spanMs > 0 ? Math.min(1, this.gcCoveredMs / spanMs) : 0,
+        // The profile's span is a real time (its start to its stop), whatever the GCs in it.
+        fraction: spanMs !== null && spanMs > 0 ? Math.min(1, this.gcCoveredMs / spanMs) : null,
+        unmeasured: spanMs !== null && spanMs > 0 ? null : 'the profile records no span (its start and end time)',
         worstWindow: null,
         windowsOverThreshold: 0,
       },

@@ -40,8 +40,13 @@ export interface Overhead {
   gcTimeMs: number;
   /** From the first GC's start to the last GC's end; the process's whole life when `gclog run` saw it exit (and it was longer). */
   elapsedMs: number;
-  /** gcTimeMs / elapsedMs. */
-  fraction: number;
+  /** gcTimeMs / elapsedMs; null when the log cannot give it (`unmeasured` says why). */
+  fraction: number | null;
+  /**
+   * Why `fraction` is null, one sentence: no GC, only an out-of-memory report's last GCs, or GCs over
+   * less than 1 s (analyze/overhead.ts); null when it is measured.
+   */
+  unmeasured: string | null;
   /**
    * V8's `average mu` (mutator utilisation) of the last record that printed it. V8 updates it only at
    * Mark-Compacts, so it is its value at the last Mark-Compact, not the share of time without GC.
