@@ -5,9 +5,10 @@
 import { allocationProfileTools, heapSnapshotTools, nearHeapLimitTools, semiSpaceFlag } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
+import { LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH } from './leak.js';
 import type { Finding, IsolateSummary } from './summary.js';
 import { GC_TYPES } from '../events.js';
-import { fixed, formatCount, formatMb, formatPercent, plural } from '../format.js';
+import { fixed, formatCount, formatDuration, formatMb, formatPercent, plural } from '../format.js';
 
 type Analyzed = Omit<IsolateSummary, 'findings'>;
 type FindingRule = (summary: Analyzed) => Finding | null;
@@ -200,16 +201,17 @@ export function youngGcsHiddenFinding(summary: Analyzed): Finding | null {
   };
 }
 
-export function insufficientDataFinding({ leak }: Analyzed): Finding | null {
+export function insufficientDataFinding({ leak, durationMs }: Analyzed): Finding | null {
   if (leak.verdict !== 'insufficient-data') return null;
   // Enough floors for a trend, but a rise within the first minute: too short, not too few.
   const tooShort = leak.evidence.points >= MIN_TREND_POINTS;
+  const rise = `+${((leak.evidence.relativeGrowth ?? 0) * 100).toFixed(0)}%`;
   return {
     id: 'insufficient-data',
     severity: 'info',
     statement: tooShort
-      ? `The log is too short to judge a leak: the floor rose within the run's first minute, which can be the app settling (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
-      : `Too few Mark-Compacts after the warm-up to judge a leak (${leak.evidence.points} of the ${MIN_TREND_POINTS} a trend needs; ${leak.evidence.markCompacts} in all).`,
+      ? `The log is too short to judge a leak: the floor rose ${rise} within the run's first minute, under the +${(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH * 100).toFixed(0)}% a rise that short needs (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
+      : `Too few Mark-Compacts to judge a leak: ${leak.evidence.markCompacts} in ${formatDuration(durationMs)}${leak.evidence.points === leak.evidence.markCompacts ? '' : `, ${leak.evidence.points} after the warm-up`} (a trend needs ${MIN_TREND_POINTS} after the warm-up).`,
     nextStep: tooShort
       ? 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.'
       : 'Record a longer run, under real load, so that the heap goes through several full GCs.',
