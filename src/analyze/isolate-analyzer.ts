@@ -12,7 +12,7 @@ import { judgeLeakByOrder } from './leak-order.js';
 import { bootstrapInterval, median } from './robust.js';
 import { nearestRank, PauseRecorder, round } from './pause-stats.js';
 import { overheadUnmeasured } from './overhead.js';
-import { ReasonTable } from './reasons.js';
+import { FORCED_REASONS, ReasonTable } from './reasons.js';
 import { keepMax, keepMin, SeriesReducer } from './series-reducer.js';
 import type {
   EventPoint,
@@ -100,6 +100,8 @@ export class IsolateAnalyzer {
   private floorSamples: FloorSample[] = [];
   private floorStride = 1;
   private floorSeen = 0;
+  /** Forced Mark-Compacts right after another one (no young GC between): the same moment measured again. */
+  private forcedRepeats = 0;
   private floorFirst: number | null = null;
   private floorMin = Infinity;
   private floorMax = -Infinity;
@@ -261,6 +263,19 @@ export class IsolateAnalyzer {
 
   private measureFloor(event: GcEvent, timeMs: number): void {
     const floor = event.heapAfterMb;
+    // A heap snapshot (v8.writeHeapSnapshot, gclog run --find-leak) or global.gc() forces Mark-Compacts
+    // right after V8's own, with nothing allocated between: one live set at one moment, read again
+    // lower (a forced GC also drops caches). As points of their own they stack several floors at one
+    // instant (a "plateau" of one moment) and add drops that are not the app's. Drawn, not trended.
+    const forcedRepeat = event.reason !== null && FORCED_REASONS.has(event.reason) && this.previous?.generation === 'old';
+    if (forcedRepeat) {
+      this.forcedRepeats++;
+      this.floorMin = Math.min(this.floorMin, floor);
+      this.floorMax = Math.max(this.floorMax, floor);
+      this.floorLast = floor;
+      this.floorSeries.add({ timeMs, heapAfterMb: floor, line: event.line });
+      return;
+    }
     this.floorSeen++;
     this.floorFirst ??= floor;
     this.floorMin = Math.min(this.floorMin, floor);
@@ -309,6 +324,7 @@ export class IsolateAnalyzer {
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       outOfMemory: this.outOfMemory !== null,
       heapLimitMb,
+      forcedRepeats: this.forcedRepeats,
     });
     // One cut for the total, every space and the chart: the verdict's own (leak.evidence says where).
     const window: RunWindow = { warmUpEndMs: leak.evidence.warmUpEndMs, shutdownMs: leak.evidence.shutdownMs };

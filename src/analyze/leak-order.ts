@@ -67,6 +67,8 @@ export function judgeLeakByOrder(input: OrderedFloors): Leak {
     evidence: {
       slopeMbPerMinute: null,
       r2: null,
+      // A GCProfiler entry has no reason: no Mark-Compact is known to be forced.
+      forcedRepeats: 0,
       points: floors.length,
       relativeGrowth: relativeGrowth === null ? null : round(relativeGrowth, 4),
       longestGrowthStreak: longestGrowthStreak(floors.map((heapAfterMb) => ({ heapAfterMb }))),

@@ -89,6 +89,8 @@ export interface LeakInput {
   ineffectiveMarkCompacts: number;
   outOfMemory: boolean;
   heapLimitMb: number | null;
+  /** Forced Mark-Compacts right after another (a heap snapshot, global.gc()), left out of `floors`. */
+  forcedRepeats?: number;
 }
 
 /** Where the running app's memory is judged: after the warm-up, before a shutdown collapse. */
@@ -333,7 +335,7 @@ export function judgeLeak(input: LeakInput): Leak {
     } else {
       verdict = 'insufficient-data';
       reasons.push(
-        tooFewText(input.floors.length, trendPoints.length, input.endMs - input.startMs, input.heapAfterEnvelope) +
+        tooFewText(input.floors.length, trendPoints.length, input.endMs - input.startMs, input.heapAfterEnvelope, input.forcedRepeats ?? 0) +
           (growth !== null && growth.points >= 2
             ? `; over them the floor went from ${mb(growth.firstMb)} to ${mb(growth.lastMb)} in ${formatDuration(growth.lastMs - growth.firstMs)}`
             : ''),
@@ -380,6 +382,7 @@ export function judgeLeak(input: LeakInput): Leak {
     heapLimitMb: input.heapLimitMb,
     heapLimitFraction,
     markCompacts: input.floors.length,
+    forcedRepeats: input.forcedRepeats ?? 0,
     warmUpEndMs: window.warmUpEndMs,
     shutdownMs: window.shutdownMs,
     tau: growth?.tau ?? null,
@@ -401,14 +404,16 @@ const percent = (fraction: number): string => `${(fraction * 100).toFixed(0)}%`;
  * Too few Mark-Compacts for a trend, said with the time they fell in: old V8 (Node 0.12–5) lets the
  * heap grow several-fold between two of them, so a 15-s log can hold one, however much it grew.
  */
-function tooFewText(all: number, afterWarmUp: number, spanMs: number, heapAfter: TimedValue[]): string {
+function tooFewText(all: number, afterWarmUp: number, spanMs: number, heapAfter: TimedValue[], forcedRepeats: number): string {
   const first = heapAfter[0];
   const last = heapAfter.at(-1);
   const grew = first !== undefined && last !== undefined && last.valueMb > first.valueMb ? `, while the heap left after GCs went from ${mb(first.valueMb)} to ${mb(last.valueMb)}` : '';
   const span = formatDuration(spanMs);
   const counted = all < MIN_TREND_POINTS ? `only ${plural(all, 'Mark-Compact')} in ${span}` : `only ${afterWarmUp} Mark-Compact${afterWarmUp === 1 ? '' : 's'} after the warm-up (${all} in ${span})`;
   const warm = all < MIN_TREND_POINTS && afterWarmUp < all ? (afterWarmUp === 0 ? ', none after the warm-up' : `, ${afterWarmUp} after the warm-up`) : '';
-  return `${counted}${warm}${grew}: a trend needs ${MIN_TREND_POINTS}`;
+  const repeats =
+    forcedRepeats === 0 ? '' : `; not counting ${plural(forcedRepeats, 'forced Mark-Compact')} right after another (a heap snapshot or global.gc() measuring the same moment again)`;
+  return `${counted}${warm}${grew}${repeats}: a trend needs ${MIN_TREND_POINTS}`;
 }
 
 /**

@@ -130,8 +130,13 @@ export interface LeakEvidence {
   /** Last floor / heap limit, when the limit is known (an OOM, or --heap-limit). */
   heapLimitMb: number | null;
   heapLimitFraction: number | null;
-  /** Mark-Compacts in the log (the warm-up and shutdown included). */
+  /** Mark-Compacts in the log (the warm-up and shutdown included), but forced repeats. */
   markCompacts: number;
+  /**
+   * Forced Mark-Compacts (heap profiler, testing …) right after another Mark-Compact with no young GC
+   * between: the same live set measured again, kept out of the floors the verdict reads.
+   */
+  forcedRepeats: number;
   /** End of the warm-up (ms on the isolate's clock): floors before it are not in the trend. */
   warmUpEndMs: number;
   /** A final Mark-Compact that let go of the heap at exit (left out of the trend), or null. */
