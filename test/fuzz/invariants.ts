@@ -98,7 +98,8 @@ export function assertConsistentSummary(events: TraceEvent[], summary: Summary):
       check(inHistogram === pauses.byType[type as keyof typeof pauses.byType]?.count, `${path}.pauses.histogram.counts.${type} holds ${inHistogram} pauses`);
     }
 
-    check(isolate.overhead.fraction >= 0, `${path}.overhead.fraction ${isolate.overhead.fraction} < 0`);
+    const fraction = isolate.overhead.fraction;
+    check(fraction === null ? isolate.overhead.unmeasured !== null : fraction >= 0 && fraction <= 1 && isolate.overhead.unmeasured === null, `${path}.overhead.fraction ${fraction} (unmeasured: ${isolate.overhead.unmeasured})`);
     check(isolate.overhead.gcTimeMs >= 0, `${path}.overhead.gcTimeMs ${isolate.overhead.gcTimeMs} < 0`);
     check(isolate.durationMs >= 0, `${path}.durationMs ${isolate.durationMs} < 0`);
 
