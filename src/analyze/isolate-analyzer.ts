@@ -418,6 +418,7 @@ export class IsolateAnalyzer {
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       heapLimitMb: heapLimitMb ?? this.profile?.heapSizeLimitMb ?? null,
     });
+    leak.evidence.forcedRepeats = this.forcedRepeats;
     const untimedSummary: Omit<IsolateSummary, 'findings'> = {
       ...analyzed,
       timeKnown: false,

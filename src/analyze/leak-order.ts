@@ -67,7 +67,7 @@ export function judgeLeakByOrder(input: OrderedFloors): Leak {
     evidence: {
       slopeMbPerMinute: null,
       r2: null,
-      // A GCProfiler entry has no reason: no Mark-Compact is known to be forced.
+      // Set by the analyzer, which left them out of `floors`.
       forcedRepeats: 0,
       points: floors.length,
       relativeGrowth: relativeGrowth === null ? null : round(relativeGrowth, 4),
