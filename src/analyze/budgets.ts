@@ -138,8 +138,9 @@ function measure(budget: Budget, isolate: IsolateSummary, name: string): BudgetM
       return { isolate: name, value: worst.gcMs, failed: worst.gcMs > budget.limitMs };
     }
     case 'overhead': {
-      if (isolate.overhead.elapsedMs <= 0) return { isolate: name, value: null, failed: false, unmeasured: 'a single instant: no time to share' };
-      const percent = isolate.overhead.fraction * 100;
+      const fraction = isolate.overhead.fraction;
+      if (fraction === null) return { isolate: name, value: null, failed: false, unmeasured: isolate.overhead.unmeasured ?? 'not measured' };
+      const percent = fraction * 100;
       return { isolate: name, value: percent, failed: percent > budget.limitPercent };
     }
     case 'floor': {

@@ -5,9 +5,10 @@
 import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
+import { LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH } from './leak.js';
 import type { Finding, IsolateSummary } from './summary.js';
 import { GC_TYPES } from '../events.js';
-import { fixed, formatCount, formatMb, formatPercent, grouped, plural } from '../format.js';
+import { fixed, formatCount, formatDuration, formatMb, formatPercent, grouped, plural } from '../format.js';
 
 type Analyzed = Omit<IsolateSummary, 'findings'>;
 type FindingRule = (summary: Analyzed) => Finding | null;
@@ -98,7 +99,8 @@ export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {
 /** GC overhead, with the lever this log points at: what is kept (OOM, Mark-Compacts) or allocation (young GCs). */
 export function gcOverheadFinding(summary: Analyzed): Finding | null {
   const { overhead, outOfMemory, nodeMajorRange } = summary;
-  if (overhead.fraction < GC_OVERHEAD_INFO) return null;
+  const fraction = overhead.fraction;
+  if (fraction === null || fraction < GC_OVERHEAD_INFO) return null;
   const hidden = hiddenYoungGcs(summary) !== null ? ' That is the Mark-Compacts alone: the young GCs are not in this log.' : '';
   const young = youngPauseShare(summary);
   const old = markCompactPauseShare(summary);
@@ -119,8 +121,8 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   }
   return {
     id: 'gc-overhead',
-    severity: overhead.fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
-    statement: `GC took ${fixed(overhead.fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
+    severity: fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
+    statement: `GC took ${fixed(fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
     nextStep,
   };
 }
@@ -130,7 +132,7 @@ export function scavengesDominateFinding({ pauses, young, overhead, nodeMajorRan
   if (scavenges === undefined || pauses.all.totalMs <= 0) return null;
   const share = scavenges.totalMs / pauses.all.totalMs;
   // Below 5% of the time in GC, a bigger new space is not worth its memory, however the pauses split.
-  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction < GC_OVERHEAD_INFO) return null;
+  if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction === null || overhead.fraction < GC_OVERHEAD_INFO) return null;
   return {
     id: 'scavenges-dominate',
     severity: 'info',
@@ -199,16 +201,17 @@ export function youngGcsHiddenFinding(summary: Analyzed): Finding | null {
   };
 }
 
-export function insufficientDataFinding({ leak }: Analyzed): Finding | null {
+export function insufficientDataFinding({ leak, durationMs }: Analyzed): Finding | null {
   if (leak.verdict !== 'insufficient-data') return null;
   // Enough floors for a trend, but a rise within the first minute: too short, not too few.
   const tooShort = leak.evidence.points >= MIN_TREND_POINTS;
+  const rise = `+${((leak.evidence.relativeGrowth ?? 0) * 100).toFixed(0)}%`;
   return {
     id: 'insufficient-data',
     severity: 'info',
     statement: tooShort
-      ? `The log is too short to judge a leak: the floor rose within the run's first minute, which can be the app settling (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
-      : `Too few Mark-Compacts after the warm-up to judge a leak (${formatCount(leak.evidence.points)} of the ${MIN_TREND_POINTS} a trend needs; ${formatCount(leak.evidence.markCompacts)} in all).`,
+      ? `The log is too short to judge a leak: the floor rose ${rise} within the run's first minute, under the +${(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH * 100).toFixed(0)}% a rise that short needs (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
+      : `Too few Mark-Compacts to judge a leak: ${formatCount(leak.evidence.markCompacts)} in ${formatDuration(durationMs)}${leak.evidence.points === leak.evidence.markCompacts ? '' : `, ${formatCount(leak.evidence.points)} after the warm-up`} (a trend needs ${MIN_TREND_POINTS} after the warm-up).`,
     nextStep: tooShort
       ? 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.'
       : 'Record a longer run, under real load, so that the heap goes through several full GCs.',

@@ -93,14 +93,21 @@ export function assessGrowth(series: TimedValue[]): Growth | null {
 /**
  * Growth that stopped: the tail (the last PLATEAU_TAIL_SHARE of the points) rose less than
  * PLATEAU_TAIL_GROWTH_SHARE of what the series gained before it, and the series did gain.
- * The tail must stay up (its lowest point above half the gain). The level reached is the tail's
- * median; `sinceMs` is when the series first came within the tail's own spread of it.
+ * The tail must stay up (its lowest point above half the gain), and last at least
+ * PLATEAU_TAIL_GROWTH_SHARE of the head's time: over less, a rise going on at the head's own rate
+ * would add under that share too, so "stopped" could not be told from "still rising" (a burst of
+ * Mark-Compacts in the last second of a run: 0.11 and 0.05 of the head's time in two runs of
+ * gclog run --find-leak on a leaking service, samples/heapsnapshots/find-leak-node22.log and -node26.log; the plateaus of the labelled corpora span 0.23 to 1.15).
+ * The level reached is the tail's median; `sinceMs` is when the series first came within the tail's
+ * own spread of it.
  */
 export function plateauOf(series: TimedValue[]): Growth['plateau'] {
   const tailLength = Math.floor(series.length * PLATEAU_TAIL_SHARE);
   if (tailLength < PLATEAU_MIN_TAIL_POINTS || series.length - tailLength < 2) return null;
   const head = series.slice(0, series.length - tailLength);
   const tail = series.slice(series.length - tailLength);
+  const headSpanMs = head[head.length - 1]!.timeMs - head[0]!.timeMs;
+  if (tail[tail.length - 1]!.timeMs - tail[0]!.timeMs < headSpanMs * PLATEAU_TAIL_GROWTH_SHARE) return null;
   const tailValues = tail.map((point) => point.valueMb);
   const tailLevel = median(tailValues);
   const headStart = median(head.slice(0, Math.max(1, Math.ceil(head.length / 3))).map((point) => point.valueMb));

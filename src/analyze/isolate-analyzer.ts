@@ -11,7 +11,8 @@ import { judgeLeak, runningFloors, type FloorSample, type RunWindow } from './le
 import { judgeLeakByOrder } from './leak-order.js';
 import { bootstrapInterval, median } from './robust.js';
 import { nearestRank, PauseRecorder, round } from './pause-stats.js';
-import { ReasonTable } from './reasons.js';
+import { overheadUnmeasured } from './overhead.js';
+import { FORCED_REASONS, ReasonTable } from './reasons.js';
 import { keepMax, keepMin, SeriesReducer } from './series-reducer.js';
 import type {
   EventPoint,
@@ -104,6 +105,8 @@ export class IsolateAnalyzer {
   private floorSamples: FloorSample[] = [];
   private floorStride = 1;
   private floorSeen = 0;
+  /** Forced Mark-Compacts right after another one (no young GC between): the same moment measured again. */
+  private forcedRepeats = 0;
   private floorFirst: number | null = null;
   private floorMin = Infinity;
   private floorMax = -Infinity;
@@ -264,6 +267,19 @@ export class IsolateAnalyzer {
 
   private measureFloor(event: GcEvent, timeMs: number): void {
     const floor = event.heapAfterMb;
+    // A heap snapshot (v8.writeHeapSnapshot, gclog run --find-leak) or global.gc() forces Mark-Compacts
+    // right after V8's own, with nothing allocated between: one live set at one moment, read again
+    // lower (a forced GC also drops caches). As points of their own they stack several floors at one
+    // instant (a "plateau" of one moment) and add drops that are not the app's. Drawn, not trended.
+    const forcedRepeat = event.reason !== null && FORCED_REASONS.has(event.reason) && this.previous?.generation === 'old';
+    if (forcedRepeat) {
+      this.forcedRepeats++;
+      this.floorMin = Math.min(this.floorMin, floor);
+      this.floorMax = Math.max(this.floorMax, floor);
+      this.floorLast = floor;
+      this.floorSeries.add({ timeMs, heapAfterMb: floor, line: event.line });
+      return;
+    }
     this.floorSeen++;
     this.floorFirst ??= floor;
     this.floorMin = Math.min(this.floorMin, floor);
@@ -296,7 +312,9 @@ export class IsolateAnalyzer {
     // A process gclog run saw exit: its GC share is of its whole life, not only of its GCs' span
     // (one GC alone would read 100%).
     const lifetimeMs = this.identity.lifetimeMs;
-    const overheadSpanMs = lifetimeMs !== undefined && lifetimeMs > durationMs ? lifetimeMs : durationMs;
+    const lifetimeKnown = lifetimeMs !== undefined && lifetimeMs > durationMs;
+    const overheadSpanMs = lifetimeKnown ? lifetimeMs : durationMs;
+    const unmeasured = overheadUnmeasured({ spanMs: overheadSpanMs, lifetimeKnown, gcs: this.total, oomReportGcs: this.oomReportEvents });
     const seconds = durationMs / 1000;
     const allPauses = this.allPauses.stats();
     const heapLimitMb = this.options.heapLimitMb ?? null;
@@ -310,6 +328,7 @@ export class IsolateAnalyzer {
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       outOfMemory: this.outOfMemory !== null,
       heapLimitMb,
+      forcedRepeats: this.forcedRepeats,
     });
     // One cut for the total, every space and the chart: the verdict's own (leak.evidence says where).
     const window: RunWindow = { warmUpEndMs: leak.evidence.warmUpEndMs, shutdownMs: leak.evidence.shutdownMs };
@@ -342,7 +361,8 @@ export class IsolateAnalyzer {
       overhead: {
         gcTimeMs: round(this.gcCoveredMs),
         elapsedMs: round(overheadSpanMs),
-        fraction: overheadSpanMs > 0 ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : 0,
+        fraction: unmeasured === null ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : null,
+        unmeasured,
         lastAverageMu: this.lastAverageMu,
         worstWindow: this.windows.worst,
         windowsOverThreshold: this.windows.overThreshold,
@@ -402,6 +422,7 @@ export class IsolateAnalyzer {
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       heapLimitMb: heapLimitMb ?? this.profile?.heapSizeLimitMb ?? null,
     });
+    leak.evidence.forcedRepeats = this.forcedRepeats;
     const untimedSummary: Omit<IsolateSummary, 'findings'> = {
       ...analyzed,
       timeKnown: false,
@@ -412,7 +433,9 @@ export class IsolateAnalyzer {
         ...analyzed.overhead,
         gcTimeMs: round(this.gcCoveredMs),
         elapsedMs: spanMs ?? 0,
-        fraction: spanMs !== null && spanMs > 0 ? Math.min(1, this.gcCoveredMs / spanMs) : 0,
+        // The profile's span is a real time (its start to its stop), whatever the GCs in it.
+        fraction: spanMs !== null && spanMs > 0 ? Math.min(1, this.gcCoveredMs / spanMs) : null,
+        unmeasured: spanMs !== null && spanMs > 0 ? null : 'the profile records no span (its start and end time)',
         worstWindow: null,
         windowsOverThreshold: 0,
       },

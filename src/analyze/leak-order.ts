@@ -67,6 +67,8 @@ export function judgeLeakByOrder(input: OrderedFloors): Leak {
     evidence: {
       slopeMbPerMinute: null,
       r2: null,
+      // Set by the analyzer, which left them out of `floors`.
+      forcedRepeats: 0,
       points: floors.length,
       relativeGrowth: relativeGrowth === null ? null : round(relativeGrowth, 4),
       longestGrowthStreak: longestGrowthStreak(floors.map((heapAfterMb) => ({ heapAfterMb }))),

@@ -40,8 +40,13 @@ export interface Overhead {
   gcTimeMs: number;
   /** From the first GC's start to the last GC's end; the process's whole life when `gclog run` saw it exit (and it was longer). */
   elapsedMs: number;
-  /** gcTimeMs / elapsedMs. */
-  fraction: number;
+  /** gcTimeMs / elapsedMs; null when the log cannot give it (`unmeasured` says why). */
+  fraction: number | null;
+  /**
+   * Why `fraction` is null, one sentence: no GC, only an out-of-memory report's last GCs, or GCs over
+   * less than 1 s (analyze/overhead.ts); null when it is measured.
+   */
+  unmeasured: string | null;
   /**
    * V8's `average mu` (mutator utilisation) of the last record that printed it. V8 updates it only at
    * Mark-Compacts, so it is its value at the last Mark-Compact, not the share of time without GC.
@@ -125,8 +130,13 @@ export interface LeakEvidence {
   /** Last floor / heap limit, when the limit is known (an OOM, or --heap-limit). */
   heapLimitMb: number | null;
   heapLimitFraction: number | null;
-  /** Mark-Compacts in the log (the warm-up and shutdown included). */
+  /** Mark-Compacts in the log (the warm-up and shutdown included), but forced repeats. */
   markCompacts: number;
+  /**
+   * Forced Mark-Compacts (heap profiler, testing …) right after another Mark-Compact with no young GC
+   * between: the same live set measured again, kept out of the floors the verdict reads.
+   */
+  forcedRepeats: number;
   /** End of the warm-up (ms on the isolate's clock): floors before it are not in the trend. */
   warmUpEndMs: number;
   /** A final Mark-Compact that let go of the heap at exit (left out of the trend), or null. */

@@ -94,7 +94,7 @@ function floorDefinitions(idSuffix: string, labelSuffix: string, group: MetricGr
 export function metricDefinitions(before: IsolateSummary, after: IsolateSummary): MetricDefinition[] {
   const types = typesOf(before, after);
   const definitions: MetricDefinition[] = [
-    { id: 'overhead', group: 'overhead', label: 'GC overhead', unit: '%', direction: 'lower-is-better', decisive: true, value: (i) => i.overhead.fraction * 100, interval: (i) => i.intervals.overheadPercent },
+    { id: 'overhead', group: 'overhead', label: 'GC overhead', unit: '%', direction: 'lower-is-better', decisive: true, value: (i) => (i.overhead.fraction === null ? null : i.overhead.fraction * 100), interval: (i) => i.intervals.overheadPercent },
   ];
   for (const scope of ['all', ...types] as const) {
     for (const [name, field] of PERCENTILES) {

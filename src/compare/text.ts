@@ -46,7 +46,7 @@ export const MACHINE_ONLY_NOTE =
 
 /** Said under a pair's table when a row could not be judged; the change column names which reason. */
 export const NOT_COMPARABLE_NOTE =
-  'n/a: not judged; the change column says why: "only before" or "only after" (not in the other log), "too short" (a leak verdict of insufficient-data), or "< 5 floors" (fewer than 5 Mark-Compacts after the warm-up: too few to tell a level or a trend).';
+  'n/a: not judged; the change column says why: "only before" or "only after" (not in the other log), "too short" (a leak verdict of insufficient-data), "< 5 floors" (fewer than 5 Mark-Compacts after the warm-up: too few to tell a level or a trend), or "not measured" (a GC overhead the log cannot give: only an out-of-memory report\'s GCs, or GCs over under 1 s).';
 
 /**
  * Why a row could not be judged, in the few words its change column has. `rows` are the pair's other
@@ -54,6 +54,8 @@ export const NOT_COMPARABLE_NOTE =
  */
 export function notComparableWhy(row: { id: string; before: number | string | null; after: number | string | null }, rows: MetricRow[] = []): string {
   if (row.id === 'leak') return 'too short';
+  // A log with GCs whose overhead is not measured (analyze/overhead.ts): the figure is missing, not the GCs.
+  if (row.id === 'overhead' && (row.before === null || row.after === null)) return 'not measured';
   const floor = /^floor\.(?:level|trend)(.*)$/.exec(row.id);
   const last = floor !== null ? rows.find((other) => other.id === `floor.last${floor[1]}`) : undefined;
   const missing = (side: 'before' | 'after'): boolean => row[side] === null && !(last !== undefined && last[side] !== null);

@@ -54,7 +54,7 @@ const PAD = 12;
 /** One dot per isolate along the measure's axis, the median marked; each dot's tooltip names its row. */
 function stripPlot(rows: FleetRow[], measure: Measure): string {
   const valued = rows.flatMap((row) => (row[measure.key] === null ? [] : [{ row, value: row[measure.key]! }]));
-  if (valued.length === 0) return `<p class="none">No isolate has a ${escapeHtml(measure.title)} (it needs ${measure.key === 'floorTrendMbPerMinute' ? '5 Mark-Compacts after the warm-up' : 'GCs'}).</p>`;
+  if (valued.length === 0) return `<p class="none">No isolate has a ${escapeHtml(measure.title)} (it needs ${measure.key === 'floorTrendMbPerMinute' ? '5 Mark-Compacts after the warm-up' : measure.key === 'overheadPercent' ? 'GCs over 1 s or more' : 'GCs'}).</p>`;
   const values = valued.map((item) => item.value);
   let low = Math.min(...values);
   let high = Math.max(...values);
@@ -95,7 +95,7 @@ export function renderFleetHtml(result: FleetResult, reportHref: (runIndex: numb
         cell(String(index + 1), true) +
         cell(row.leak) +
         cell(row.outOfMemory ? 'OOM' : '') +
-        cell(`${fixed(row.overheadPercent, 1)}%`, true) +
+        cell(row.overheadPercent === null ? '–' : `${fixed(row.overheadPercent, 1)}%`, true) +
         cell(formatMs(row.pauseP50Ms), true) +
         cell(formatMs(row.pauseP95Ms), true) +
         cell(formatMs(row.pauseP99Ms), true) +

@@ -27,8 +27,8 @@ export interface FleetRow {
   pauseP95Ms: number;
   pauseP99Ms: number;
   pauseMaxMs: number;
-  /** Share of the isolate's time spent in GC pauses, in percent. */
-  overheadPercent: number;
+  /** Share of the isolate's time spent in GC pauses, in percent; null when the log cannot give it (too short a span, see analyze/overhead.ts). */
+  overheadPercent: number | null;
   /** GC pause time in the worst 1-second window (Clinic Doctor flags ≥ 100 ms), and when it started. */
   worstSecondMs: number;
   worstSecondAtMs: number | null;
@@ -65,7 +65,7 @@ function rowOf(run: FleetRun, era: string, isolate: IsolateSummary): FleetRow {
     pauseP95Ms: isolate.pauses.all.p95Ms,
     pauseP99Ms: isolate.pauses.all.p99Ms,
     pauseMaxMs: isolate.pauses.all.maxMs,
-    overheadPercent: Math.round(isolate.overhead.fraction * 100_000) / 1000,
+    overheadPercent: isolate.overhead.fraction === null ? null : Math.round(isolate.overhead.fraction * 100_000) / 1000,
     worstSecondMs: isolate.overhead.worstWindow?.gcMs ?? 0,
     worstSecondAtMs: isolate.overhead.worstWindow?.startMs ?? null,
     floorMb: floor?.levelMb ?? null,
@@ -98,7 +98,7 @@ export function rankRows(rows: FleetRow[]): FleetRow[] {
       (a, b) =>
         Number(b.row.outOfMemory) - Number(a.row.outOfMemory) ||
         VERDICT_ORDER[a.row.leak] - VERDICT_ORDER[b.row.leak] ||
-        b.row.overheadPercent - a.row.overheadPercent ||
+        (b.row.overheadPercent ?? -1) - (a.row.overheadPercent ?? -1) ||
         b.row.pauseP99Ms - a.row.pauseP99Ms ||
         a.index - b.index,
     )

@@ -21,7 +21,7 @@ export function renderFleetText(rows: FleetRow[], runs: number, files: number): 
     String(index + 1),
     row.leak,
     row.outOfMemory ? 'OOM' : '',
-    `${fixed(row.overheadPercent, 1)}%`,
+    row.overheadPercent === null ? '–' : `${fixed(row.overheadPercent, 1)}%`,
     formatMs(row.pauseP50Ms),
     formatMs(row.pauseP95Ms),
     formatMs(row.pauseP99Ms),

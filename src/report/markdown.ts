@@ -54,7 +54,7 @@ function isolateRow(isolate: IsolateSummary, severalInputs: boolean): string {
     formatMs(pauses.p95Ms),
     formatMs(pauses.p99Ms),
     formatMs(pauses.maxMs),
-    `${fixed(isolate.overhead.fraction * 100, 1)}%`,
+    isolate.overhead.fraction === null ? 'not measured' : `${fixed(isolate.overhead.fraction * 100, 1)}%`,
     worst === null ? '—' : formatMs(worst.gcMs),
     isolate.floors.total === null ? '—' : formatMb(isolate.floors.total.maxMb),
   ];

@@ -100,7 +100,7 @@ function renderOverview(summary: Summary, paint: Palette): string[] {
     formatCount(isolate.counts.total),
     // The time GC % is a share of: the GCs' span, or the process's life when gclog run saw it exit.
     fixedText(isolate.overhead.elapsedMs / 1000, 1),
-    fixedText(isolate.overhead.fraction * 100, 1),
+    isolate.overhead.fraction === null ? '—' : fixedText(isolate.overhead.fraction * 100, 1),
     fixedText(isolate.pauses.all.p99Ms, 1),
     fixedText(isolate.heap.peakUsedMb, 1),
     VERDICT_SHORT[isolate.leak.verdict],
@@ -136,7 +136,8 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   const timed = isolate.timeKnown !== false;
   if (!timed) out.push(...untimedLines(isolate));
   else out.push(
-    `${coveredWords(isolate)}, ${pluralText(isolate.counts.total, 'GC')}; GC overhead ${fixedText(overhead.fraction * 100, 1)}%` +
+    `${coveredWords(isolate)}, ${pluralText(isolate.counts.total, 'GC')}; ` +
+      (overhead.fraction === null ? `GC overhead not measured: ${overhead.unmeasured ?? ''}` : `GC overhead ${fixedText(overhead.fraction * 100, 1)}%`) +
       (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
   );
   const mu = mutatorUtilisationShort(isolate);
@@ -240,7 +241,7 @@ export function untimedLines(isolate: IsolateSummary): string[] {
   const span = isolate.profile?.spanMs ?? null;
   const gcs = pluralText(isolate.counts.total, 'GC');
   const lines = [
-    span === null
+    span === null || isolate.overhead.fraction === null
       ? `${gcs}; the time of each GC is not recorded (v8.GCProfiler), nor the profile's span: no GC share of time, no rate per second or minute.`
       : `${gcs} in a profile of ${fixedText(span / 1000, 1)} s; GC pauses ${grouped(isolate.overhead.gcTimeMs, 1)} ms, ${fixedText(isolate.overhead.fraction * 100, 1)}% of it. ` +
         'The time of each GC is not recorded (v8.GCProfiler): no timeline, no worst second, no rate per second or minute.',

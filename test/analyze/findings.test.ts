@@ -163,7 +163,7 @@ describe('review fixes: findings that follow the verdict\'s own reason', () => {
     expect(isolate.findings.find((item) => item.id === 'insufficient-data')).toEqual({
       id: 'insufficient-data',
       severity: 'info',
-      statement: "The log is too short to judge a leak: the floor rose within the run's first minute, which can be the app settling (8 Mark-Compacts after the warm-up).",
+      statement: "The log is too short to judge a leak: the floor rose +7% within the run's first minute, under the +50% a rise that short needs (8 Mark-Compacts after the warm-up).",
       nextStep: 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.',
     });
   });
@@ -171,7 +171,7 @@ describe('review fixes: findings that follow the verdict\'s own reason', () => {
   it('says "too few" where fewer than 5 floors remain (workers-node20 main thread: 2 Mark-Compacts in all)', async () => {
     const isolate = (await analyzeFiles(['samples/corpus/logs/workers-node20-15s-seed1.log.gz'])).isolates[0]!;
     expect(isolate.findings.find((item) => item.id === 'insufficient-data')?.statement).toBe(
-      'Too few Mark-Compacts after the warm-up to judge a leak (2 of the 5 a trend needs; 2 in all).',
+      'Too few Mark-Compacts to judge a leak: 2 in 15.0 s (a trend needs 5 after the warm-up).',
     );
   });
 

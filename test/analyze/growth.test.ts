@@ -55,6 +55,16 @@ describe('plateauOf: growth that stopped', () => {
     expect(plateauOf(perMinute([38, 38, 38, 38, 38, 38, 40, 40, 40, 40]))).not.toBeNull();
     expect(plateauOf(perMinute([38, 38, 38, 38, 38, 38, 39.99, 39.99, 39.99, 39.99]))).toBeNull();
   });
+
+  it('needs a tail lasting a fifth of the head\'s time: over less, a rise at the head\'s rate would look stopped too', () => {
+    // Head: 0 0 5 10 10 10 at minutes 0 … 5 (5 min); tail: four 10s from minute 6, spanning 60 s (a fifth of 5 min) or 59.999 s.
+    const withTail = (tailSpanMs: number): TimedValue[] => [
+      ...perMinute([0, 0, 5, 10, 10, 10]),
+      ...[0, 1 / 3, 2 / 3, 1].map((share) => ({ timeMs: 6 * 60_000 + share * tailSpanMs, valueMb: 10 })),
+    ];
+    expect(plateauOf(withTail(60_000))).toEqual({ levelMb: 10, sinceMs: 3 * 60_000 });
+    expect(plateauOf(withTail(59_999))).toBeNull();
+  });
 });
 
 describe('givenBackOf: memory held for a while and given back', () => {

@@ -250,6 +250,6 @@ describe('judgeLeak', () => {
     expect(leak.verdict).toBe('insufficient-data');
     expect(leak.evidence.slopeMbPerMinute).toBeNull();
     expect(leak.evidence.r2).toBeNull();
-    expect(leak.reasons[0]).toBe('4 Mark-Compacts after the warm-up (5 in all): a trend needs 5; over them the floor went from 41.0 MB to 44.0 MB in 3.0 s');
+    expect(leak.reasons[0]).toBe('only 4 Mark-Compacts after the warm-up (5 in 4.0 s): a trend needs 5; over them the floor went from 41.0 MB to 44.0 MB in 3.0 s');
   });
 });

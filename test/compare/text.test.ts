@@ -77,4 +77,13 @@ describe('review fixes: what the verdict line and the table leave unjudged', () 
     expect(text).toMatch(/^✱ Floor trend \(MB\/min\)\s+—\s+5\.05\s+< 5 floors\s+—\s+n\/a$/m);
     expect(text).toContain('n/a: not judged; the change column says why: "only before" or "only after" (not in the other log), "too short"');
   });
+
+  it('an overhead one log cannot give reads "not measured", not "only after" (node22-oom.plain.log: the out-of-memory report alone)', async () => {
+    const before = await analyzeFiles(['samples/node22-oom.plain.log']);
+    const after = await analyzeFiles(['samples/node22-oom.log']);
+    const text = renderComparisonText(compareSummaries(before, after), { color: false });
+    const percent = (after.isolates[0]!.overhead.fraction! * 100).toFixed(1);
+    expect(text).toMatch(new RegExp(`^✱ GC overhead \\(%\\)\\s+—\\s+${percent.replace('.', '\\.')}\\s+not measured\\s+—\\s+n/a$`, 'm'));
+    expect(text).toContain('"not measured" (a GC overhead the log cannot give: only an out-of-memory report\'s GCs, or GCs over under 1 s)');
+  });
 });

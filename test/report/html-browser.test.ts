@@ -400,3 +400,18 @@ describe('report of a gclog run log (samples/run/node22-npm-cluster.log)', () =>
     await page.close();
   }, BROWSER_TIMEOUT_MS);
 });
+
+describe('report of an out-of-memory report alone (node22-oom.plain.log: one Mark-Compact, no --trace-gc)', () => {
+  it('says the GC overhead is not measured, and why, where the share would be', async () => {
+    const opened = await openSampleReport('node22-oom.plain');
+    const page = opened.record.page;
+    const card = page.locator('section.isolate[data-isolate="0"] .card', { hasText: 'GC overhead' });
+    expect(await card.locator('.value').textContent()).toBe('not measured');
+    expect(await card.locator('.detail').textContent()).toBe(
+      "the log holds only the out-of-memory report's last GC (over 44.9 ms), not the run: record with --trace-gc to measure it",
+    );
+    expect(await page.locator('section.isolate[data-isolate="0"]').textContent()).not.toMatch(/100%/);
+    expect(opened.record.consoleProblems).toEqual([]);
+    await page.close();
+  }, BROWSER_TIMEOUT_MS);
+});

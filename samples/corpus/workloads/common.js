@@ -11,8 +11,17 @@
 //     step(elapsedMs) until the duration is over, then done(). Work is paced by
 //     elapsed time, not by iterations, so the allocation rate is about the
 //     same on every Node version and the process is not 100% busy.
-// Plain CommonJS, no syntax newer than Node 12.
+// Plain CommonJS, no syntax newer than Node 12 (and Node 0.10 with the Math.imul below).
 var TICK_MS = 10;
+
+// Node 0.10 (V8 3.14) has no Math.imul; the same 32-bit multiply, so the old-Node corpus
+// (samples/corpus/old-node) runs these workloads unchanged. Newer Node keeps its own.
+if (!Math.imul) {
+  Math.imul = function (a, b) {
+    var aHi = (a >>> 16) & 0xffff, aLo = a & 0xffff, bHi = (b >>> 16) & 0xffff, bLo = b & 0xffff;
+    return (aLo * bLo + (((aHi * bLo + aLo * bHi) << 16) >>> 0)) | 0;
+  };
+}
 
 function mulberry32(seed) {
   var a = seed >>> 0;

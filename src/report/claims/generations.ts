@@ -79,9 +79,11 @@ function oldFrequencyCause(isolate: IsolateSummary): string {
 
 export function pauseShares(isolate: IsolateSummary): string | null {
   if (youngPauses(isolate) === null || isolate.pauses.all.totalMs <= 0) return null;
+  const fraction = isolate.overhead.fraction;
   return (
     `In this run young GCs took ${formatPercent(youngPauseShare(isolate))} of the pause time and Mark-Compacts ` +
-    `${formatPercent(markCompactPauseShare(isolate))}; all GC together took ${formatPercent(isolate.overhead.fraction)} of the time.`
+    `${formatPercent(markCompactPauseShare(isolate))}` +
+    (fraction === null ? '.' : `; all GC together took ${formatPercent(fraction)} of the time.`)
   );
 }
 

@@ -54,7 +54,8 @@ export function promotionAdvice(isolate: IsolateSummary): string | null {
 /** "Allocate less" only where young GCs take most of the pause time, GC costs enough, and the process did not run out of memory. */
 export function allocationAdvice(isolate: IsolateSummary): string | null {
   const share = youngPauseShare(isolate);
-  if (share < DOMINANT_PAUSE_SHARE || isolate.overhead.fraction < LOW_OVERHEAD_FRACTION || isolate.outOfMemory !== null) return null;
+  const fraction = isolate.overhead.fraction;
+  if (share < DOMINANT_PAUSE_SHARE || fraction === null || fraction < LOW_OVERHEAD_FRACTION || isolate.outOfMemory !== null) return null;
   return `Young GCs cost ${formatPercent(share)} of the pause time: allocate less on hot paths; ${allocationProfileTools(isolate.nodeMajorRange)}.`;
 }
 
@@ -66,8 +67,9 @@ export function liveSetAdvice(isolate: IsolateSummary): string | null {
 
 /** Only where no finding warns and the floor is steady. */
 export function nothingNeedsAction(isolate: IsolateSummary): string | null {
-  if (isolate.leak.verdict !== 'none' || isolate.findings.some((finding) => finding.severity !== 'info')) return null;
-  return `Nothing here needs action: GC took ${formatPercent(isolate.overhead.fraction)} of the time and the longest pause was ${formatMs(isolate.pauses.all.maxMs)}.`;
+  const fraction = isolate.overhead.fraction;
+  if (isolate.leak.verdict !== 'none' || fraction === null || isolate.findings.some((finding) => finding.severity !== 'info')) return null;
+  return `Nothing here needs action: GC took ${formatPercent(fraction)} of the time and the longest pause was ${formatMs(isolate.pauses.all.maxMs)}.`;
 }
 
 export function findingsFirst(isolate: IsolateSummary): string | null {

@@ -51,12 +51,14 @@ export function isolateCards(isolate: IsolateSummary): Card[] {
   const verdictTone: Record<LeakVerdict, Tone> = { leak: 'error', suspected: 'warn', none: 'ok', 'insufficient-data': 'neutral' };
   return [
     { label: 'Duration', value: formatDuration(isolate.durationMs), detail: `${formatCount(isolate.counts.total)} GCs`, tone: 'neutral' },
-    {
-      label: 'GC overhead',
-      value: formatPercent(overhead.fraction),
-      detail: `${formatMs(overhead.gcTimeMs)} paused in ${formatDuration(overhead.elapsedMs)}`,
-      tone: overhead.fraction >= 0.25 ? 'error' : overhead.fraction >= 0.1 ? 'warn' : 'ok',
-    },
+    overhead.fraction === null
+      ? { label: 'GC overhead', value: 'not measured', detail: overhead.unmeasured ?? '', tone: 'neutral' }
+      : {
+          label: 'GC overhead',
+          value: formatPercent(overhead.fraction),
+          detail: `${formatMs(overhead.gcTimeMs)} paused in ${formatDuration(overhead.elapsedMs)}`,
+          tone: overhead.fraction >= 0.25 ? 'error' : overhead.fraction >= 0.1 ? 'warn' : 'ok',
+        },
     { label: 'p99 pause', value: formatMs(pauses.all.p99Ms), detail: `p50 ${formatMs(pauses.all.p50Ms)}, p95 ${formatMs(pauses.all.p95Ms)}`, tone: pauses.all.p99Ms >= 100 ? 'warn' : 'neutral' },
     { label: 'Max pause', value: formatMs(pauses.all.maxMs), detail: slowest !== undefined ? `a ${slowest}` : '', tone: pauses.all.maxMs >= 100 ? 'warn' : 'neutral' },
     {
