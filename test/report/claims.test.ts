@@ -10,6 +10,7 @@ import { mutatorUtilisation, youngVersusOldFrequency, youngVersusOldPause } from
 import {
   allocationAdvice,
   HIGH_PROMOTION_SHARE,
+  insufficientDataStep,
   leakStep,
   LONG_MARK_COMPACT_MS,
   LOW_OVERHEAD_FRACTION,
@@ -28,6 +29,7 @@ import {
   youngGcsHidden,
 } from '../../src/report/claims/young-generation.js';
 import { sampleSummary } from './samples.js';
+import { samplePath } from '../support/samples.js';
 
 const cache = new Map<string, Promise<IsolateSummary>>();
 function main(name: string): Promise<IsolateSummary> {
@@ -36,6 +38,18 @@ function main(name: string): Promise<IsolateSummary> {
 }
 
 describe('claims on real logs', () => {
+  describe('insufficientDataStep', () => {
+    it('asks for more Mark-Compacts where there were too few (run/node22-npm-cluster: 4 after the warm-up), for more time where 8 fell in the first minute', async () => {
+      const few = (await analyzeFiles([samplePath('run/node22-npm-cluster.log')])).isolates[0]!;
+      expect([few.leak.verdict, few.leak.evidence.points]).toEqual(['insufficient-data', 4]);
+      expect(insufficientDataStep(few)).toBe('Record for longer, so that several Mark-Compacts happen after the warm-up; then the floor can be judged.');
+      const short = (await analyzeFiles([samplePath('corpus/logs/service-node14-30s-seed1.log.gz')])).isolates[0]!;
+      expect([short.leak.verdict, short.leak.evidence.points]).toEqual(['insufficient-data', 8]);
+      expect(insufficientDataStep(short)).toBe('Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off; then the floor can be judged.');
+      expect(insufficientDataStep(await main('node22-leak'))).toBeNull();
+    });
+  });
+
   describe('youngCollectorWork', () => {
     it('node22-steady.minor: holds', async () => {
       expect(youngCollectorWork(await main('node22-steady.minor'))).toBe(

@@ -50,6 +50,12 @@ describe('leakVerdictSentence', () => {
     );
   });
 
+  it('says "not enough data", not "too few Mark-Compacts", when 8 Mark-Compacts were too short a span (corpus service-node14-30s-seed1)', async () => {
+    const isolate = await mainThread('corpus/logs/service-node14-30s-seed1.log.gz');
+    expect(isolate.leak.evidence.points).toBe(8);
+    expect(leakVerdictSentence(isolate)).toMatch(/^Not enough data to judge a leak: the floor after Mark-Compact rose 1\.8 MB \(\+7% of its 26\.8 MB level\) over 17\.3 s \(8 Mark-Compacts, /);
+  });
+
   it('says a flat floor is no leak, with the slowest leak its swing could hide (node26-steady)', async () => {
     const isolate = await mainThread('node26-steady.log');
     expect(leakVerdictSentence(isolate)).toBe(

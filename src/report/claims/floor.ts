@@ -66,6 +66,6 @@ export function leakVerdictSentence(isolate: IsolateSummary): string {
     case 'none':
       return `So no leak${because}.${also}`;
     case 'insufficient-data':
-      return `Too few Mark-Compacts to judge a leak${because}.${also}`;
+      return `Not enough data to judge a leak${because}.${also}`;
   }
 }

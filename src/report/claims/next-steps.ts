@@ -2,6 +2,7 @@
 // in the Node version the log came from.
 
 import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from '../../analyze/advice.js';
+import { MIN_TREND_POINTS } from '../../analyze/growth.js';
 import { DOMINANT_PAUSE_SHARE, youngPauseShare } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
 import { formatMs, formatPercent } from '../../format.js';
@@ -30,6 +31,8 @@ export function leakStep(isolate: IsolateSummary): string | null {
 
 export function insufficientDataStep(isolate: IsolateSummary): string | null {
   if (isolate.leak.verdict !== 'insufficient-data') return null;
+  // Enough Mark-Compacts, but all within the run's first minute: more time is what is missing.
+  if (isolate.leak.evidence.points >= MIN_TREND_POINTS) return 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off; then the floor can be judged.';
   return 'Record for longer, so that several Mark-Compacts happen after the warm-up; then the floor can be judged.';
 }
 
