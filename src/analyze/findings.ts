@@ -3,11 +3,11 @@
 // does not show it; the words are here and nowhere else.
 
 import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from './advice.js';
-import { DOMINANT_PAUSE_SHARE, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
+import { DOMINANT_PAUSE_SHARE, externalPressureYoungGcs, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
 import { LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH } from './leak.js';
 import type { Finding, IsolateSummary } from './summary.js';
-import { GC_TYPES } from '../events.js';
+import { GC_TYPES, type GcType } from '../events.js';
 import { fixed, formatCount, formatDuration, formatMb, formatPercent, grouped, plural } from '../format.js';
 
 type Analyzed = Omit<IsolateSummary, 'findings'>;
@@ -85,15 +85,44 @@ export function leakFinding({ leak, nodeMajorRange, outOfMemory }: Analyzed): Fi
   };
 }
 
-export function blockedSecondFinding({ overhead }: Analyzed): Finding | null {
+export function blockedSecondFinding(summary: Analyzed): Finding | null {
+  const { overhead } = summary;
   if (overhead.worstWindow === null || overhead.worstWindow.gcMs < overhead.windowThresholdMs) return null;
+  const byCollector = pauseInSecondByCollector(summary, overhead.worstWindow.startMs);
+  const youngWhy =
+    externalPressureYoungGcs(summary) !== null
+      ? 'here most young GCs were started by external memory (Buffers, ArrayBuffers) growing, and each pauses for what survives it'
+      : 'how often young GCs run follows the allocation rate, and each one pauses for what survives it';
+  let nextStep: string;
+  if (byCollector === null) {
+    nextStep = `${youngWhy[0]!.toUpperCase()}${youngWhy.slice(1)}; a Mark-Compact pauses for what the program keeps. The pause chart of the HTML report (gclog analyze --html) shows which collector took that second.`;
+  } else {
+    const [top] = byCollector;
+    const parts = byCollector.map(([type, pausedMs]) => `${type}s ${ms(pausedMs)}`).join(', ');
+    const why = top![0] === 'Mark-Compact' ? 'a Mark-Compact pauses for what the program keeps' : youngWhy;
+    nextStep = `In that second: ${parts}. Most of it was ${top![0] === 'Mark-Compact' ? 'Mark-Compacts' : 'young GCs'}: ${why}.`;
+  }
   return {
     id: 'blocked-second',
     severity: 'warn',
     statement: `GC paused the thread ${ms(overhead.worstWindow.gcMs)} in the second starting at ${fixed(overhead.worstWindow.startMs / 1000, 0)} s (${plural(overhead.windowsOverThreshold, 'second')} at ≥ ${overhead.windowThresholdMs} ms).`,
-    nextStep:
-      'How often young GCs run follows the allocation rate, and each one pauses for what survives it; a Mark-Compact pauses for what the program keeps. The pause chart of the HTML report (gclog analyze --html) shows which collector took that second.',
+    nextStep,
   };
+}
+
+/**
+ * The pause time each collector took in the second from `startMs`, largest first, each pause cut to
+ * the part of `[timeMs − pauseMs, timeMs]` in it, as the windows count it. Null where the series was
+ * thinned (then some pauses are not in it).
+ */
+function pauseInSecondByCollector({ series, counts }: Analyzed, startMs: number): Array<[GcType, number]> | null {
+  if (series.events.length !== counts.total) return null;
+  const byType = new Map<GcType, number>();
+  for (const event of series.events) {
+    const inSecond = Math.min(event.timeMs, startMs + 1000) - Math.max(event.timeMs - event.pauseMs, startMs);
+    if (inSecond > 0) byType.set(event.type, (byType.get(event.type) ?? 0) + inSecond);
+  }
+  return [...byType].sort((a, b) => b[1] - a[1]);
 }
 
 /** GC overhead, with the lever this log points at: what is kept (OOM, Mark-Compacts) or allocation (young GCs). */
@@ -104,9 +133,14 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   const hidden = hiddenYoungGcs(summary) !== null ? ' That is the Mark-Compacts alone: the young GCs are not in this log.' : '';
   const young = youngPauseShare(summary);
   const old = markCompactPauseShare(summary);
+  const external = externalPressureYoungGcs(summary);
   let nextStep: string;
   if (outOfMemory !== null) {
     nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
+  } else if (young >= DOMINANT_PAUSE_SHARE && external !== null) {
+    nextStep =
+      `Young GCs took ${formatPercent(young)} of the pause time, and V8 started ${formatCount(external.count)} of the ${formatCount(external.young)} for external memory pressure: memory outside the JS heap (Buffers, ArrayBuffers) grew, ` +
+      `not the new space's filling, so a larger new space would leave them as many. Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; a heap snapshot shows which ArrayBuffers stay alive and what holds them (${heapSnapshotTools(nodeMajorRange)}).`;
   } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false) {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
     nextStep =
@@ -127,9 +161,11 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   };
 }
 
-export function scavengesDominateFinding({ pauses, young, overhead, nodeMajorRange }: Analyzed): Finding | null {
+export function scavengesDominateFinding(summary: Analyzed): Finding | null {
+  const { pauses, young, overhead, nodeMajorRange } = summary;
   const scavenges = pauses.byType['Scavenge'];
-  if (scavenges === undefined || pauses.all.totalMs <= 0) return null;
+  // Scavenges started by external memory: a larger new space changes nothing (the overhead finding says what does).
+  if (scavenges === undefined || pauses.all.totalMs <= 0 || externalPressureYoungGcs(summary) !== null) return null;
   const share = scavenges.totalMs / pauses.all.totalMs;
   // Below 5% of the time in GC, a bigger new space is not worth its memory, however the pauses split.
   if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction === null || overhead.fraction < GC_OVERHEAD_INFO) return null;

@@ -74,3 +74,18 @@ export function forcedGcs(isolate: Analyzed): { count: number; young: number; ol
     reasons,
   };
 }
+
+/** Share of the young GCs from which their trigger, not the new space's size, is what sets how many there are. */
+export const EXTERNAL_PRESSURE_YOUNG_SHARE = 0.5;
+
+/**
+ * Young GCs V8 started because memory outside the JS heap grew (`external memory pressure`:
+ * Buffers, ArrayBuffers), not because the new space filled; a larger new space leaves them as many.
+ * Null unless they are at least EXTERNAL_PRESSURE_YOUNG_SHARE of the young GCs.
+ */
+export function externalPressureYoungGcs(isolate: Analyzed): { count: number; young: number } | null {
+  const young = youngPauses(isolate)?.count ?? 0;
+  if (young === 0) return null;
+  const count = isolate.reasons.filter((row) => row.reason.includes('external memory pressure')).reduce((sum, row) => sum + row.byGeneration.young, 0);
+  return count / young >= EXTERNAL_PRESSURE_YOUNG_SHARE ? { count, young } : null;
+}

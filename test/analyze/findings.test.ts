@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { findingsFor, GC_OVERHEAD_INFO, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
+import { EXTERNAL_PRESSURE_YOUNG_SHARE, externalPressureYoungGcs } from '../../src/analyze/log-shape.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { readSample, samplePath as sampleFile } from '../support/samples.js';
 
@@ -145,6 +146,54 @@ describe('the other findings, their words and bounds', () => {
     const leak = await main('node22-leak');
     const one = findingsFor({ ...leak, overhead: { ...leak.overhead, windowsOverThreshold: 1 } }).find((item) => item.id === 'blocked-second');
     expect(one?.statement).toMatch(/\(1 second at ≥ 100 ms\)\.$/);
+  });
+
+  it('blocked second: what each collector took in it, from the log lines (node22-leak.log: the second from 2 s)', async () => {
+    // Each `T ms: Scavenge|Mark-Compact … P / … ms` line paused [T − P, T]; the part inside [2000, 3000).
+    const inSecond = new Map<string, number>();
+    for (const line of readSample('node22-leak.log').split('\n')) {
+      const match = /\s(\d+) ms: (Scavenge|Mark-Compact)\b.*?, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
+      if (match === null) continue;
+      const end = Number(match[1]);
+      const part = Math.min(end, 3000) - Math.max(end - Number(match[3]), 2000);
+      if (part > 0) inSecond.set(match[2]!, (inSecond.get(match[2]!) ?? 0) + part);
+    }
+    expect(Math.round(inSecond.get('Scavenge')!)).toBe(638);
+    expect(Math.round(inSecond.get('Mark-Compact')!)).toBe(78);
+    expect((await finding('node22-leak', 'blocked-second'))?.nextStep).toBe(
+      'In that second: Scavenges 638 ms, Mark-Compacts 78 ms. Most of it was young GCs: how often young GCs run follows the allocation rate, and each one pauses for what survives it.',
+    );
+    expect((await finding('node24-steady', 'blocked-second'))?.nextStep).toBe('In that second: Mark-Compacts 273 ms. Most of it was Mark-Compacts: a Mark-Compact pauses for what the program keeps.');
+    // 9,127 GCs: the drawn series is thinned, so no split is claimed.
+    const thinned = (await analyzeFiles([sampleFile('formats/node4-leak.log')])).isolates[0]!;
+    expect(thinned.series.events.length).toBeLessThan(thinned.counts.total);
+    expect(thinned.findings.find((item) => item.id === 'blocked-second')?.nextStep).toMatch(/^How often young GCs run follows the allocation rate, .* shows which collector took that second\.$/);
+  });
+
+  it('external memory pressure: young GCs it started are not the new space’s size (node22-external.log: 660 of 666)', async () => {
+    const external = await main('node22-external');
+    expect((await finding('node22-external', 'gc-overhead'))?.nextStep).toBe(
+      'Young GCs took 51% of the pause time, and V8 started 660 of the 666 for external memory pressure: memory outside the JS heap (Buffers, ArrayBuffers) grew, ' +
+        "not the new space's filling, so a larger new space would leave them as many. Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; " +
+        'a heap snapshot shows which ArrayBuffers stay alive and what holds them (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect).',
+    );
+    expect(scavengesDominateFinding(external)).toBeNull();
+    expect((await finding('node22-external', 'blocked-second'))?.nextStep).toBe(
+      'In that second: Mark-Compacts 121 ms, Scavenges 91 ms. Most of it was Mark-Compacts: a Mark-Compact pauses for what the program keeps.',
+    );
+  });
+
+  it('EXTERNAL_PRESSURE_YOUNG_SHARE: the external story from half the young GCs, not below', async () => {
+    const external = await main('node22-external');
+    const young = external.counts['Scavenge']!;
+    expect(young).toBe(666);
+    const started = (count: number): IsolateSummary => ({
+      ...external,
+      reasons: external.reasons.map((row) => (row.reason === 'external memory pressure' ? { ...row, byGeneration: { ...row.byGeneration, young: count } } : row)),
+    });
+    expect(externalPressureYoungGcs(started(young * EXTERNAL_PRESSURE_YOUNG_SHARE - 1))).toBeNull();
+    expect(externalPressureYoungGcs(started(young * EXTERNAL_PRESSURE_YOUNG_SHARE))).toEqual({ count: 333, young: 666 });
+    expect(scavengesDominateFinding(started(young * EXTERNAL_PRESSURE_YOUNG_SHARE - 1))).not.toBeNull();
   });
 
   it('SCAVENGES_PER_MINUTE: just below and at the bound', async () => {
