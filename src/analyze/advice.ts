@@ -3,6 +3,7 @@
 // commands: V8 flags through `deno run --v8-flags=…`, the inspector through `deno run --inspect`.
 
 import type { NodeMajorRange } from './summary.js';
+import { formatMb } from '../format.js';
 
 /** First Node majors with each tool (--heapsnapshot-near-heap-limit came in 14.18 and 15.1: 16 is safe). */
 export const HEAP_PROF_SINCE = 12;
@@ -82,19 +83,33 @@ export function newSpaceFlagName(range: NodeMajorRange): string {
   return range.node010 === true ? '--max_new_space_size' : '--max-semi-space-size';
 }
 
+/** From this Node major the default semi-space follows the heap limit (gc-facts: nodejs/node#55487). */
+export const SEMI_SPACE_FROM_HEAP_LIMIT_SINCE = 20;
+
 /**
  * The command that makes the new space larger, with its unit: semi-spaces of `megabytes` MB, or
  * `orMegabytes` as the next try. A log that may be Node 0.10 or 0.12 (V8 3.x) gets both flags.
+ * Where the log shows the semi-space already reached that size (`semiSpaceMb`), the advice starts
+ * above it (the next power of two): the same size would change nothing, and a smaller one shrink it.
  */
-export function largerNewSpace(range: NodeMajorRange, megabytes: number, orMegabytes?: number): string {
+export function largerNewSpace(range: NodeMajorRange, wantedMb: number, orWantedMb?: number, semiSpaceMb: number | null = null): string {
+  const above = semiSpaceMb !== null && wantedMb <= semiSpaceMb ? 2 ** (Math.floor(Math.log2(semiSpaceMb)) + 1) : null;
+  const megabytes = above ?? wantedMb;
+  const orMegabytes = orWantedMb === undefined ? undefined : above !== null ? above * 2 : orWantedMb;
+  const shown =
+    semiSpaceMb !== null
+      ? `; it reached ${formatMb(semiSpaceMb)} in this log`
+      : range.min !== null && range.min >= SEMI_SPACE_FROM_HEAP_LIMIT_SINCE
+        ? `; Node ${SEMI_SPACE_FROM_HEAP_LIMIT_SINCE} and later size it from the heap limit, so it may be as large already: --trace-gc-verbose shows it, as half the new space's committed size`
+        : '';
   const alternative = orMegabytes === undefined ? '' : `; or ${orMegabytes}`;
   const kb = (mb: number) => mb * 2 * 1024;
   if (range.node010 === true) {
     const alternativeKb = orMegabytes === undefined ? '' : `; or ${kb(orMegabytes)}`;
-    return `${withV8Flags(range, `--max_new_space_size=${kb(megabytes)}`)} (KB, for both semi-spaces: ${megabytes} MB each${alternativeKb})`;
+    return `${withV8Flags(range, `--max_new_space_size=${kb(megabytes)}`)} (KB, for both semi-spaces: ${megabytes} MB each${alternativeKb}${shown})`;
   }
   const node010 = !isDeno(range) && range.max !== null && range.max < 1 ? `; Node 0.10 has --max_new_space_size=${kb(megabytes)} instead, in KB for both semi-spaces` : '';
-  return `${withV8Flags(range, `--max-semi-space-size=${megabytes}`)} (MB${alternative}${node010})`;
+  return `${withV8Flags(range, `--max-semi-space-size=${megabytes}`)} (MB${alternative}${node010}${shown})`;
 }
 
 /** How to record the per-space figures: `--trace-gc-verbose`, with `--trace-gc`. */

@@ -24,6 +24,8 @@ export const SCAVENGES_PER_MINUTE = 60;
 export const LONG_PAUSE_MS = 100;
 /** A young GC freeing less than this (MB) on average points at a small new space. */
 export const SMALL_YOUNG_FREED_MB = 2;
+/** A semi-space the log shows at this size or more (Node ≤ 18's default, 16 MB) is not the small new space behind little freed per young GC. */
+export const SMALL_SEMI_SPACE_MB = 16;
 /** A floor rising this fast (MB/min) shows its growth in snapshots seconds apart. */
 export const FAST_LEAK_MB_PER_MINUTE = 60;
 
@@ -134,6 +136,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   const young = youngPauseShare(summary);
   const old = markCompactPauseShare(summary);
   const external = externalPressureYoungGcs(summary);
+  const semiSpaceMb = summary.young.semiSpaceMb;
   let nextStep: string;
   if (outOfMemory !== null) {
     nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
@@ -141,11 +144,12 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, and V8 started ${formatCount(external.count)} of the ${formatCount(external.young)} for external memory pressure: memory outside the JS heap (Buffers, ArrayBuffers) grew, ` +
       `not the new space's filling, so a larger new space would leave them as many. Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; a heap snapshot shows which ArrayBuffers stay alive and what holds them (${heapSnapshotTools(nodeMajorRange)}).`;
-  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false) {
+  } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false && (semiSpaceMb === null || semiSpaceMb < SMALL_SEMI_SPACE_MB)) {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
+    const size = semiSpaceMb === null ? '' : `its semi-spaces reached only ${formatMb(semiSpaceMb)}; `;
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, ${grouped(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
-      `the new space is small (is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 16)} or more; allocating less helps too.`;
+      `the new space is small (${size}is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 16, undefined, semiSpaceMb)} or more; allocating less helps too.`;
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {
@@ -173,7 +177,7 @@ export function scavengesDominateFinding(summary: Analyzed): Finding | null {
     id: 'scavenges-dominate',
     severity: 'info',
     statement: `Scavenges take ${fixed(share * 100, 0)}% of GC pause time (${grouped(young.perMinute, 0)} per minute, ${ms(scavenges.meanMs)} each).`,
-    nextStep: `A larger new space means fewer scavenges: try ${largerNewSpace(nodeMajorRange, 32, 64)} and compare the two logs with gclog compare.`,
+    nextStep: `A larger new space means fewer scavenges: try ${largerNewSpace(nodeMajorRange, 32, 64, young.semiSpaceMb)} and compare the two logs with gclog compare.`,
   };
 }
 

@@ -101,6 +101,7 @@ export class IsolateAnalyzer {
   private youngFreedMb = 0;
   private youngSurvivalSum = 0;
   private youngSurvivalCount = 0;
+  private semiSpaceMb: number | null = null;
 
   private floorSamples: FloorSample[] = [];
   private floorStride = 1;
@@ -172,6 +173,11 @@ export class IsolateAnalyzer {
       this.backingStoreEnvelope.add(timeMs, (event.spaces.backingStoreKb ?? 0) / KB_PER_MB);
     }
     if (event.mu !== undefined) this.lastAverageMu = event.mu.average;
+    // The new space commits two semi-spaces (V8 grows them up to --max-semi-space-size).
+    const newSpaceKb = event.spaces?.spaces['new']?.committedKb;
+    const capacity = event.nvp?.['new_space_capacity'];
+    const semiSpaceMb = newSpaceKb !== undefined ? newSpaceKb / 2 / KB_PER_MB : typeof capacity === 'number' ? capacity / (1024 * 1024) : null;
+    if (semiSpaceMb !== null && Number.isFinite(semiSpaceMb) && semiSpaceMb > (this.semiSpaceMb ?? 0)) this.semiSpaceMb = semiSpaceMb;
 
     this.allPauses.add(event.pauseMs);
     let byType = this.pausesByType.get(event.type);
@@ -377,6 +383,7 @@ export class IsolateAnalyzer {
         meanFreedMb: this.youngCount > 0 ? round(this.youngFreedMb / this.youngCount, 3) : 0,
         meanSurvivalRatio: this.youngSurvivalCount > 0 ? round(this.youngSurvivalSum / this.youngSurvivalCount, 4) : 0,
         promotedMb: round(this.promotedMb, 3),
+        semiSpaceMb: this.semiSpaceMb === null ? null : round(this.semiSpaceMb, 3),
       },
       directOldGrowthMb: round(this.directOldGrowthMb, 3),
       floors: {

@@ -239,6 +239,12 @@ export interface YoungGenerationStory {
   /** Mean heap share that survived a young GC: after / before. */
   meanSurvivalRatio: number;
   promotedMb: number;
+  /**
+   * The largest semi-space the log shows, in MB: half the new space's committed size
+   * (`--trace-gc-verbose`), or `new_space_capacity` (`--trace-gc-nvp`); null where it shows neither.
+   * What `--max-semi-space-size` would have to exceed to make a difference.
+   */
+  semiSpaceMb: number | null;
 }
 
 /**

@@ -2,9 +2,9 @@
 // where it does not; their advice fits the Node version the log came from; bounds just below and above.
 
 import { describe, expect, it } from 'vitest';
-import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName } from '../../src/analyze/advice.js';
+import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName, SEMI_SPACE_FROM_HEAP_LIMIT_SINCE } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
-import { findingsFor, GC_OVERHEAD_INFO, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
+import { findingsFor, GC_OVERHEAD_INFO, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
 import { EXTERNAL_PRESSURE_YOUNG_SHARE, externalPressureYoungGcs } from '../../src/analyze/log-shape.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { readSample, samplePath as sampleFile } from '../support/samples.js';
@@ -194,6 +194,36 @@ describe('the other findings, their words and bounds', () => {
     expect(externalPressureYoungGcs(started(young * EXTERNAL_PRESSURE_YOUNG_SHARE - 1))).toBeNull();
     expect(externalPressureYoungGcs(started(young * EXTERNAL_PRESSURE_YOUNG_SHARE))).toEqual({ count: 333, young: 666 });
     expect(scavengesDominateFinding(started(young * EXTERNAL_PRESSURE_YOUNG_SHARE - 1))).not.toBeNull();
+  });
+
+  it('the semi-space a log shows: half the new space committed (verbose), new_space_capacity (NVP), else null', async () => {
+    // node26-steady.verbose.log: `New space, … committed:  65536 KB` at its largest (41 lines).
+    expect((await main('node26-steady.verbose')).young.semiSpaceMb).toBe(32);
+    // node26-steady.nvp.log: `"new_space_capacity":33554432` (61 of 65 records; the others smaller).
+    expect((await main('node26-steady.nvp')).young.semiSpaceMb).toBe(32);
+    expect((await main('node26-steady')).young.semiSpaceMb).toBeNull();
+  });
+
+  it('a larger new space is advised above the size the log shows, never at or below it (node26-steady.verbose: 32 MB)', async () => {
+    const verbose = await main('node26-steady.verbose');
+    expect(scavengesDominateFinding(verbose)?.nextStep).toBe(
+      'A larger new space means fewer scavenges: try node --max-semi-space-size=64 (MB; or 128; it reached 32.0 MB in this log) and compare the two logs with gclog compare.',
+    );
+    const range = verbose.nodeMajorRange;
+    expect(largerNewSpace(range, 32, 64, 32)).toBe('node --max-semi-space-size=64 (MB; or 128; it reached 32.0 MB in this log)');
+    expect(largerNewSpace(range, 32, 64, 31.99)).toBe('node --max-semi-space-size=32 (MB; or 64; it reached 32.0 MB in this log)');
+    expect(largerNewSpace(range, 16, undefined, 64)).toBe('node --max-semi-space-size=128 (MB; it reached 64.0 MB in this log)');
+    // Without the size in the log: from Node 20 the default follows the heap limit, so say how to see it.
+    expect(largerNewSpace({ min: SEMI_SPACE_FROM_HEAP_LIMIT_SINCE, max: null }, 32, 64)).toMatch(/^node --max-semi-space-size=32 \(MB; or 64; Node 20 and later size it from the heap limit, /);
+    expect(largerNewSpace({ min: SEMI_SPACE_FROM_HEAP_LIMIT_SINCE - 1, max: null }, 32, 64)).toBe('node --max-semi-space-size=32 (MB; or 64)');
+  });
+
+  it('SMALL_SEMI_SPACE_MB: "the new space is small" only while the log shows it under 16 MB (service-node22-30s-seed1-semi1)', async () => {
+    const small = (await analyzeFiles([sampleFile('corpus/logs/service-node22-30s-seed1-semi1.log.gz')])).isolates[0]!;
+    const withSemiSpace = (semiSpaceMb: number | null): IsolateSummary => ({ ...small, young: { ...small.young, semiSpaceMb } });
+    expect(gcOverheadFinding(withSemiSpace(SMALL_SEMI_SPACE_MB - 0.01))?.nextStep).toMatch(/the new space is small \(its semi-spaces reached only 16\.0 MB; is --max-semi-space-size set low\?\)/);
+    expect(gcOverheadFinding(withSemiSpace(SMALL_SEMI_SPACE_MB))?.nextStep).not.toContain('the new space is small');
+    expect(gcOverheadFinding(withSemiSpace(null))?.nextStep).toContain('the new space is small (is --max-semi-space-size set low?)');
   });
 
   it('SCAVENGES_PER_MINUTE: just below and at the bound', async () => {

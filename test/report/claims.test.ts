@@ -199,7 +199,7 @@ describe('claims on real logs', () => {
   describe('promotionAdvice', () => {
     it('node22-steady: holds', async () => {
       expect(promotionAdvice(await main('node22-steady'))).toBe(
-        "48% of what was allocated got promoted: objects live just long enough to reach the old space. A larger new space gives them time to die young: try node --max-semi-space-size=32 (MB; or 64), then compare the two logs with gclog compare.",
+        "48% of what was allocated got promoted: objects live just long enough to reach the old space. A larger new space gives them time to die young: try node --max-semi-space-size=32 (MB; or 64; Node 20 and later size it from the heap limit, so it may be as large already: --trace-gc-verbose shows it, as half the new space's committed size), then compare the two logs with gclog compare.",
       );
     });
     it('node22-leak: holds', async () => {

@@ -50,7 +50,7 @@ export function promotionAdvice(isolate: IsolateSummary): string | null {
   }
   return (
     `${formatPercent(share)} of what was allocated got promoted: objects live just long enough to reach the old space. ` +
-    `A larger new space gives them time to die young: try ${largerNewSpace(isolate.nodeMajorRange, 32, 64)}, then compare the two logs with gclog compare.`
+    `A larger new space gives them time to die young: try ${largerNewSpace(isolate.nodeMajorRange, 32, 64, isolate.young.semiSpaceMb)}, then compare the two logs with gclog compare.`
   );
 }
 

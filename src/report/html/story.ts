@@ -27,7 +27,7 @@ export interface StoryPart {
 }
 
 export const STORY_INTRO =
-  'V8 splits the heap in two. New objects are born in the new space (the "young generation"): a few megabytes, cleaned often. ' +
+  'V8 splits the heap in two. New objects are born in the new space (the "young generation"), which is cleaned often. ' +
   'Objects that stay in use there long enough are moved ("promoted") to the old space, which holds everything long-lived. ' +
   'Each space has its own kind of garbage collection (GC), and they answer different questions.';
 
