@@ -18,6 +18,8 @@ const SEVERITY_ORDER = { error: 0, warn: 1, info: 2 } as const;
 /** GC share of the time from which GC is worth a look, and from which it is a warning. */
 export const GC_OVERHEAD_INFO = 0.05;
 export const GC_OVERHEAD_WARN = 0.1;
+/** Incremental marking steps (share of the time) from which the overhead finding counts and names them. */
+export const INCREMENTAL_MARKING_SHARE = 0.01;
 /** Scavenges per minute from which their number matters. */
 export const SCAVENGES_PER_MINUTE = 60;
 /** A pause at least this long is felt. */
@@ -131,7 +133,10 @@ function pauseInSecondByCollector({ series, counts }: Analyzed, startMs: number)
 export function gcOverheadFinding(summary: Analyzed): Finding | null {
   const { overhead, outOfMemory, nodeMajorRange } = summary;
   const fraction = overhead.fraction;
-  if (fraction === null || fraction < GC_OVERHEAD_INFO) return null;
+  // Marking steps run on the program's thread between the pauses (in V8 3.x, all of the marking).
+  const steps = fraction !== null && overhead.incrementalMarkingMs !== null && overhead.elapsedMs > 0 ? overhead.incrementalMarkingMs / overhead.elapsedMs : 0;
+  const counted = steps >= INCREMENTAL_MARKING_SHARE ? steps : 0;
+  if (fraction === null || fraction + counted < GC_OVERHEAD_INFO) return null;
   const hidden = hiddenYoungGcs(summary) !== null ? ' That is the Mark-Compacts alone: the young GCs are not in this log.' : '';
   const young = youngPauseShare(summary);
   const old = markCompactPauseShare(summary);
@@ -166,8 +171,10 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   }
   return {
     id: 'gc-overhead',
-    severity: fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
-    statement: `GC took ${fixed(fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
+    severity: fraction + counted >= GC_OVERHEAD_WARN ? 'warn' : 'info',
+    statement:
+      `GC took ${fixed(fraction * 100, 1)}% of the time in pauses (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}` +
+      (counted > 0 ? ` Incremental marking took ${fixed(counted * 100, 1)}% more (${ms(overhead.incrementalMarkingMs!)} in steps between the pauses, on the program's thread).` : ''),
     nextStep,
   };
 }

@@ -83,6 +83,7 @@ export class IsolateAnalyzer {
    * the overlap once lost real pause time (515 ms of 6538 in node4-leak.log).
    */
   private gcCoveredMs = 0;
+  private incrementalMarkingMs: number | null = null;
   private readonly heapAfterEnvelope = new LowerEnvelope();
   private readonly externalEnvelope = new LowerEnvelope();
   private readonly backingStoreEnvelope = new LowerEnvelope();
@@ -166,6 +167,7 @@ export class IsolateAnalyzer {
     if (gcStartMs < this.startMs) this.startMs = gcStartMs;
     if (timeMs > this.endMs) this.endMs = timeMs;
     this.gcCoveredMs += event.pauseMs;
+    if (event.incremental !== undefined && Number.isFinite(event.incremental.stepsMs)) this.incrementalMarkingMs = (this.incrementalMarkingMs ?? 0) + event.incremental.stepsMs;
     this.heapAfterEnvelope.add(timeMs, event.heapAfterMb);
     if (event.spaces?.externalKb !== undefined || event.spaces?.backingStoreKb !== undefined) {
       this.sawExternal = true;
@@ -369,6 +371,7 @@ export class IsolateAnalyzer {
         elapsedMs: round(overheadSpanMs),
         fraction: unmeasured === null ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : null,
         unmeasured,
+        incrementalMarkingMs: this.incrementalMarkingMs === null ? null : round(this.incrementalMarkingMs),
         lastAverageMu: this.lastAverageMu,
         worstWindow: this.windows.worst,
         windowsOverThreshold: this.windows.overThreshold,

@@ -305,7 +305,7 @@ export function judgeLeak(input: LeakInput): Leak {
     verdict = 'insufficient-data';
     reasons.push(
       `the floor after Mark-Compact rose ${mb(growth!.growthMb)} (+${percent(growth!.relativeGrowth)} of its ${mb(growth!.levelMb)} level) over ${formatDuration(growth!.lastMs - growth!.firstMs)} ` +
-        `(${growth!.points} Mark-Compacts, Kendall's tau ${fixed(growth!.tau!, 2)}), within the run's first minute, where runs without a leak rose by up to +${percent(NO_LEAK_FIRST_MINUTE_MAX_RISE)} ` +
+        `(${formatCount(growth!.points)} Mark-Compacts, Kendall's tau ${fixed(growth!.tau!, 2)}), within the run's first minute, where runs without a leak rose by up to +${percent(NO_LEAK_FIRST_MINUTE_MAX_RISE)} ` +
         `(caches and pools filling): so short a rise is called a leak only from +${percent(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH)} and steady; record a few minutes to tell it from a leak`,
     );
   } else if (trended) {
@@ -409,7 +409,7 @@ function tooFewText(all: number, afterWarmUp: number, spanMs: number, heapAfter:
   const last = heapAfter.at(-1);
   const grew = first !== undefined && last !== undefined && last.valueMb > first.valueMb ? `, while the heap left after GCs went from ${mb(first.valueMb)} to ${mb(last.valueMb)}` : '';
   const span = formatDuration(spanMs);
-  const counted = all < MIN_TREND_POINTS ? `only ${plural(all, 'Mark-Compact')} in ${span}` : `only ${afterWarmUp} Mark-Compact${afterWarmUp === 1 ? '' : 's'} after the warm-up (${all} in ${span})`;
+  const counted = all < MIN_TREND_POINTS ? `only ${plural(all, 'Mark-Compact')} in ${span}` : `only ${plural(afterWarmUp, 'Mark-Compact')} after the warm-up (${formatCount(all)} in ${span})`;
   const warm = all < MIN_TREND_POINTS && afterWarmUp < all ? (afterWarmUp === 0 ? ', none after the warm-up' : `, ${afterWarmUp} after the warm-up`) : '';
   const repeats =
     forcedRepeats === 0 ? '' : `; not counting ${plural(forcedRepeats, 'forced Mark-Compact')} right after another (a heap snapshot or global.gc() measuring the same moment again)`;

@@ -48,6 +48,12 @@ export interface Overhead {
    */
   unmeasured: string | null;
   /**
+   * Incremental marking steps V8 printed with its Mark-Compacts (`(+ 12.3 ms in 45 steps …)`),
+   * summed: work on the program's thread between the pauses, not in gcTimeMs or fraction. Null when
+   * the log prints none.
+   */
+  incrementalMarkingMs: number | null;
+  /**
    * V8's `average mu` (mutator utilisation) of the last record that printed it. V8 updates it only at
    * Mark-Compacts, so it is its value at the last Mark-Compact, not the share of time without GC.
    */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName, SEMI_SPACE_FROM_HEAP_LIMIT_SINCE } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
-import { findingsFor, GC_OVERHEAD_INFO, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
+import { findingsFor, GC_OVERHEAD_INFO, INCREMENTAL_MARKING_SHARE, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
 import { EXTERNAL_PRESSURE_YOUNG_SHARE, externalPressureYoungGcs } from '../../src/analyze/log-shape.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { readSample, samplePath as sampleFile } from '../support/samples.js';
@@ -42,7 +42,7 @@ describe('GC overhead: the lever the log points at', () => {
   it('node24-steady.log: Mark-Compacts take 96% → the live set, not allocation', async () => {
     const overhead = await finding('node24-steady', 'gc-overhead');
     // 57 Mark-Compacts and 15 Scavenges pause 3,738 ms in all (the span is the analyzer's: only its form is checked here).
-    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time \(3,738 ms of 19\.\d s\)\.$/);
+    expect(overhead?.statement).toMatch(/^GC took 1\d\.\d% of the time in pauses \(3,738 ms of 19\.\d s\)\.$/);
     expect(overhead?.nextStep).toBe(
       'Mark-Compacts took 96% of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect).',
     );
@@ -56,7 +56,7 @@ describe('GC overhead: the lever the log points at', () => {
 
   it('node26-steady.ignore-scavenger.log: the overhead leaves out the hidden young GCs', async () => {
     expect((await finding('node26-steady.ignore-scavenger', 'gc-overhead'))?.statement).toBe(
-      'GC took 10.0% of the time (1,977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
+      'GC took 10.0% of the time in pauses (1,977 ms of 19.8 s). That is the Mark-Compacts alone: the young GCs are not in this log.',
     );
   });
 
@@ -194,6 +194,25 @@ describe('the other findings, their words and bounds', () => {
     const forcedMs = (share: number): IsolateSummary => ({ ...often, pauses: { ...often.pauses, all: { ...often.pauses.all, totalMs: 2887.63 / share } } });
     expect(gcOverheadFinding(forcedMs(0.5))?.nextStep).toMatch(/^Forced GCs \("testing"\) took 50% of the pause time/);
     expect(gcOverheadFinding(forcedMs(0.499))?.nextStep).not.toMatch(/^Forced GCs/);
+  });
+
+  it('incremental marking steps: summed from the Mark-Compact lines, named beside the pauses (node8-steady.log: 2,781.4 ms in 72 lines)', async () => {
+    // grep -o '(+ [0-9.]* ms in [0-9]* steps' node8-steady.log | awk '{s+=$2} END{print s, NR}' → 2781.4 72
+    const steady = await main('node8-steady');
+    expect(steady.overhead.incrementalMarkingMs).toBe(2781.4);
+    expect(gcOverheadFinding(steady)?.statement).toBe(
+      "GC took 37.8% of the time in pauses (7,576 ms of 20.0 s). Incremental marking took 13.9% more (2,781 ms in steps between the pauses, on the program's thread).",
+    );
+    // INCREMENTAL_MARKING_SHARE: named from 1% of the time, not below; and then it counts toward the finding.
+    const withSteps = (share: number): IsolateSummary => ({ ...steady, overhead: { ...steady.overhead, incrementalMarkingMs: steady.overhead.elapsedMs * share } });
+    expect(gcOverheadFinding(withSteps(INCREMENTAL_MARKING_SHARE))?.statement).toContain('Incremental marking took 1.0% more');
+    expect(gcOverheadFinding(withSteps(INCREMENTAL_MARKING_SHARE - 0.0001))?.statement).not.toContain('Incremental marking');
+    // A log of pauses under 5% of the time whose marking steps take more: the finding is there, as a warning.
+    const quiet = (await analyzeFiles([sampleFile('formats/node0.10-oom.log')])).isolates[0]!;
+    expect(quiet.overhead.fraction! * 100).toBeLessThan(GC_OVERHEAD_INFO * 100);
+    expect(gcOverheadFinding(quiet)?.severity).toBe('warn');
+    expect(gcOverheadFinding(quiet)?.statement).toMatch(/^GC took 3\.1% of the time in pauses \(1,036 ms of 33\.1 s\)\. Incremental marking took 84\.\d% more \(28,\d{3} ms in steps/);
+    expect((await main('node26-steady')).overhead.incrementalMarkingMs).not.toBeNull();
   });
 
   it('EXTERNAL_PRESSURE_YOUNG_SHARE: the external story from half the young GCs, not below', async () => {

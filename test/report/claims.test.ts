@@ -264,7 +264,7 @@ describe('claims on real logs', () => {
     it('node22-forced: holds', async () => {
     // node22-forced: 13 Scavenge and 12 Mark-Compact lines; Scavenge pauses average 0.8246 ms; every Mark-Compact and 12 Scavenges end in "testing"
       expect(nothingNeedsAction(await main('node22-forced'))).toBe(
-        "Nothing here needs action: GC took 1.2% of the time and the longest pause was 7.71 ms.",
+        "Nothing here needs action: GC pauses took 1.2% of the time and the longest was 7.71 ms.",
       );
     });
     it('node22-steady: says nothing', async () => {

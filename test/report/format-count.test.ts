@@ -49,7 +49,7 @@ describe('one grouping in the text of a real log (formats/node4-leak.log: 9,127 
     expect(text).toContain('15.1 s covered, 9,127 GCs;');
     expect(text).toMatch(/^Scavenge +9,112 +6,138\.8 /m);
     expect(text).toMatch(/^allocation failure +9,112 +6,138\.8$/m);
-    expect(text).toContain('GC took 43.4% of the time (6,538 ms of 15.1 s).');
+    expect(text).toContain('GC took 43.4% of the time in pauses (6,538 ms of 15.1 s).');
     expect(text).toContain('Scavenges take 94% of GC pause time (36,291 per minute, 0.67 ms each).');
     const markdown = renderMarkdown(summary);
     expect(markdown).toContain('| 9,127 |');

@@ -222,7 +222,7 @@ describe('report of 9,127 GCs (formats/node4-leak)', () => {
     const { record, url } = await openSampleReport('formats/node4-leak');
     const shown = await record.page.locator('body').innerText();
     expect(shown).toContain('9,127 GCs');
-    expect(shown).toContain('GC took 43.4% of the time (6,538 ms of 15.1 s).');
+    expect(shown).toContain('GC took 43.4% of the time in pauses (6,538 ms of 15.1 s).');
     expect(shown).toContain('36,291 per minute');
     expect(shown.match(/(?<![\d.,:x])\d{4,}(?![\d,])/g)).toBeNull();
     expectNothingLoadedOrLogged(record, url);

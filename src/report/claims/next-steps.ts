@@ -72,7 +72,7 @@ export function liveSetAdvice(isolate: IsolateSummary): string | null {
 export function nothingNeedsAction(isolate: IsolateSummary): string | null {
   const fraction = isolate.overhead.fraction;
   if (isolate.leak.verdict !== 'none' || fraction === null || isolate.findings.some((finding) => finding.severity !== 'info')) return null;
-  return `Nothing here needs action: GC took ${formatPercent(fraction)} of the time and the longest pause was ${formatMs(isolate.pauses.all.maxMs)}.`;
+  return `Nothing here needs action: GC pauses took ${formatPercent(fraction)} of the time and the longest was ${formatMs(isolate.pauses.all.maxMs)}.`;
 }
 
 export function findingsFirst(isolate: IsolateSummary): string | null {
