@@ -120,7 +120,10 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   return {
     id: 'gc-overhead',
     severity: overhead.fraction >= GC_OVERHEAD_WARN ? 'warn' : 'info',
-    statement: `GC took ${fixed(overhead.fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
+    statement:
+      summary.timeKnown === false
+        ? `GC paused for ${fixed(overhead.fraction * 100, 1)}% of the profile's span (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s; the time of each GC is not recorded).${hidden}`
+        : `GC took ${fixed(overhead.fraction * 100, 1)}% of the time (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`,
     nextStep,
   };
 }

@@ -67,7 +67,13 @@ export function liveSetAdvice(isolate: IsolateSummary): string | null {
 /** Only where no finding warns and the floor is steady. */
 export function nothingNeedsAction(isolate: IsolateSummary): string | null {
   if (isolate.leak.verdict !== 'none' || isolate.findings.some((finding) => finding.severity !== 'info')) return null;
-  return `Nothing here needs action: GC took ${formatPercent(isolate.overhead.fraction)} of the time and the longest pause was ${formatMs(isolate.pauses.all.maxMs)}.`;
+  const share =
+    isolate.timeKnown !== false
+      ? `GC took ${formatPercent(isolate.overhead.fraction)} of the time and `
+      : (isolate.profile?.spanMs ?? 0) > 0
+        ? `GC paused for ${formatPercent(isolate.overhead.fraction)} of the profile's span and `
+        : '';
+  return `Nothing here needs action: ${share}the longest pause was ${formatMs(isolate.pauses.all.maxMs)}.`;
 }
 
 export function findingsFirst(isolate: IsolateSummary): string | null {
