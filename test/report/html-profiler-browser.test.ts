@@ -171,3 +171,29 @@ describe('report of a timed log and a GCProfiler result together', () => {
     }
   }, BROWSER_TIMEOUT_MS * 2);
 });
+
+/** The GCProfiler results of samples/formats (one printed as a line of an app's output). */
+const PROFILES = ['node18-steady.gcprofiler.json', 'node20-steady.gcprofiler.json', 'node22-steady.gcprofiler.json', 'node24-leak.gcprofiler.json', 'node24-steady.gcprofiler.json', 'node26-steady.gcprofiler.json', 'node22-steady.gcprofiler-stdout.log'];
+
+/** The profile's GC entries, read from the file: the JSON, or the line of output that holds it. */
+function profileGcs(file: string): Array<{ gcType: string }> {
+  const text = readFileSync(`${SAMPLES}formats/${file}`, 'utf8');
+  const json = file.endsWith('.json') ? text : text.split('\n').find((line) => line.startsWith('{"version"'))!;
+  return (JSON.parse(json) as { statistics: Array<{ gcType: string }> }).statistics.filter((entry) => entry.gcType === 'Scavenge' || entry.gcType === 'MarkSweepCompact');
+}
+
+describe('every GCProfiler sample', () => {
+  it.each(PROFILES)('%s: one pause mark per GC of the file, over the GC number, no Vega warning', async (file) => {
+    const fileGcs = profileGcs(file);
+    const { record } = await openReport(await analyzeFiles([`${SAMPLES}formats/${file}`]), `${file}.html`);
+    try {
+      const marks = await chartMarks(record.page, 0, DATASETS);
+      expect(marks['pauses']!.elements['pausePoints_marks']).toBe(fileGcs.length);
+      expect(marks['heap']!.elements['markCompacts_marks'] ?? 0).toBe(fileGcs.filter((entry) => entry.gcType === 'MarkSweepCompact').length);
+      expect((await xAxisTitles(record, 0))['pauses']).toBe(GC_NUMBER_TITLE);
+      expect(record.consoleProblems).toEqual([]);
+    } finally {
+      await record.page.close();
+    }
+  }, BROWSER_TIMEOUT_MS);
+});

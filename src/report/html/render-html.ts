@@ -118,7 +118,7 @@ function isolateSectionHtml(isolate: IsolateSummary, index: number, thinned: boo
     '<h2 class="section">Findings</h2>',
     findingsHtml(isolate.findings),
     '<h2 class="section">Charts</h2>',
-    thinned || isolate.series.reduced
+    thinned || (isolate.orderSeries ?? isolate.series).reduced
       ? '<p class="note">This log is long: the charts draw a subset of the GCs that keeps every peak (the longest pauses, the highest heaps). The numbers above count every GC.</p>'
       : '',
     `<div class="charts">${chartCards(isolate, index).map(chartCardHtml).join('')}</div>`,
