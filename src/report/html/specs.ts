@@ -96,7 +96,7 @@ export function heapSpec(context: Pick<ChartContext, 'committed' | 'axis'> = {})
   const x = xOf(context);
   // Without times there is no slope, so no trend line (the verdict reads the floors' order).
   const trend = (context.axis ?? 'time') === 'time';
-  const EVENT_TOOLTIP = eventTooltip(context);
+  const tooltip = eventTooltip(context);
   const color = (series: (typeof HEAP_SERIES)[number][0]) => heapColor(series, trend);
   return {
     ...frame(),
@@ -134,14 +134,14 @@ export function heapSpec(context: Pick<ChartContext, 'committed' | 'axis'> = {})
         data: { name: 'events' },
         transform: x.transform,
         mark: { type: 'point', filled: true, size: 16, opacity: 0.55 },
-        encoding: { x: x.encoding, y: y('heapAfterMb'), color: color('used after GC'), tooltip: tooltipOf(EVENT_TOOLTIP) },
+        encoding: { x: x.encoding, y: y('heapAfterMb'), color: color('used after GC'), tooltip: tooltipOf(tooltip) },
       },
       {
         name: 'markCompacts',
         data: { name: 'events' },
         transform: [...x.transform, { filter: { field: 'type', equal: 'Mark-Compact' } }],
         mark: { type: 'rule', strokeWidth: 2.5, opacity: 0.85 },
-        encoding: { x: x.encoding, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: color('freed by a Mark-Compact'), tooltip: tooltipOf(EVENT_TOOLTIP) },
+        encoding: { x: x.encoding, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: color('freed by a Mark-Compact'), tooltip: tooltipOf(tooltip) },
       },
       ...(trend
         ? [
