@@ -102,6 +102,31 @@ describe('report of a v8.GCProfiler result (node22-leak.gcprofiler.json)', () =>
     expect(drawn[0]).toEqual({ gcNumber: 1, pauseMs: 21.2728, type: 'Scavenge' });
   }, BROWSER_TIMEOUT_MS);
 
+  it('the tooltip of the longest pause names its GC number and its cost, no time', async () => {
+    const costs = gcs.map((entry) => entry.cost);
+    const longest = costs.indexOf(Math.max(...costs));
+    expect([longest + 1, costs[longest], gcs[longest]!.gcType]).toEqual([41, 201648, 'Scavenge']);
+    const page = record.page;
+    await page.locator('.chart[data-chart="pauses"][data-isolate="0"]').scrollIntoViewIfNeeded();
+    const target = await page.evaluate((position) => {
+      // The SVG renderer draws a mark's items in order, one element each: the Nth element is GC N.
+      const element = document.querySelector('.chart[data-chart="pauses"][data-isolate="0"] g.pausePoints_marks')!.children[position]!;
+      const box = element.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, longest);
+    await page.mouse.move(target.x - 20, target.y - 20);
+    await page.mouse.move(target.x, target.y);
+    await page.waitForSelector('.tooltip:not([hidden])', { timeout: 20_000 });
+    const rows = await page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('.tooltip .tooltip-row')].map((row) => [row.children[0]!.textContent, row.children[1]!.textContent])),
+    );
+    expect(rows['GC number']).toBe('41');
+    expect(rows['pause (ms)']).toBe('201.65');
+    expect(rows['GC']).toBe('Scavenge');
+    expect(Object.keys(rows)).not.toContain('time (s)');
+    await page.mouse.move(0, 0);
+  }, BROWSER_TIMEOUT_MS);
+
   it('titles every x axis with the GC number, and no axis with time', async () => {
     expect(await xAxisTitles(record, 0)).toEqual({ heap: GC_NUMBER_TITLE, pauses: GC_NUMBER_TITLE, spaces: GC_NUMBER_TITLE, histogram: 'pause' });
     expect(GC_NUMBER_TITLE).toBe('GC number (in the order recorded; the profiler gives no time)');
