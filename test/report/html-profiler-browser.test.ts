@@ -18,7 +18,11 @@ const PROFILE = `${SAMPLES}formats/node22-leak.gcprofiler.json`;
 const TIME_TITLE = 'time since the isolate started (s)';
 
 /** The GC entries of the profile, in the order it recorded them: Scavenge and MarkSweepCompact. */
-const raw = JSON.parse(readFileSync(PROFILE, 'utf8')) as { startTime: number; endTime: number; statistics: Array<{ gcType: string; cost: number }> };
+const raw = JSON.parse(readFileSync(PROFILE, 'utf8')) as {
+  startTime: number;
+  endTime: number;
+  statistics: Array<{ gcType: string; cost: number; afterGC: { heapStatistics: { heapSizeLimit: number } } }>;
+};
 const gcs = raw.statistics.filter((entry) => entry.gcType === 'Scavenge' || entry.gcType === 'MarkSweepCompact');
 const markSweeps = gcs.filter((entry) => entry.gcType === 'MarkSweepCompact');
 
@@ -160,13 +164,14 @@ describe('report of a v8.GCProfiler result (node22-leak.gcprofiler.json)', () =>
     const cards = await record.page.evaluate(() =>
       [...document.querySelectorAll('section[data-isolate="0"] .card')].map((card) => [...card.children].map((part) => part.textContent).join(' | ')),
     );
+    expect(raw.statistics.at(-1)!.afterGC.heapStatistics.heapSizeLimit / 1024 / 1024).toBe(4144);
     expect(cards).toEqual([
       'Profile span | 8.0 s | 202 GCs, their times not recorded',
       'GC share of the profile | 60% | 4790 ms paused in a profile of 8.0 s',
       'p99 pause | 105 ms | p50 14.4 ms, p95 70.7 ms',
       'Max pause | 202 ms | a Scavenge',
       'Worst second | — | unknown: the profiler records no time for each GC',
-      'Peak heap | 257 MB | used; last 174 MB; committed peak 285 MB, last 285 MB',
+      'Peak heap | 257 MB | used; last 174 MB; committed peak 285 MB, last 285 MB; heap limit 4,144 MB',
       'Floor, in order | 33.3 MB → 59.0 MB | over 22 Mark-Compacts; no trend per minute (the profiler records no time for each GC)',
     ]);
   }, BROWSER_TIMEOUT_MS);

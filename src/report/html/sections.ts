@@ -61,6 +61,11 @@ function untimedCards(isolate: IsolateSummary, cards: Card[]): Card[] {
           : { ...card, label: 'GC share of the profile', detail: `${formatMs(isolate.overhead.gcTimeMs)} paused in a profile of ${formatDuration(spanMs)}` };
       case 'Worst second':
         return { ...card, value: '—', detail: noTime, tone: 'neutral' };
+      case 'Peak heap': {
+        // The profiler gives the heap limit (heapSizeLimit) with every entry.
+        const limitMb = isolate.leak.evidence.heapLimitMb;
+        return limitMb === null ? card : { ...card, detail: `${card.detail}; heap limit ${formatMb(limitMb)}` };
+      }
       case 'Floor trend':
         return {
           ...card,
