@@ -18,7 +18,7 @@ export type AppErrorContext =
   | { code: 'CommandNotFound'; command: string }
   | { code: 'CommandNotExecutable'; command: string }
   | { code: 'NotHeapSnapshot'; path: string; detail: string }
-  | { code: 'NoTimes'; path: string; output: 'the HTML report' | 'compare' };
+  | { code: 'NoTimes'; path: string; output: 'compare' };
 
 export type AppErrorCode = AppErrorContext['code'];
 
@@ -90,7 +90,7 @@ function describe(context: AppErrorContext): string {
     case 'NoTimes':
       return (
         `${context.path} holds a v8.GCProfiler result, which records no time for each GC, and ${context.output} needs one. ` +
-        `Read it with gclog analyze (text or --json), or capture a log with node --trace-gc.`
+        `Read it with gclog analyze (text, --json or --html), or capture a log with node --trace-gc.`
       );
   }
 }

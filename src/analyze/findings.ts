@@ -173,7 +173,9 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
     id: 'gc-overhead',
     severity: fraction + counted >= GC_OVERHEAD_WARN ? 'warn' : 'info',
     statement:
-      `GC took ${fixed(fraction * 100, 1)}% of the time in pauses (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}` +
+      (summary.timeKnown === false
+        ? `GC paused for ${fixed(fraction * 100, 1)}% of the profile's span (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s; the time of each GC is not recorded).${hidden}`
+        : `GC took ${fixed(fraction * 100, 1)}% of the time in pauses (${ms(overhead.gcTimeMs)} of ${fixed(overhead.elapsedMs / 1000, 1)} s).${hidden}`) +
       (counted > 0 ? ` Incremental marking took ${fixed(counted * 100, 1)}% more (${ms(overhead.incrementalMarkingMs!)} in steps between the pauses, on the program's thread).` : ''),
     nextStep,
   };

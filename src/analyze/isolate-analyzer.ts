@@ -460,6 +460,13 @@ export class IsolateAnalyzer {
       intervals: { pauseP95Ms: analyzed.intervals.pauseP95Ms, overheadPercent: null },
       leak,
       series: { events: [], floors: [], spaces: [], windows: [], allocation: [], reduced: false },
+      orderSeries: {
+        // Without times, each point's x in the reducers was its GC number (see add()).
+        events: analyzed.series.events.map(({ timeMs, ...point }) => ({ gcNumber: timeMs, ...point })),
+        floors: analyzed.series.floors.map(({ timeMs, ...point }) => ({ gcNumber: timeMs, ...point })),
+        spaces: analyzed.series.spaces.map(({ timeMs, ...point }) => ({ gcNumber: timeMs, ...point })),
+        reduced: analyzed.series.reduced,
+      },
     };
     if (this.profile !== null) untimedSummary.profile = this.profile;
     // Only the findings that need no time axis or chart: the leak (by order), the share of the profile's span.

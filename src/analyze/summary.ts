@@ -226,6 +226,23 @@ export interface RatePoint {
   mbPerSecond: number;
 }
 
+/** A point of an isolate without times, placed by its GC number instead (1 = the first GC recorded). */
+export type ByGcNumber<Point extends { timeMs: number }> = Omit<Point, 'timeMs'> & {
+  /** The GC's place in the order the input recorded this isolate's GCs, from 1. */
+  gcNumber: number;
+};
+
+/** The per-GC series of an isolate without times (a v8.GCProfiler result): the order is all it has. */
+export interface OrderSeries {
+  events: Array<ByGcNumber<EventPoint>>;
+  /** Heap used after each Mark-Compact. */
+  floors: Array<ByGcNumber<FloorPoint>>;
+  /** Heap used by space after each GC (the profiler's heapSpaceStatistics). */
+  spaces: Array<ByGcNumber<SpacePoint>>;
+  /** True when any series was reduced for drawing (extremes kept). */
+  reduced: boolean;
+}
+
 export interface Series {
   events: EventPoint[];
   floors: FloorPoint[];
@@ -343,6 +360,8 @@ export interface IsolateSummary {
   /** Events read only from an out-of-memory block. */
   oomReportEvents: number;
   series: Series;
+  /** Only when timeKnown is false: the GCs by their number, for charts that draw no time axis. */
+  orderSeries?: OrderSeries;
 }
 
 export interface InputSummary {

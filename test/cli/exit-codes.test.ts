@@ -20,7 +20,7 @@ const EXAMPLES: { [Code in AppErrorContext['code']]: Extract<AppErrorContext, { 
   CommandNotFound: { code: 'CommandNotFound', command: 'nod' },
   CommandNotExecutable: { code: 'CommandNotExecutable', command: './app.js' },
   NotHeapSnapshot: { code: 'NotHeapSnapshot', path: 'a.heapsnapshot', detail: 'the "edges" section is missing or cut short' },
-  NoTimes: { code: 'NoTimes', path: 'profile.json', output: 'the HTML report' },
+  NoTimes: { code: 'NoTimes', path: 'profile.json', output: 'compare' },
 };
 
 function readmeExitCodes(): Map<number, string> {

@@ -1,6 +1,9 @@
 // The command line on the other input formats: a GCProfiler result says what it cannot know (no
-// time per GC) and declines what needs it; a trace-event file reads like a log. Real samples only.
+// time per GC), draws its report by GC number and declines compare; a trace-event file reads like a log. Real samples only.
 
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSample } from '../support/samples.js';
 import { expectOneLineError, runCli } from './run-cli.js';
@@ -45,9 +48,29 @@ describe('a v8.GCProfiler result', () => {
     expect(events.every((event) => event['timeMs'] === null && event['source'] === 'gc-profiler')).toBe(true);
   });
 
-  it('--html and compare decline it: exit 17, one line saying why', () => {
-    const html = runCli(['analyze', PROFILE, '--html', '--out', '/tmp/gclog-never-written.html']);
-    expectOneLineError(html, 17, ['records no time for each GC, and the HTML report needs one']);
+  it('--html draws it by GC number: exit 0, the file written whole and atomically (renamed into place)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gclog-profiler-html-'));
+    try {
+      const out = join(dir, 'profile.html');
+      // A second name for the old file: an atomic write renames a new file over `out`, leaving this one as it was.
+      writeFileSync(out, 'the report before\n');
+      linkSync(out, join(dir, 'before.html'));
+      const { status, stderr } = runCli(['analyze', PROFILE, '--html', '--out', out]);
+      expect(status).toBe(0);
+      expect(stderr).toBe(`gclog: wrote ${out} (replacing the file that was there)\n`);
+      expect(readFileSync(join(dir, 'before.html'), 'utf8')).toBe('the report before\n');
+      expect(readdirSync(dir).sort()).toEqual(['before.html', 'profile.html']);
+      const html = readFileSync(out, 'utf8');
+      expect(html.startsWith('<!doctype html>')).toBe(true);
+      expect(html.endsWith('</html>\n')).toBe(true);
+      expect(html).toContain(`${gcs.length} GCs, their times not recorded`);
+      expect(html).toContain('GC number (in the order recorded; the profiler gives no time)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compare declines it: exit 17, one line saying why', () => {
     const compare = runCli(['compare', PROFILE, 'samples/node22-steady.log']);
     expectOneLineError(compare, 17, ['records no time for each GC, and compare needs one']);
   });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { HIDDEN_YOUNG_MIN_GROWTH_MB, HIDDEN_YOUNG_MIN_MARK_COMPACTS } from '../../src/analyze/log-shape.js';
-import { mutatorUtilisation, youngVersusOldFrequency, youngVersusOldPause } from '../../src/report/claims/generations.js';
+import { mutatorUtilisation, pauseShares, youngVersusOldFrequency, youngVersusOldPause } from '../../src/report/claims/generations.js';
+import { floorTrendSentence } from '../../src/report/claims/floor.js';
 import {
   allocationAdvice,
   HIGH_PROMOTION_SHARE,
@@ -24,11 +25,12 @@ import {
   NEW_SPACE_NEARLY_EMPTY_MB,
   newSpaceEmptied,
   noYoungGcs,
+  promotionMeasured,
   youngCollectorWork,
   youngGcsCounted,
   youngGcsHidden,
 } from '../../src/report/claims/young-generation.js';
-import { sampleSummary } from './samples.js';
+import { SAMPLES, sampleSummary } from './samples.js';
 import { samplePath } from '../support/samples.js';
 
 const cache = new Map<string, Promise<IsolateSummary>>();
@@ -264,7 +266,7 @@ describe('claims on real logs', () => {
     it('node22-forced: holds', async () => {
     // node22-forced: 13 Scavenge and 12 Mark-Compact lines; Scavenge pauses average 0.8246 ms; every Mark-Compact and 12 Scavenges end in "testing"
       expect(nothingNeedsAction(await main('node22-forced'))).toBe(
-        "Nothing here needs action: GC pauses took 1.2% of the time and the longest was 7.71 ms.",
+        "Nothing here needs action: GC pauses took 1.2% of the time and the longest pause was 7.71 ms.",
       );
     });
     it('node22-steady: says nothing', async () => {
@@ -369,5 +371,42 @@ describe('review fixes: claims without their premise', () => {
     expect(allocationFailureMeaning(await main('node22-oom.plain'))).toBe(
       '"allocation failure" started 1 Mark-Compact, when an allocation could not be served and V8 chose a full GC (the old generation near its limit, or too little room in it to promote what a young GC would keep).',
     );
+  });
+});
+
+// node22-steady.gcprofiler.json, counted from its JSON: 135 GC entries, 126 of them Scavenge (mean
+// cost 13256.2 µs, mean usedHeapSize before − after 2.71 MB), 9 MarkSweepCompact; endTime − startTime
+// 3014 ms; costs sum to 2027.8 ms (67.3% of it); the longest cost 77735.9 µs.
+describe('claims on a v8.GCProfiler result: no time per GC, nothing said per time', () => {
+  const profile = (): Promise<IsolateSummary> =>
+    analyzeFiles([`${SAMPLES}formats/node22-steady.gcprofiler.json`]).then((summary) => summary.isolates[0]!);
+
+  it('youngGcsCounted: the count and each one’s pause, no rate', async () => {
+    expect(youngGcsCounted(await profile())).toBe('Here: 126 Scavenges. Each paused the program 13.3 ms on average and freed 2.7 MB.');
+  });
+  it('promotionMeasured: the speed is unknown', async () => {
+    expect(promotionMeasured(await profile())).toBe('How fast objects were promoted to the old space is unknown: the profiler records no time for each GC.');
+  });
+  it("pauseShares: the GC share is of the profile's span, and none without a span", async () => {
+    const isolate = await profile();
+    expect(pauseShares(isolate)).toBe("In this run young GCs took 82% of the pause time and Mark-Compacts 18%; all GC together paused for 67% of the profile's span.");
+    // The same profile, its span taken away in code.
+    expect(pauseShares({ ...isolate, profile: { ...isolate.profile!, spanMs: null } })).toBe('In this run young GCs took 82% of the pause time and Mark-Compacts 18%.');
+  });
+  it('floorTrendSentence: the floors in order and their median, no slope', async () => {
+    expect(floorTrendSentence(await profile())).toBe(
+      'Leaving out the first fifth of the Mark-Compacts, 8 of 9 remain, read in the order recorded (the profiler gives no time, so no trend per minute): their median floor is 32.4 MB.',
+    );
+  });
+  it("nothingNeedsAction: says nothing here (the GC share warns), and reads the profile's span when nothing warns", async () => {
+    const isolate = await profile();
+    expect(isolate.findings.map((finding) => `${finding.id}:${finding.severity}`)).toEqual(['gc-overhead:warn']);
+    expect(nothingNeedsAction(isolate)).toBeNull();
+    // The same profile, its warning taken away in code: the wording is the point.
+    expect(nothingNeedsAction({ ...isolate, findings: [] })).toBe("Nothing here needs action: GC paused for 67% of the profile's span and the longest pause was 77.7 ms.");
+    expect(nothingNeedsAction({ ...isolate, findings: [], profile: { ...isolate.profile!, spanMs: null } })).toBe('Nothing here needs action: the longest pause was 77.7 ms.');
+  });
+  it("the gc-overhead finding: the profile's span, not the time", async () => {
+    expect((await profile()).findings[0]!.statement).toBe("GC paused for 67.3% of the profile's span (2,028 ms of 3.0 s; the time of each GC is not recorded).");
   });
 });

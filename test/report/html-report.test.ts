@@ -13,7 +13,7 @@ import { interpreterAsClassicScript } from '../../src/report/html/assets.js';
 import { buildReportDisplay, MAX_ISOLATES_SHOWN, thinKeepingExtremes, TOOLTIP_REASON_CHARS } from '../../src/report/html/display-data.js';
 import { escapeHtml, jsonForScript } from '../../src/report/html/escape.js';
 import { hasDisplay, openReport } from '../../src/report/html/open-report.js';
-import { chartSpecs, renderHtmlReport } from '../../src/report/html/render-html.js';
+import { chartSpecs, renderHtmlReport, reportCharts } from '../../src/report/html/render-html.js';
 import { buildStory } from '../../src/report/html/story.js';
 import { runCli } from '../cli/run-cli.js';
 import { samplePath, sampleSummary, sampleText, traceLines } from './samples.js';
@@ -79,6 +79,19 @@ describe('chart specs', () => {
       expect(warnings, key).toEqual([]);
       for (const mark of expectedMarks[key]!) expect(vega, `${key} draws ${mark}`).toContain(`"name":"${mark}"`);
     }
+  });
+
+  it('over the GC number: no per-second chart, no trend, nothing read from a time, each compiles without a warning', () => {
+    const charts = reportCharts({ gcTypes: ['Scavenge', 'Mark-Compact'], spaceKeys: ['new', 'old'], windowThresholdMs: 100, axis: 'gcNumber' });
+    expect(Object.keys(charts).sort()).toEqual(['heap', 'histogram', 'pauses', 'pausesLog', 'reasons', 'spaces']);
+    for (const [key, spec] of Object.entries(charts)) {
+      const warnings: unknown[] = [];
+      const logger = { level: () => logger, warn: (...message: unknown[]) => (warnings.push(message), logger), info: () => logger, debug: () => logger, error: (...message: unknown[]) => (warnings.push(message), logger) };
+      const vega = JSON.stringify(compile(spec, { logger: logger as never }).spec);
+      expect(warnings, key).toEqual([]);
+      for (const word of ['timeMs', 'timeS', 'floorTrend', 'floor trend', '(s)']) expect(vega, `${key}: ${word}`).not.toContain(word);
+    }
+    expect(JSON.stringify(charts.heap)).toContain('"title":"GC number (in the order recorded; the profiler gives no time)"');
   });
 
   it('the log-scale pause chart uses a log y scale, the default one a linear scale', () => {

@@ -28,6 +28,7 @@ export function floorRangeSentence(isolate: IsolateSummary, floor: FloorTrend): 
  */
 export function floorTrendSentence(isolate: IsolateSummary, floor: FloorTrend | null = isolate.floors.total): string | null {
   if (floor === null) return null;
+  if (isolate.timeKnown === false) return floorOrderSentence(isolate);
   const counted = floor.trendPoints;
   const of = `${plural(counted, 'Mark-Compact')} of ${formatCount(floor.points)}`;
   if (counted === 0) return `Every Mark-Compact falls in ${cutWords(isolate)}: none is left to show a trend.`;
@@ -45,6 +46,19 @@ export function floorTrendSentence(isolate: IsolateSummary, floor: FloorTrend | 
     (floor === isolate.floors.total && tau !== null
       ? `; Kendall's tau ${fixed(tau, 2)} says how steadily (1: each floor above the one before; 0: no direction).`
       : '.')
+  );
+}
+
+/**
+ * Without the GCs' times (v8.GCProfiler): the Mark-Compacts the verdict read, in order, and their
+ * median floor; no slope, since nothing says how far apart they ran.
+ */
+export function floorOrderSentence(isolate: IsolateSummary): string {
+  const { points, markCompacts, levelMb } = isolate.leak.evidence;
+  if (points === 0 || levelMb === null) return `Leaving out the first fifth of the ${plural(markCompacts, 'Mark-Compact')}, none is left to read.`;
+  return (
+    `Leaving out the first fifth of the Mark-Compacts, ${points} of ${markCompacts} ${points === 1 ? 'remains' : 'remain'}, read in the order recorded (the profiler gives no time, so no trend per minute): ` +
+    `their median floor is ${formatMb(levelMb)}.`
   );
 }
 

@@ -83,12 +83,22 @@ function oldFrequencyCause(isolate: IsolateSummary): string {
 
 export function pauseShares(isolate: IsolateSummary): string | null {
   if (youngPauses(isolate) === null || isolate.pauses.all.totalMs <= 0) return null;
-  const fraction = isolate.overhead.fraction;
   return (
     `In this run young GCs took ${formatPercent(youngPauseShare(isolate))} of the pause time and Mark-Compacts ` +
-    `${formatPercent(markCompactPauseShare(isolate))}` +
-    (fraction === null ? '.' : `; all GC together took ${formatPercent(fraction)} of the time.`)
+    `${formatPercent(markCompactPauseShare(isolate))}${gcShareWords(isolate)}.`
   );
+}
+
+/**
+ * "; all GC pauses together took 4.2% of the time", or, without the GCs' times, of the profile's own span
+ * (v8.GCProfiler's endTime − startTime), or nothing when that is not known either.
+ */
+function gcShareWords(isolate: IsolateSummary): string {
+  const fraction = isolate.overhead.fraction;
+  if (fraction === null) return '';
+  if (isolate.timeKnown !== false) return `; all GC pauses together took ${formatPercent(fraction)} of the time`;
+  const spanMs = isolate.profile?.spanMs ?? null;
+  return spanMs === null || spanMs <= 0 ? '' : `; all GC together paused for ${formatPercent(fraction)} of the profile's span`;
 }
 
 export function readTheFloor(isolate: IsolateSummary): string | null {

@@ -72,7 +72,13 @@ export function liveSetAdvice(isolate: IsolateSummary): string | null {
 export function nothingNeedsAction(isolate: IsolateSummary): string | null {
   const fraction = isolate.overhead.fraction;
   if (isolate.leak.verdict !== 'none' || fraction === null || isolate.findings.some((finding) => finding.severity !== 'info')) return null;
-  return `Nothing here needs action: GC pauses took ${formatPercent(fraction)} of the time and the longest was ${formatMs(isolate.pauses.all.maxMs)}.`;
+  const share =
+    isolate.timeKnown !== false
+      ? `GC pauses took ${formatPercent(fraction)} of the time and `
+      : (isolate.profile?.spanMs ?? 0) > 0
+        ? `GC paused for ${formatPercent(fraction)} of the profile's span and `
+        : '';
+  return `Nothing here needs action: ${share}the longest pause was ${formatMs(isolate.pauses.all.maxMs)}.`;
 }
 
 export function findingsFirst(isolate: IsolateSummary): string | null {

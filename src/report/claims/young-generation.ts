@@ -33,8 +33,10 @@ export function youngGcsCounted(isolate: IsolateSummary): string | null {
   const { young } = isolate;
   if (young.count === 0) return null;
   const name = youngName(isolate);
+  // Without the GCs' times (v8.GCProfiler) how often they ran is unknown: the count alone.
+  const often = isolate.timeKnown === false ? '' : `, ${grouped(young.perMinute, 0)} per minute (one every ${formatInterval(young.perMinute)})`;
   return (
-    `Here: ${plural(young.count, name)}, ${grouped(young.perMinute, 0)} per minute (one every ${formatInterval(young.perMinute)}). ` +
+    `Here: ${plural(young.count, name)}${often}. ` +
     `Each paused the program ${formatMs(young.meanPauseMs)} on average and freed ${formatMb(young.meanFreedMb)}.`
   );
 }
@@ -96,6 +98,7 @@ export function newSpaceEmptied(isolate: IsolateSummary): string | null {
 export function promotionMeasured(isolate: IsolateSummary): string | null {
   const { promotion, allocation } = isolate;
   if (isolate.young.count === 0) return null;
+  if (isolate.timeKnown === false) return 'How fast objects were promoted to the old space is unknown: the profiler records no time for each GC.';
   if (promotion.source === 'none') return 'The log does not show how much was promoted to the old space.';
   const share = allocation.totalMb > 0 ? ` That is ${formatPercent(promotion.totalMb / allocation.totalMb)} of the ${formatMb(allocation.totalMb)} allocated.` : '';
   const estimate = promotion.source === 'heap-growth' ? ' (estimated from how the heap grew between GCs)' : '';

@@ -43,6 +43,13 @@ export function chartFrame(heightPx: number) {
 export const TIME_SECONDS = { calculate: 'datum.timeMs / 1000', as: 'timeS' } as const;
 export const TIME_AXIS = { field: 'timeS', type: 'quantitative', title: 'time since the isolate started (s)' } as const;
 
+/**
+ * The x axis of a log whose GCs carry no time (a v8.GCProfiler result): each GC's number in the
+ * order recorded, which is all the input knows; its title says so, so that no one reads it as time.
+ */
+export const GC_NUMBER_TITLE = 'GC number (in the order recorded; the profiler gives no time)';
+export const GC_NUMBER_AXIS = { field: 'gcNumber', type: 'quantitative', title: GC_NUMBER_TITLE, axis: { format: 'd', tickMinStep: 1 } } as const;
+
 /** Drag to pan and scroll to zoom along time; y follows the data. */
 export function zoomX(name: string) {
   return { name, select: { type: 'interval' as const, encodings: ['x' as const] }, bind: 'scales' as const };
@@ -68,6 +75,7 @@ export function tooltipOf(lines: readonly TooltipLine[]) {
 export const GC_TOOLTIP = {
   type: { field: 'type', title: 'GC' },
   time: { field: 'timeS', title: 'time (s)', format: ',.3f' },
+  gcNumber: { field: 'gcNumber', title: 'GC number', format: ',.0f' },
   pause: { field: 'pauseMs', title: 'pause (ms)', format: ',.2f' },
   heapBefore: { field: 'heapBeforeMb', title: 'heap before (MB)', format: ',.1f' },
   heapAfter: { field: 'heapAfterMb', title: 'heap after (MB)', format: ',.1f' },

@@ -1,6 +1,6 @@
 // Summary → the data the report embeds: compact tables per isolate, within a byte budget.
 
-import type { EventPoint, IsolateSummary, ReasonRow, Summary } from '../../analyze/summary.js';
+import type { EventPoint, IsolateSummary, ReasonRow, Series, Summary } from '../../analyze/summary.js';
 import { median } from '../../analyze/robust.js';
 import { GC_TYPES, type GcType } from '../../events.js';
 
@@ -12,10 +12,21 @@ export interface Table {
 
 export type DatasetName = 'events' | 'floors' | 'trend' | 'spaces' | 'windows' | 'allocation' | 'histogram' | 'reasons';
 
+/**
+ * What a chart's x axis is: time (`timeMs` in the data), or the GC's number in the order recorded
+ * (`gcNumber`) for an isolate whose GCs carry no time (a v8.GCProfiler result).
+ */
+export type ChartAxis = 'time' | 'gcNumber';
+
+export function chartAxisOf(isolate: IsolateSummary): ChartAxis {
+  return isolate.timeKnown === false ? 'gcNumber' : 'time';
+}
+
 export interface IsolateDisplay {
   /** Index in the report (0 = the first shown, the main thread). */
   index: number;
   label: string;
+  axis: ChartAxis;
   datasets: Record<DatasetName, Table>;
   /** True when the report drew fewer points than the summary holds (many isolates, byte budget). */
   thinned: boolean;
@@ -64,8 +75,44 @@ export function buildReportDisplay(summary: Summary): ReportDisplay {
   };
 }
 
-function isolateDisplay(isolate: IsolateSummary, index: number, maxPoints: number, spaceKeys: string[]): IsolateDisplay {
+/**
+ * The points to draw, each with its x value: its time, or its GC number when the isolate has no
+ * times (then there are no windows or allocation rates: they need time).
+ */
+function drawnSeries(isolate: IsolateSummary): Omit<Series, 'events' | 'floors' | 'spaces'> & {
+  events: Array<Omit<EventPoint, 'timeMs'> & { x: number }>;
+  floors: Array<{ x: number; heapAfterMb: number; line: number }>;
+  spaces: Array<{ x: number; line: number; usedKb: Record<string, number> }>;
+} {
+  const order = isolate.orderSeries;
+  if (chartAxisOf(isolate) === 'gcNumber' && order !== undefined) {
+    return {
+      events: order.events.map(({ gcNumber, ...point }) => ({ x: gcNumber, ...point })),
+      floors: order.floors.map(({ gcNumber, ...point }) => ({ x: gcNumber, ...point })),
+      spaces: order.spaces.map(({ gcNumber, ...point }) => ({ x: gcNumber, ...point })),
+      windows: [],
+      allocation: [],
+      reduced: order.reduced,
+    };
+  }
   const series = isolate.series;
+  return {
+    ...series,
+    events: series.events.map(({ timeMs, ...point }) => ({ x: timeMs, ...point })),
+    floors: series.floors.map(({ timeMs, ...point }) => ({ x: timeMs, ...point })),
+    spaces: series.spaces.map(({ timeMs, ...point }) => ({ x: timeMs, ...point })),
+  };
+}
+
+/** The data field that holds a point's x: milliseconds (the charts read seconds from it) or the GC number. */
+export function xFieldOf(axis: ChartAxis): 'timeMs' | 'gcNumber' {
+  return axis === 'time' ? 'timeMs' : 'gcNumber';
+}
+
+function isolateDisplay(isolate: IsolateSummary, index: number, maxPoints: number, spaceKeys: string[]): IsolateDisplay {
+  const axis = chartAxisOf(isolate);
+  const x = xFieldOf(axis);
+  const series = drawnSeries(isolate);
   const events = thinKeepingExtremes(series.events, maxPoints, [(p) => p.pauseMs, (p) => p.heapBeforeMb, (p) => -p.heapAfterMb, (p) => (p.type === 'Mark-Compact' ? 1 : 0)]);
   const floors = thinKeepingExtremes(series.floors, maxPoints, [(p) => p.heapAfterMb, (p) => -p.heapAfterMb]);
   const spaces = thinKeepingExtremes(series.spaces, maxPoints, [(p) => p.usedKb['all'] ?? 0, (p) => -(p.usedKb['all'] ?? 0)]);
@@ -80,18 +127,19 @@ function isolateDisplay(isolate: IsolateSummary, index: number, maxPoints: numbe
   return {
     index,
     label: isolate.label,
+    axis,
     thinned,
     datasets: {
       events: {
-        fields: ['timeMs', 'type', 'pauseMs', 'heapBeforeMb', 'heapAfterMb', 'committedAfterMb', 'reason', 'line'],
-        rows: events.map((p) => [p.timeMs, p.type, p.pauseMs, p.heapBeforeMb, p.heapAfterMb, p.committedAfterMb, shortReason(p), p.line]),
+        fields: [x, 'type', 'pauseMs', 'heapBeforeMb', 'heapAfterMb', 'committedAfterMb', 'reason', 'line'],
+        rows: events.map((p) => [p.x, p.type, p.pauseMs, p.heapBeforeMb, p.heapAfterMb, p.committedAfterMb, shortReason(p), p.line]),
       },
-      floors: { fields: ['timeMs', 'heapAfterMb', 'line'], rows: floors.map((p) => [p.timeMs, p.heapAfterMb, p.line]) },
-      trend: trendTable(isolate),
+      floors: { fields: [x, 'heapAfterMb', 'line'], rows: floors.map((p) => [p.x, p.heapAfterMb, p.line]) },
+      trend: axis === 'time' ? trendTable(isolate) : { fields: [x, 'trendMb'], rows: [] },
       spaces: {
         // Wide rows (one column per space) are folded to long form inside the chart.
-        fields: ['timeMs', 'line', ...spaceKeys.map(spaceField)],
-        rows: spaces.map((p) => [p.timeMs, p.line, ...spaceKeys.map((key) => round((p.usedKb[key] ?? 0) / 1024, 3))]),
+        fields: [x, 'line', ...spaceKeys.map(spaceField)],
+        rows: spaces.map((p) => [p.x, p.line, ...spaceKeys.map((key) => round((p.usedKb[key] ?? 0) / 1024, 3))]),
       },
       windows: { fields: ['startMs', 'gcMs'], rows: windows.map((w) => [w.startMs, w.gcMs]) },
       allocation: { fields: ['timeMs', 'mbPerSecond'], rows: allocation.map((p) => [p.timeMs, p.mbPerSecond]) },
@@ -106,16 +154,21 @@ export function spaceField(key: string): string {
   return `space:${key}`;
 }
 
+/** The per-space points of an isolate, on whichever axis it has. */
+export function spacePointsOf(isolate: IsolateSummary): Array<{ usedKb: Record<string, number> }> {
+  return isolate.orderSeries?.spaces ?? isolate.series.spaces;
+}
+
 function spaceKeysOf(isolates: IsolateSummary[]): string[] {
   const keys = new Set<string>();
   for (const isolate of isolates) {
-    for (const point of isolate.series.spaces) for (const key of Object.keys(point.usedKb)) if (key !== 'all') keys.add(key);
+    for (const point of spacePointsOf(isolate)) for (const key of Object.keys(point.usedKb)) if (key !== 'all') keys.add(key);
   }
   // Spaces that never hold anything would only add empty legend entries.
-  return [...keys].filter((key) => isolates.some((isolate) => isolate.series.spaces.some((point) => (point.usedKb[key] ?? 0) > 0)));
+  return [...keys].filter((key) => isolates.some((isolate) => spacePointsOf(isolate).some((point) => (point.usedKb[key] ?? 0) > 0)));
 }
 
-function shortReason(point: EventPoint): string | null {
+function shortReason(point: Pick<EventPoint, 'reason'>): string | null {
   return point.reason === null ? null : truncate(point.reason, TOOLTIP_REASON_CHARS);
 }
 

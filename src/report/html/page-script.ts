@@ -28,7 +28,9 @@ export const PAGE_SCRIPT = pageScript(String.raw`
     views[isolateIndex] = views[isolateIndex] || {};
     if (views[isolateIndex][chart]) views[isolateIndex][chart].finalize();
     container.replaceChildren();
-    var view = drawView(specWithData(payload.charts[chartKeyOf(container)], datasetsOf(isolateIndex)), container);
+    // An isolate's charts are drawn on its own axis: time, or the GC number when its GCs have no time.
+    var specs = payload.charts[payload.isolates[isolateIndex].axis];
+    var view = drawView(specWithData(specs[chartKeyOf(container)], datasetsOf(isolateIndex)), container);
     views[isolateIndex][chart] = view;
     return view.runAsync();
   }

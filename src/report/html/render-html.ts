@@ -3,7 +3,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { IsolateSummary, Summary } from '../../analyze/summary.js';
 import { vegaAssets } from './assets.js';
-import { buildReportDisplay } from './display-data.js';
+import { buildReportDisplay, chartAxisOf, spacePointsOf, type ChartAxis } from './display-data.js';
 import { escapeHtml } from './escape.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import {
@@ -24,6 +24,7 @@ import { formatCount, formatSlope, plural } from './format.js';
 import { allocationFailureMeaning, runtimePerformGcMeaning } from '../claims/reasons.js';
 import { verboseTraceCommand } from '../../analyze/advice.js';
 import { processTimeline, type ProcessRow } from '../processes.js';
+import { NOT_PRINTED_REASON } from '../../analyze/reasons.js';
 
 export type ChartKey = 'heap' | 'pauses' | 'pausesLog' | 'histogram' | 'spaces' | 'windows' | 'allocation' | 'reasons';
 
@@ -41,14 +42,23 @@ export function chartSpecs(context: ChartContext): Record<ChartKey, TopLevelSpec
   };
 }
 
+/** Charts that count per second: they need the time of each GC, which an untimed isolate lacks. */
+const TIMED_ONLY: ReadonlySet<ChartKey> = new Set(['windows', 'allocation']);
+
+/** Why an untimed isolate has no chart per second, said once under its charts. */
+export const UNTIMED_CHARTS_NOTE =
+  'Left out: GC pause time by the second and the allocation rate, which need the time of each GC; the profiler records none. ' +
+  'The charts place each GC by its number, in the order the profiler recorded them.';
+
 /**
- * The specs the page draws, shared by every isolate (they differ only in the data filled in). The
- * page compiles them to Vega itself: loading Vega-Lite here would cost gclog ~28 MB of memory.
+ * The specs the page draws, shared by every isolate of the same axis (they differ only in the data
+ * filled in). The page compiles them to Vega itself: loading Vega-Lite here would cost gclog ~28 MB of memory.
  */
 export function reportCharts(context: ChartContext): Partial<Record<ChartKey, TopLevelSpec>> {
   const charts: Partial<Record<ChartKey, TopLevelSpec>> = {};
   for (const [key, spec] of Object.entries(chartSpecs(context)) as Array<[ChartKey, TopLevelSpec]>) {
     if (key === 'spaces' && context.spaceKeys.length === 0) continue;
+    if (context.axis === 'gcNumber' && TIMED_ONLY.has(key)) continue;
     charts[key] = spec;
   }
   return charts;
@@ -63,6 +73,10 @@ export function renderHtmlReport(summary: Summary): string {
     windowThresholdMs: display.windowThresholdMs,
     committed: shown.some(hasCommitted),
   };
+  // Each isolate is drawn on its own axis: time when its GCs have times, else their number.
+  const axes = [...new Set(display.isolates.map((isolate) => isolate.axis))];
+  const charts: Partial<Record<ChartAxis, Partial<Record<ChartKey, TopLevelSpec>>>> = {};
+  for (const axis of axes) charts[axis] = reportCharts({ ...context, axis });
   const assets = vegaAssets();
   const names = summary.inputs.map((input) => input.name).join(', ');
   const body = [
@@ -79,8 +93,8 @@ export function renderHtmlReport(summary: Summary): string {
     title: `gclog report: ${names}`,
     body,
     data: {
-      charts: reportCharts(context),
-      isolates: display.isolates.map((isolate) => ({ index: isolate.index, label: isolate.label, datasets: isolate.datasets })),
+      charts,
+      isolates: display.isolates.map((isolate) => ({ index: isolate.index, label: isolate.label, axis: isolate.axis, datasets: isolate.datasets })),
     },
     scripts: [assets.vegaRuntime, assets.vegaLiteCompiler, assets.expressionInterpreter, PAGE_SCRIPT],
   });
@@ -105,10 +119,11 @@ function isolateSectionHtml(isolate: IsolateSummary, index: number, thinned: boo
     '<h2 class="section">Findings</h2>',
     findingsHtml(isolate.findings),
     '<h2 class="section">Charts</h2>',
-    thinned || isolate.series.reduced
+    thinned || (isolate.orderSeries ?? isolate.series).reduced
       ? '<p class="note">This log is long: the charts draw a subset of the GCs that keeps every peak (the longest pauses, the highest heaps). The numbers above count every GC.</p>'
       : '',
     `<div class="charts">${chartCards(isolate, index).map(chartCardHtml).join('')}</div>`,
+    chartAxisOf(isolate) === 'gcNumber' ? `<p class="note untimed-charts">${escapeHtml(UNTIMED_CHARTS_NOTE)}</p>` : '',
     '<h2 class="section">New space vs old space</h2>',
     storyHtml(isolate, index),
     '</section>',
@@ -117,7 +132,12 @@ function isolateSectionHtml(isolate: IsolateSummary, index: number, thinned: boo
 
 /** Whether the log gave the committed heap (trace-event files and NVP before V8 13.6 do not). */
 function hasCommitted(isolate: IsolateSummary): boolean {
-  return isolate.series.events.some((event) => event.committedAfterMb !== null);
+  return (isolate.orderSeries?.events ?? isolate.series.events).some((event) => event.committedAfterMb !== null);
+}
+
+/** Whether any GC of the isolate came with its reason (a v8.GCProfiler result gives none). */
+function hasReasons(isolate: IsolateSummary): boolean {
+  return isolate.reasons.some((row) => row.reason !== NOT_PRINTED_REASON);
 }
 
 /** A card's content; the isolate it belongs to is added once, in chartCards. */
@@ -139,6 +159,7 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
     none: '',
   } as const;
   const spacesLearn = { key: 'young', text: 'New space and old space' } as const;
+  const timed = chartAxisOf(isolate) === 'time';
   const cards: CardContent[] = [
     {
       chart: 'heap',
@@ -146,7 +167,9 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
       caption:
         `Each GC takes the heap from the light line down to the dark one; ` +
         (hasCommitted(isolate) ? 'the dashed grey line is the memory V8 reserved (committed). ' : 'this log does not give the memory V8 reserved (committed). ') +
-        `Red bars mark Mark-Compacts and what each freed; the brown diamonds are the floor they left, the dashed red line its trend${trend}. Drag to pan, scroll to zoom.`,
+        (timed
+          ? `Red bars mark Mark-Compacts and what each freed; the brown diamonds are the floor they left, the dashed red line its trend${trend}. Drag to pan, scroll to zoom.`
+          : 'Red bars mark Mark-Compacts and what each freed; the brown diamonds are the floor they left. Each GC is placed by its number in the order recorded: the profiler gives no time, so there is no trend per minute. Drag to pan, scroll to zoom.'),
       learn: { key: 'old', text: 'What a Mark-Compact does' },
     },
     {
@@ -163,11 +186,13 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
       learn: { key: 'why', text: 'Why the two kinds differ' },
     },
     chartIfData(
-      isolate.series.spaces.length > 0,
+      spacePointsOf(isolate).length > 0,
       {
         chart: 'spaces',
         title: 'Heap used by space after each GC',
-        caption: 'Which space holds the memory after each GC: new space (young objects), old space (long-lived), code, large objects (lo) and the rest, stacked.',
+        caption:
+          'Which space holds the memory after each GC: new space (young objects), old space (long-lived), code, large objects (lo) and the rest, stacked' +
+          (timed ? '.' : " (from the profiler's heapSpaceStatistics)."),
         learn: spacesLearn,
       },
       {
@@ -177,24 +202,29 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
           `This log has no per-space figures, so this chart cannot be drawn. Run ${verboseTraceCommand(isolate.nodeMajorRange)} to record, after every GC, how much the new space, old space, code space and large-object space hold.`,
       },
     ),
-    {
-      chart: 'windows',
-      title: 'GC time per second',
-      caption:
-        `Pause time summed over each 1-second window. At ${isolate.overhead.windowThresholdMs} ms or more (red) the app feels blocked: ` +
-        `${windowsOver} second${windowsOver === 1 ? '' : 's'} here.`,
-      learn: { key: 'why', text: 'Where the pause time goes' },
-    },
-    chartIfData(
-      isolate.series.allocation.length > 0,
-      {
-        chart: 'allocation',
-        title: 'Allocation rate',
-        caption: `How many MB the program allocated per second. ${allocationSources[isolate.allocation.source]}`,
-        learn: { key: 'young', text: 'Where new objects go' },
-      },
-      { caption: 'How many MB the program allocated per second.', learn: null, missing: 'The log does not show how much was allocated.' },
-    ),
+    // Per-second charts need the time of each GC; an untimed isolate says why under its charts.
+    ...(timed
+      ? ([
+          {
+            chart: 'windows',
+            title: 'GC time per second',
+            caption:
+              `Pause time summed over each 1-second window. At ${isolate.overhead.windowThresholdMs} ms or more (red) the app feels blocked: ` +
+              `${windowsOver} second${windowsOver === 1 ? '' : 's'} here.`,
+            learn: { key: 'why', text: 'Where the pause time goes' },
+          },
+          chartIfData(
+            isolate.series.allocation.length > 0,
+            {
+              chart: 'allocation',
+              title: 'Allocation rate',
+              caption: `How many MB the program allocated per second. ${allocationSources[isolate.allocation.source]}`,
+              learn: { key: 'young', text: 'Where new objects go' },
+            },
+            { caption: 'How many MB the program allocated per second.', learn: null, missing: 'The log does not show how much was allocated.' },
+          ),
+        ] satisfies CardContent[])
+      : []),
     {
       chart: 'reasons',
       title: 'Why GCs ran',
@@ -203,7 +233,9 @@ function chartCards(isolate: IsolateSummary, index: number): ChartCard[] {
       afterHtml: reasonsTableHtml(isolate),
     },
   ];
-  return cards.map((card) => ({ ...card, isolateIndex: index }));
+  // A chart of one '(not printed)' bar says nothing: a profile without reasons gets none.
+  const shown = timed || hasReasons(isolate) ? cards : cards.filter((card) => card.chart !== 'reasons');
+  return shown.map((card) => ({ ...card, isolateIndex: index }));
 }
 
 /** The processes `gclog run` traced, each a bar on one wall clock: from its start, its GCs' span darker. */

@@ -43,8 +43,49 @@ export function verdictHtml(isolate: IsolateSummary): string {
   );
 }
 
+/**
+ * The cards of an isolate whose GCs carry no time (a v8.GCProfiler result): the profile's own span
+ * is a real time, so the GC share of it stays; the worst second and the floor's slope cannot be known.
+ */
+function untimedCards(isolate: IsolateSummary, cards: Card[]): Card[] {
+  const spanMs = isolate.profile?.spanMs ?? null;
+  const floor = isolate.floors.total;
+  const noTime = 'unknown: the profiler records no time for each GC';
+  return cards.map((card): Card => {
+    switch (card.label) {
+      case 'Duration':
+        return { ...card, label: 'Profile span', value: spanMs === null ? '—' : formatDuration(spanMs), detail: `${formatCount(isolate.counts.total)} GCs, their times not recorded` };
+      case 'GC overhead':
+        return spanMs === null || spanMs <= 0
+          ? { ...card, label: 'GC share of the profile', value: '—', detail: `${formatMs(isolate.overhead.gcTimeMs)} paused; the profile's span is not recorded`, tone: 'neutral' }
+          : { ...card, label: 'GC share of the profile', detail: `${formatMs(isolate.overhead.gcTimeMs)} paused in a profile of ${formatDuration(spanMs)}` };
+      case 'Worst second':
+        return { ...card, value: '—', detail: noTime, tone: 'neutral' };
+      case 'Peak heap': {
+        // The profiler gives the heap limit (heapSizeLimit) with every entry.
+        const limitMb = isolate.leak.evidence.heapLimitMb;
+        return limitMb === null ? card : { ...card, detail: `${card.detail}; heap limit ${formatMb(limitMb)}` };
+      }
+      case 'Floor trend':
+        return {
+          ...card,
+          label: 'Floor, in order',
+          value: floor === null ? '—' : `${formatMb(floor.firstMb)} → ${formatMb(floor.lastMb)}`,
+          detail: floor === null ? 'no Mark-Compact in the log' : `over ${plural(floor.points, 'Mark-Compact')}; no trend per minute (${noTime.replace('unknown: ', '')})`,
+        };
+      default:
+        return card;
+    }
+  });
+}
+
 /** The key numbers of one isolate. */
 export function isolateCards(isolate: IsolateSummary): Card[] {
+  const cards = timedCards(isolate);
+  return isolate.timeKnown === false ? untimedCards(isolate, cards) : cards;
+}
+
+function timedCards(isolate: IsolateSummary): Card[] {
   const { overhead, pauses } = isolate;
   const slowest = GC_TYPES.filter((type) => pauses.byType[type] !== undefined).sort((a, b) => pauses.byType[b]!.maxMs - pauses.byType[a]!.maxMs)[0];
   const floor = isolate.floors.total;

@@ -2,8 +2,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { GcType } from '../../events.js';
-import { chartBase, chartFrame, GC_TOOLTIP, TIME_AXIS as SHARED_TIME_AXIS, TIME_SECONDS, tooltipOf, zoomX } from './chart-parts.js';
-import { spaceField } from './display-data.js';
+import { chartBase, chartFrame, GC_NUMBER_AXIS, GC_TOOLTIP, TIME_AXIS as SHARED_TIME_AXIS, TIME_SECONDS, tooltipOf, zoomX } from './chart-parts.js';
+import { spaceField, type ChartAxis } from './display-data.js';
 
 export interface ChartContext {
   /** GC types present in the report, for a colour scale that is the same in every chart. */
@@ -14,6 +14,8 @@ export interface ChartContext {
   windowThresholdMs: number;
   /** False when no isolate shown has a committed heap: its line is left out (an empty layer makes Vega warn). */
   committed?: boolean;
+  /** The x of the per-GC charts: time (the default), or the GC number for an isolate without times. */
+  axis?: ChartAxis;
 }
 
 export const GC_TYPE_COLORS: Record<GcType, string> = {
@@ -32,17 +34,29 @@ function frame() {
 // No `nice` rounding: the axis ends where the log ends, not at the next round number.
 const TIME_AXIS = { ...SHARED_TIME_AXIS, scale: { nice: false } } as const;
 
+/**
+ * The x of the per-GC charts: the transform that makes its field, its encoding, and its tooltip
+ * line. Time reads seconds from timeMs; the GC number is in the data as it is.
+ */
+function xOf(context: Pick<ChartContext, 'axis'>) {
+  return (context.axis ?? 'time') === 'time'
+    ? { transform: [TIME_SECONDS], encoding: TIME_AXIS, tooltip: GC_TOOLTIP.time }
+    : { transform: [], encoding: { ...GC_NUMBER_AXIS, scale: { nice: false } }, tooltip: GC_TOOLTIP.gcNumber };
+}
+
 /** What a tooltip says about one GC: its numbers and where it is in the log. */
-const EVENT_TOOLTIP = [
-  GC_TOOLTIP.type,
-  GC_TOOLTIP.time,
-  GC_TOOLTIP.pause,
-  GC_TOOLTIP.heapBefore,
-  GC_TOOLTIP.heapAfter,
-  GC_TOOLTIP.committed,
-  GC_TOOLTIP.reason,
-  GC_TOOLTIP.line,
-];
+function eventTooltip(context: Pick<ChartContext, 'axis'>) {
+  return [
+    GC_TOOLTIP.type,
+    xOf(context).tooltip,
+    GC_TOOLTIP.pause,
+    GC_TOOLTIP.heapBefore,
+    GC_TOOLTIP.heapAfter,
+    GC_TOOLTIP.committed,
+    GC_TOOLTIP.reason,
+    GC_TOOLTIP.line,
+  ];
+}
 
 function gcTypeColor(context: ChartContext, legendTitle: string | null) {
   return {
@@ -62,21 +76,28 @@ const HEAP_SERIES = [
   ['floor trend', '#b91c1c'],
 ] as const;
 
-function heapColor(series: (typeof HEAP_SERIES)[number][0]) {
+/** A heap series' colour; the legend lists the floor trend only where one is drawn. */
+function heapColor(series: (typeof HEAP_SERIES)[number][0], withTrend = true) {
+  const shown = HEAP_SERIES.filter(([name]) => withTrend || name !== 'floor trend');
   return {
     datum: series,
     type: 'nominal',
     title: null,
-    scale: { domain: HEAP_SERIES.map(([name]) => name), range: HEAP_SERIES.map(([, color]) => color) },
+    scale: { domain: shown.map(([name]) => name), range: shown.map(([, color]) => color) },
   } as const;
 }
 
 const HEAP_Y_TITLE = 'heap (MB)';
 
 /** 1. Heap used before and after each GC, committed heap, Mark-Compacts, the floor and its trend. */
-export function heapSpec(context: Pick<ChartContext, 'committed'> = {}): TopLevelSpec {
+export function heapSpec(context: Pick<ChartContext, 'committed' | 'axis'> = {}): TopLevelSpec {
   const y = (field: string) => ({ field, type: 'quantitative', title: HEAP_Y_TITLE }) as const;
   const committed = context.committed !== false;
+  const x = xOf(context);
+  // Without times there is no slope, so no trend line (the verdict reads the floors' order).
+  const trend = (context.axis ?? 'time') === 'time';
+  const tooltip = eventTooltip(context);
+  const color = (series: (typeof HEAP_SERIES)[number][0]) => heapColor(series, trend);
   return {
     ...frame(),
     layer: [
@@ -85,9 +106,9 @@ export function heapSpec(context: Pick<ChartContext, 'committed'> = {}): TopLeve
             {
               name: 'committed',
               data: { name: 'events' },
-              transform: [TIME_SECONDS, { filter: 'isValid(datum.committedAfterMb)' }],
+              transform: [...x.transform, { filter: 'isValid(datum.committedAfterMb)' }],
               mark: { type: 'line', strokeDash: [4, 3], strokeWidth: 1.2, interpolate: 'step-after' },
-              encoding: { x: TIME_AXIS, y: y('committedAfterMb'), color: heapColor('committed') },
+              encoding: { x: x.encoding, y: y('committedAfterMb'), color: color('committed') },
               params: [zoomX('heapZoom')],
             } as const,
           ]
@@ -95,52 +116,56 @@ export function heapSpec(context: Pick<ChartContext, 'committed'> = {}): TopLeve
       {
         name: 'heapBefore',
         data: { name: 'events' },
-        transform: [TIME_SECONDS],
+        transform: x.transform,
         mark: { type: 'line', strokeWidth: 1 },
-        encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), color: heapColor('used before GC') },
+        encoding: { x: x.encoding, y: y('heapBeforeMb'), color: color('used before GC') },
         // The zoom sits on the first layer drawn.
         ...(committed ? {} : { params: [zoomX('heapZoom')] }),
       },
       {
         name: 'heapAfter',
         data: { name: 'events' },
-        transform: [TIME_SECONDS],
+        transform: x.transform,
         mark: { type: 'line', strokeWidth: 1.5 },
-        encoding: { x: TIME_AXIS, y: y('heapAfterMb'), color: heapColor('used after GC') },
+        encoding: { x: x.encoding, y: y('heapAfterMb'), color: color('used after GC') },
       },
       {
         name: 'heapPoints',
         data: { name: 'events' },
-        transform: [TIME_SECONDS],
+        transform: x.transform,
         mark: { type: 'point', filled: true, size: 16, opacity: 0.55 },
-        encoding: { x: TIME_AXIS, y: y('heapAfterMb'), color: heapColor('used after GC'), tooltip: tooltipOf(EVENT_TOOLTIP) },
+        encoding: { x: x.encoding, y: y('heapAfterMb'), color: color('used after GC'), tooltip: tooltipOf(tooltip) },
       },
       {
         name: 'markCompacts',
         data: { name: 'events' },
-        transform: [TIME_SECONDS, { filter: { field: 'type', equal: 'Mark-Compact' } }],
+        transform: [...x.transform, { filter: { field: 'type', equal: 'Mark-Compact' } }],
         mark: { type: 'rule', strokeWidth: 2.5, opacity: 0.85 },
-        encoding: { x: TIME_AXIS, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: heapColor('freed by a Mark-Compact'), tooltip: tooltipOf(EVENT_TOOLTIP) },
+        encoding: { x: x.encoding, y: y('heapBeforeMb'), y2: { field: 'heapAfterMb' }, color: color('freed by a Mark-Compact'), tooltip: tooltipOf(tooltip) },
       },
-      {
-        name: 'floorTrend',
-        data: { name: 'trend' },
-        transform: [TIME_SECONDS],
-        mark: { type: 'line', strokeDash: [7, 4], strokeWidth: 2 },
-        encoding: { x: TIME_AXIS, y: y('trendMb'), color: heapColor('floor trend') },
-      },
+      ...(trend
+        ? [
+            {
+              name: 'floorTrend',
+              data: { name: 'trend' },
+              transform: [TIME_SECONDS],
+              mark: { type: 'line', strokeDash: [7, 4], strokeWidth: 2 },
+              encoding: { x: TIME_AXIS, y: y('trendMb'), color: color('floor trend') },
+            } as const,
+          ]
+        : []),
       {
         name: 'floors',
         data: { name: 'floors' },
-        transform: [TIME_SECONDS],
+        transform: x.transform,
         mark: { type: 'point', shape: 'diamond', filled: true, size: 70, stroke: 'white', strokeWidth: 0.8, opacity: 1 },
         encoding: {
-          x: TIME_AXIS,
+          x: x.encoding,
           y: y('heapAfterMb'),
-          color: heapColor('floor (after Mark-Compact)'),
+          color: color('floor (after Mark-Compact)'),
           tooltip: tooltipOf([
             { field: 'heapAfterMb', title: 'floor (MB)', format: ',.1f' },
-            GC_TOOLTIP.time,
+            x.tooltip,
             GC_TOOLTIP.line,
           ]),
         },
@@ -151,19 +176,20 @@ export function heapSpec(context: Pick<ChartContext, 'committed'> = {}): TopLeve
 
 /** 2. The pause of each GC over time, coloured by type; `logScale` spreads short and long pauses apart. */
 export function pausesSpec(context: ChartContext, logScale: boolean): TopLevelSpec {
+  const x = xOf(context);
   return {
     ...frame(),
     data: { name: 'events' },
     // A log axis cannot show 0 ms; such pauses sit on its floor instead of vanishing.
-    transform: [TIME_SECONDS, { calculate: 'max(datum.pauseMs, 0.01)', as: 'pausePlotMs' }],
+    transform: [...x.transform, { calculate: 'max(datum.pauseMs, 0.01)', as: 'pausePlotMs' }],
     params: [zoomX('pauseZoom')],
     mark: { type: 'point', filled: true, size: 26, opacity: 0.75 },
     encoding: {
-      x: TIME_AXIS,
+      x: x.encoding,
       y: { field: 'pausePlotMs', type: 'quantitative', title: 'pause (ms)', scale: logScale ? { type: 'log' } : { type: 'linear' } },
       color: gcTypeColor(context, null),
       shape: { field: 'type', type: 'nominal', title: null, scale: { domain: context.gcTypes, range: ['circle', 'square', 'triangle-up', 'diamond'].slice(0, context.gcTypes.length) } },
-      tooltip: tooltipOf(EVENT_TOOLTIP),
+      tooltip: tooltipOf(eventTooltip(context)),
     },
     name: 'pausePoints',
   } as TopLevelSpec;
@@ -193,17 +219,18 @@ export function histogramSpec(context: ChartContext): TopLevelSpec {
 /** 4. Heap used after each GC, space by space, stacked (needs --trace-gc-verbose). */
 export function spacesSpec(context: ChartContext): TopLevelSpec {
   const fields = context.spaceKeys.map(spaceField);
+  const x = xOf(context);
   return {
     ...frame(),
     data: { name: 'spaces' },
-    transform: [TIME_SECONDS],
+    transform: x.transform,
     layer: [
       {
         name: 'spaceAreas',
         transform: [{ fold: fields, as: ['spaceField', 'usedMb'] }, { calculate: "replace(datum.spaceField, 'space:', '')", as: 'space' }],
         mark: { type: 'area', opacity: 0.85, interpolate: 'linear' },
         encoding: {
-          x: TIME_AXIS,
+          x: x.encoding,
           y: { field: 'usedMb', type: 'quantitative', stack: 'zero', title: 'used after GC (MB)' },
           color: { field: 'space', type: 'nominal', title: null, scale: { domain: context.spaceKeys, scheme: 'tableau10' } },
           order: { field: 'space', sort: 'descending' },
@@ -215,10 +242,10 @@ export function spacesSpec(context: ChartContext): TopLevelSpec {
         params: [{ name: 'spaceNearest', select: { type: 'point', encodings: ['x'], nearest: true, on: 'pointermove', clear: 'pointerout' } }],
         mark: { type: 'rule', color: '#374151' },
         encoding: {
-          x: TIME_AXIS,
+          x: x.encoding,
           opacity: { condition: { param: 'spaceNearest', empty: false, value: 0.5 }, value: 0 },
           tooltip: tooltipOf([
-            GC_TOOLTIP.time,
+            x.tooltip,
             ...context.spaceKeys.map((key) => ({ field: spaceField(key), title: `${key} (MB)`, format: ',.2f' })),
             GC_TOOLTIP.line,
           ]),
