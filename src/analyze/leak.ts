@@ -428,7 +428,7 @@ function steadyText(growth: Growth): string {
   const spread = `between ${mb(growth.minMb)} and ${mb(growth.maxMb)}`;
   const z = growth.mannKendallZ ?? 0;
   if (slope < 0 && z <= -LEAK_MIN_Z) {
-    return `the floor after Mark-Compact fell ${rate(slope)} over ${span} (${formatCount(growth.points)} points, ${spread})`;
+    return `the floor after Mark-Compact fell ${rate(-slope).replace('+', '')} over ${span} (${formatCount(growth.points)} points, ${spread})`;
   }
   const hiddenRate = spanMs > 0 ? ((growth.maxMb - growth.minMb) * 60_000) / spanMs : 0;
   // A floor that did not move at all hides no leak worth a number.

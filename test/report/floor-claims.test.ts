@@ -56,6 +56,11 @@ describe('leakVerdictSentence', () => {
     expect(leakVerdictSentence(isolate)).toMatch(/^Not enough data to judge a leak: the floor after Mark-Compact rose 1\.8 MB \(\+7% of its 26\.8 MB level\) over 17\.3 s \(8 Mark-Compacts, /);
   });
 
+  it('says a falling floor fell by so much a minute, without a minus sign to undo the verb (node24-steady.nvp)', async () => {
+    const isolate = await mainThread('node24-steady.nvp.log');
+    expect(leakVerdictSentence(isolate)).toBe('So no leak: the floor after Mark-Compact fell 15.9 MB/min over 4.4 s (21 points, between 32.0 MB and 33.5 MB).');
+  });
+
   it('says a flat floor is no leak, with the slowest leak its swing could hide (node26-steady)', async () => {
     const isolate = await mainThread('node26-steady.log');
     expect(leakVerdictSentence(isolate)).toBe(
