@@ -41,8 +41,8 @@ export const CHANGE_WORDS: Record<Change, string> = {
 
 /** Said under a pair's table when a timing row moved while the GC's work did not. */
 export const MACHINE_ONLY_NOTE =
-  '† Pauses or GC time moved while the GC did the same work (GCs per minute, allocation rate and median floor within their run-to-run bounds): ' +
-  'a busier machine stretches every pause, so this is not counted in the verdict. Rerun both sides and compare them all (compare a*.log --vs b*.log) to tell.';
+  '† Pauses or GC time moved while the GC did the same work (GCs per minute, allocation rate and median floor within their run-to-run bounds, ' +
+  'or the rates moved the other way, as a slower or faster machine moves them): a busier machine stretches every pause and allocates less a second, so this is not counted in the verdict. Rerun both sides and compare them all (compare a*.log --vs b*.log) to tell.';
 
 /** Said under a pair's table when a row could not be judged; the change column names which reason. */
 export const NOT_COMPARABLE_NOTE =

@@ -164,6 +164,17 @@ describe('gclog compare on a 1 MB semi-space (semi-default → semi-small)', () 
   }, 30_000);
 });
 
+describe('gclog compare on the same program, the second time beside three busy processes (busy-quiet → busy-loaded)', () => {
+  it('says unchanged: the pauses stretched (p95 34.01 → 52.00 ms) while the allocation rate fell 2.9×, as a slower machine does', () => {
+    const comparison = compareJson('samples/compare/busy-quiet.log', 'samples/compare/busy-loaded.log');
+    expect(row(comparison, 'pause.p95.all')).toMatchObject({ before: 34.01, after: 52, change: 'regressed', machineOnly: true });
+    expect(row(comparison, 'rate.allocation')).toMatchObject({ before: 942.209, after: 322.567 });
+    expect(comparison.verdict.verdict).toBe('unchanged');
+    // The same pair read the other way round (a faster machine): unchanged too.
+    expect(compareJson('samples/compare/busy-loaded.log', 'samples/compare/busy-quiet.log').verdict.verdict).toBe('unchanged');
+  });
+});
+
 describe('gclog compare: pairing and errors', () => {
   it('pairs by --isolate and rejects one that names nothing (exit 12, one line)', () => {
     expect(compareJson(LEAK_BEFORE, LEAK_AFTER, '--isolate', '0:0').pairs[0]!.pairedBy).toBe('user');

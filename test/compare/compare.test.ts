@@ -6,7 +6,7 @@ import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import type { IsolateSummary, Summary } from '../../src/analyze/summary.js';
 import { compareSummaries } from '../../src/compare/compare.js';
 import { sideLeakVerdict, sideValue } from '../../src/compare/metrics.js';
-import { workChanges } from '../../src/compare/work-change.js';
+import { MACHINE_SPEED_FACTOR, workChanges } from '../../src/compare/work-change.js';
 import type { Comparison, MetricRow } from '../../src/compare/comparison.js';
 import { parseIsolatePick } from '../../src/compare/pairing.js';
 import { AppError } from '../../src/errors.js';
@@ -403,6 +403,32 @@ describe('pauses that moved while the GC did the same work', () => {
     const allocation = (factor: number) => slower((isolate) => void (isolate.allocation.mbPerSecond *= factor));
     expect(workChanges(compareSummaries(base, allocation(1.1)).pairs[0]!.metrics)).toEqual(['rate.allocation']);
     expect(workChanges(compareSummaries(base, allocation(1.099)).pairs[0]!.metrics)).toEqual([]);
+  });
+
+  it('do not count when the allocation rate moved the other way, as a slower machine moves it, until MACHINE_SPEED_FACTOR', () => {
+    // Overhead ×2 beside allocation ÷3.99: a busier CPU (compare/busy-*.log: ÷2.9). From ÷4, the program's.
+    const allocation = (factor: number) => slower((isolate) => void (isolate.allocation.mbPerSecond *= factor));
+    const busy = compareSummaries(base, allocation(1 / (MACHINE_SPEED_FACTOR - 0.01)));
+    expect(workChanges(busy.pairs[0]!.metrics)).toEqual(['rate.allocation']);
+    expect(row(busy, 'overhead')).toMatchObject({ change: 'regressed', machineOnly: true });
+    expect(busy.verdict.verdict).toBe('unchanged');
+    const program = compareSummaries(base, allocation(1 / MACHINE_SPEED_FACTOR));
+    expect(row(program, 'overhead').machineOnly).toBeUndefined();
+    expect(program.verdict.verdict).toBe('regressed');
+    // The same way as the pauses (more allocation, more GC time): the program's, at any size.
+    expect(compareSummaries(base, allocation(1.5)).verdict.verdict).toBe('regressed');
+  });
+
+  it('count GCs a minute that moved the other way only when the allocation rate did not follow them', () => {
+    // Half the GCs a minute and half the allocation beside twice the GC time: a slower machine.
+    const both = slower((isolate) => {
+      isolate.counts.total = Math.round(isolate.counts.total / 2);
+      isolate.allocation.mbPerSecond /= 2;
+    });
+    expect(compareSummaries(base, both).verdict.verdict).toBe('unchanged');
+    // Half the GCs a minute alone (the allocation as before): the program's new space or heap changed.
+    const gcsAlone = slower((isolate) => void (isolate.counts.total = Math.round(isolate.counts.total / 2)));
+    expect(compareSummaries(base, gcsAlone).verdict.verdict).toBe('regressed');
   });
 
   it('count once the median floor moved by 10%', () => {
