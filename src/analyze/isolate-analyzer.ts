@@ -84,6 +84,8 @@ export class IsolateAnalyzer {
    */
   private gcCoveredMs = 0;
   private incrementalMarkingMs: number | null = null;
+  /** Old V8's `(+ N ms in M steps since last GC)` since the last `since start of marking`, which covers them. */
+  private stepsSinceLastGcMs = 0;
   private readonly heapAfterEnvelope = new LowerEnvelope();
   private readonly externalEnvelope = new LowerEnvelope();
   private readonly backingStoreEnvelope = new LowerEnvelope();
@@ -167,7 +169,17 @@ export class IsolateAnalyzer {
     if (gcStartMs < this.startMs) this.startMs = gcStartMs;
     if (timeMs > this.endMs) this.endMs = timeMs;
     this.gcCoveredMs += event.pauseMs;
-    if (event.incremental !== undefined && Number.isFinite(event.incremental.stepsMs)) this.incrementalMarkingMs = (this.incrementalMarkingMs ?? 0) + event.incremental.stepsMs;
+    if (event.incremental !== undefined && Number.isFinite(event.incremental.stepsMs)) {
+      // V8 ≤ 5 prints the steps since the last GC on young GCs, then all the cycle's steps (those
+      // included) "since start of marking" on its Mark-Compact: count the cycle once.
+      if (event.incremental.sinceStartOfMarking) {
+        this.incrementalMarkingMs = (this.incrementalMarkingMs ?? 0) + event.incremental.stepsMs;
+        this.stepsSinceLastGcMs = 0;
+      } else {
+        this.incrementalMarkingMs ??= 0;
+        this.stepsSinceLastGcMs += event.incremental.stepsMs;
+      }
+    }
     this.heapAfterEnvelope.add(timeMs, event.heapAfterMb);
     if (event.spaces?.externalKb !== undefined || event.spaces?.backingStoreKb !== undefined) {
       this.sawExternal = true;
@@ -371,7 +383,7 @@ export class IsolateAnalyzer {
         elapsedMs: round(overheadSpanMs),
         fraction: unmeasured === null ? Math.min(1, this.gcCoveredMs / overheadSpanMs) : null,
         unmeasured,
-        incrementalMarkingMs: this.incrementalMarkingMs === null ? null : round(this.incrementalMarkingMs),
+        incrementalMarkingMs: this.incrementalMarkingMs === null ? null : round(this.incrementalMarkingMs + this.stepsSinceLastGcMs),
         lastAverageMu: this.lastAverageMu,
         worstWindow: this.windows.worst,
         windowsOverThreshold: this.windows.overThreshold,

@@ -138,7 +138,8 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   else out.push(
     `${coveredWords(isolate)}, ${pluralText(isolate.counts.total, 'GC')}; ` +
       (overhead.fraction === null ? `GC overhead not measured: ${overhead.unmeasured ?? ''}` : `GC overhead ${fixedText(overhead.fraction * 100, 1)}%`) +
-      (overhead.incrementalMarkingMs !== null && overhead.incrementalMarkingMs > 0 ? `, plus ${incrementalMarkingWords(overhead)}` : '') +
+      // Beside a measured share only (not after the reason it has none), and not as "0 ms".
+      (overhead.fraction !== null && overhead.incrementalMarkingMs !== null && overhead.incrementalMarkingMs >= 0.5 ? `, plus ${incrementalMarkingWords(overhead)}` : '') +
       (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
   );
   const mu = mutatorUtilisationShort(isolate);
@@ -279,6 +280,6 @@ function table(rows: string[][], align = 'l'): string[] {
 
 /** `2,781 ms of incremental marking steps between the pauses (13.9% of the time)`. */
 function incrementalMarkingWords(overhead: IsolateSummary['overhead']): string {
-  const share = overhead.elapsedMs > 0 && overhead.fraction !== null ? ` (${fixedText((overhead.incrementalMarkingMs! / overhead.elapsedMs) * 100, 1)}% of the time)` : '';
+  const share = overhead.elapsedMs > 0 ? ` (${fixedText((overhead.incrementalMarkingMs! / overhead.elapsedMs) * 100, 1)}% of the time)` : '';
   return `${grouped(overhead.incrementalMarkingMs!, 0)} ms of incremental marking steps between the pauses${share}`;
 }

@@ -25,6 +25,16 @@ describe('renderText', () => {
     expect(new Set(widths).size).toBe(1);
   });
 
+  it('names the incremental marking steps beside a measured overhead, never after the reason there is none, never as 0 ms', async () => {
+    // node22-steady.log: its 97 Mark-Compact lines print 137.6 ms of steps ("(+ N ms in M steps since start of marking").
+    const steady = renderText(await analyzeFiles([samplePath('node22-steady.log')]), { color: false });
+    expect(steady).toContain('GC overhead 35.7%, plus 138 ms of incremental marking steps between the pauses (0.7% of the time); worst second');
+    // node22-oom.plain.log: one GC, from the out-of-memory report; its 0.3 ms of steps are not worth a figure.
+    const oom = renderText(await analyzeFiles([samplePath('node22-oom.plain.log')]), { color: false });
+    expect(oom).toContain('GC overhead not measured: the log holds only the out-of-memory report');
+    expect(oom).not.toContain('incremental marking steps');
+  });
+
   it("states V8's mutator utilisation as V8 means it, and what \"allocation failure\" meant for each collector", async () => {
     // node20-oom.log: the last "average mu = 0.302"; of the distinct records, 93 Scavenges and 16 Mark-Compacts end in "allocation failure".
     const text = renderText(await analyzeFiles([samplePath('node20-oom.log')]), { color: false });
