@@ -164,6 +164,11 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
       `the new space is small (${size}is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 16, undefined, semiSpaceMb)} or more; allocating less helps too.`;
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
+  } else if (old >= DOMINANT_PAUSE_SHARE && external !== null) {
+    nextStep =
+      `Mark-Compacts took ${formatPercent(old)} of the pause time, and V8 started ${formatCount(external.count)} of the ${formatCount(external.young)} young GCs for external memory pressure: ` +
+      `memory outside the JS heap (Buffers, ArrayBuffers) grew, and V8 starts marking the old space for that too. Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; ` +
+      `a heap snapshot shows which ArrayBuffers stay alive and what holds them (${heapSnapshotTools(nodeMajorRange)}).`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Mark-Compacts took ${formatPercent(old)} of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (${heapSnapshotTools(nodeMajorRange)}).`;
   } else {

@@ -228,6 +228,12 @@ describe('the other findings, their words and bounds', () => {
     expect((await analyzeFiles([sampleFile('formats/node0.12-leak.log')])).isolates[0]!.overhead.incrementalMarkingMs).toBe(1839.4);
   });
 
+  it('Mark-Compacts taking the time where external memory started most young GCs: Buffers, not "keep less in memory" (node26-external.log: 32 of 38)', async () => {
+    expect((await finding('node26-external', 'gc-overhead'))?.nextStep).toMatch(
+      /^Mark-Compacts took 88% of the pause time, and V8 started 32 of the 38 young GCs for external memory pressure: memory outside the JS heap \(Buffers, ArrayBuffers\) grew, and V8 starts marking the old space for that too\. Allocate fewer or smaller Buffers/,
+    );
+  });
+
   it('EXTERNAL_PRESSURE_YOUNG_SHARE: the external story from half the young GCs, not below', async () => {
     const external = await main('node22-external');
     const young = external.counts['Scavenge']!;

@@ -40,6 +40,18 @@ function main(name: string): Promise<IsolateSummary> {
 }
 
 describe('claims on real logs', () => {
+  describe('steps for young GCs started by external memory (node22-external: 660 of 666)', () => {
+    it('name Buffers, never a larger new space or a heap profile of allocation', async () => {
+      const external = await main('node22-external');
+      expect(promotionAdvice(external)).toBe(
+        '54% of what was allocated got promoted, but 660 of the 666 young GCs were started by external memory pressure (Buffers, ArrayBuffers growing), before the new space filled: a larger new space would not change when they run. Fewer or reused Buffers would.',
+      );
+      expect(allocationAdvice(external)).toBe(
+        'Young GCs cost 51% of the pause time, 660 of the 666 started by external memory pressure: allocate fewer or smaller Buffers, reuse them, or let go of them sooner.',
+      );
+    });
+  });
+
   describe('insufficientDataStep', () => {
     it('asks for more Mark-Compacts where there were too few (run/node22-npm-cluster: 4 after the warm-up), for more time where 8 fell in the first minute', async () => {
       const few = (await analyzeFiles([samplePath('run/node22-npm-cluster.log')])).isolates[0]!;

@@ -3,9 +3,9 @@
 
 import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from '../../analyze/advice.js';
 import { MIN_TREND_POINTS } from '../../analyze/growth.js';
-import { DOMINANT_PAUSE_SHARE, youngPauseShare } from '../../analyze/log-shape.js';
+import { DOMINANT_PAUSE_SHARE, externalPressureYoungGcs, youngPauseShare } from '../../analyze/log-shape.js';
 import type { IsolateSummary } from '../../analyze/summary.js';
-import { formatMs, formatPercent } from '../../format.js';
+import { formatCount, formatMs, formatPercent } from '../../format.js';
 import { sentences, type Claim } from './claim.js';
 
 /** Promoted share of allocation from which objects likely die just after promotion. */
@@ -42,6 +42,14 @@ export function promotionAdvice(isolate: IsolateSummary): string | null {
   if (isolate.young.count === 0 || allocation.totalMb <= 0) return null;
   const share = promotion.totalMb / allocation.totalMb;
   if (share < HIGH_PROMOTION_SHARE) return null;
+  const external = externalPressureYoungGcs(isolate);
+  if (external !== null) {
+    // Young GCs started early, by Buffers growing, give objects less time to die: the new space's size is not the lever.
+    return (
+      `${formatPercent(share)} of what was allocated got promoted, but ${formatCount(external.count)} of the ${formatCount(external.young)} young GCs were started by external memory pressure (Buffers, ArrayBuffers growing), ` +
+      `before the new space filled: a larger new space would not change when they run. Fewer or reused Buffers would.`
+    );
+  }
   if (keeps(isolate) || isolate.outOfMemory !== null) {
     return (
       `${formatPercent(share)} of what was allocated got promoted, but here memory is being kept: the promoted objects are that memory, ` +
@@ -59,6 +67,10 @@ export function allocationAdvice(isolate: IsolateSummary): string | null {
   const share = youngPauseShare(isolate);
   const fraction = isolate.overhead.fraction;
   if (share < DOMINANT_PAUSE_SHARE || fraction === null || fraction < LOW_OVERHEAD_FRACTION || isolate.outOfMemory !== null) return null;
+  const external = externalPressureYoungGcs(isolate);
+  if (external !== null) {
+    return `Young GCs cost ${formatPercent(share)} of the pause time, ${formatCount(external.count)} of the ${formatCount(external.young)} started by external memory pressure: allocate fewer or smaller Buffers, reuse them, or let go of them sooner.`;
+  }
   return `Young GCs cost ${formatPercent(share)} of the pause time: allocate less on hot paths; ${allocationProfileTools(isolate.nodeMajorRange)}.`;
 }
 
