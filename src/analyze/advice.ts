@@ -99,7 +99,8 @@ export function largerNewSpace(range: NodeMajorRange, wantedMb: number, orWanted
   const shown =
     semiSpaceMb !== null
       ? `; it reached ${formatMb(semiSpaceMb)} in this log`
-      : range.min !== null && range.min >= SEMI_SPACE_FROM_HEAP_LIMIT_SINCE
+      : // The log may come from Node 20 or later (a range reaching it, as "Node 19 – 21" does).
+        (range.max ?? range.min ?? -1) >= SEMI_SPACE_FROM_HEAP_LIMIT_SINCE
         ? `; Node ${SEMI_SPACE_FROM_HEAP_LIMIT_SINCE} and later size it from the heap limit, so it may be as large already: --trace-gc-verbose shows it, as half the new space's committed size`
         : '';
   const alternative = orMegabytes === undefined ? '' : `; or ${orMegabytes}`;

@@ -161,7 +161,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
     const size = semiSpaceMb === null ? '' : `its semi-spaces reached only ${formatMb(semiSpaceMb)}; `;
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, ${grouped(summary.young.perMinute, 0)} per minute, each freeing only ${formatMb(summary.young.meanFreedMb)}: ` +
-      `the new space is small (${size}is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 16, undefined, semiSpaceMb)} or more; allocating less helps too.`;
+      `the new space is small (${size}is ${newSpaceFlagName(nodeMajorRange)} set low?). A larger one means fewer young GCs: try ${largerNewSpace(nodeMajorRange, 32, 64, semiSpaceMb)}; allocating less helps too.`;
   } else if (young >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Young GCs took ${formatPercent(young)} of the pause time: allocate less on hot paths; ${allocationProfileTools(nodeMajorRange)}.`;
   } else if (old >= DOMINANT_PAUSE_SHARE && external !== null) {

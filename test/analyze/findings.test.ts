@@ -267,6 +267,9 @@ describe('the other findings, their words and bounds', () => {
     // Without the size in the log: from Node 20 the default follows the heap limit, so say how to see it.
     expect(largerNewSpace({ min: SEMI_SPACE_FROM_HEAP_LIMIT_SINCE, max: null }, 32, 64)).toMatch(/^node --max-semi-space-size=32 \(MB; or 64; Node 20 and later size it from the heap limit, /);
     expect(largerNewSpace({ min: SEMI_SPACE_FROM_HEAP_LIMIT_SINCE - 1, max: null }, 32, 64)).toBe('node --max-semi-space-size=32 (MB; or 64)');
+    // A range that reaches Node 20 ("Node 19 – 21", node20-steady.log) may be Node 20: the hint too; one that ends at 19 not.
+    expect(largerNewSpace({ min: 19, max: SEMI_SPACE_FROM_HEAP_LIMIT_SINCE + 1 }, 32, 64)).toMatch(/Node 20 and later size it from the heap limit/);
+    expect(largerNewSpace({ min: 12, max: SEMI_SPACE_FROM_HEAP_LIMIT_SINCE - 1 }, 32, 64)).toBe('node --max-semi-space-size=32 (MB; or 64)');
   });
 
   it('SMALL_SEMI_SPACE_MB: "the new space is small" only while the log shows it under 16 MB (service-node22-30s-seed1-semi1)', async () => {
