@@ -63,8 +63,8 @@ export function formatPercent(fraction: number): string {
 
 /** `+238.6 MB/min`, signed so that a falling floor reads as falling; `0.0 MB/min` has no sign. */
 export function formatSlope(mbPerMinute: number): string {
-  const text = fixed(Math.abs(mbPerMinute), 1);
-  const sign = Number(text) === 0 ? '' : mbPerMinute > 0 ? '+' : '−';
+  const text = grouped(Math.abs(mbPerMinute), 1);
+  const sign = Number(text.replace(/,/g, '')) === 0 ? '' : mbPerMinute > 0 ? '+' : '−';
   return `${sign}${text} MB/min`;
 }
 

@@ -140,7 +140,7 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
       (overhead.fraction === null ? `GC overhead not measured: ${overhead.unmeasured ?? ''}` : `GC overhead ${fixedText(overhead.fraction * 100, 1)}%`) +
       // Beside a measured share only (not after the reason it has none), and not as "0 ms".
       (overhead.fraction !== null && overhead.incrementalMarkingMs !== null && overhead.incrementalMarkingMs >= 0.5 ? `, plus ${incrementalMarkingWords(overhead)}` : '') +
-      (overhead.worstWindow !== null ? `; worst second ${fixedText(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
+      (overhead.worstWindow !== null ? `; worst second ${grouped(overhead.worstWindow.gcMs, 1)} ms of GC at ${fixedText(overhead.worstWindow.startMs / 1000, 0)} s` : ''),
   );
   const mu = mutatorUtilisationShort(isolate);
   if (mu !== null) out.push(mu);

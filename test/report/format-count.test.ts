@@ -3,10 +3,19 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
-import { formatCount, formatMb, formatMs, grouped } from '../../src/format.js';
+import { formatCount, formatMb, formatMs, formatSlope, grouped } from '../../src/format.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderText } from '../../src/report/text.js';
 import { samplePath } from '../support/samples.js';
+
+describe('formatSlope', () => {
+  it('groups thousands (a Buffer leak rose +10,017.3 MB/min), signs only what rounds away from 0', () => {
+    expect(formatSlope(10017.34)).toBe('+10,017.3 MB/min');
+    expect(formatSlope(999.94)).toBe('+999.9 MB/min');
+    expect(formatSlope(-999.96)).toBe('−1,000.0 MB/min');
+    expect(formatSlope(-0.04)).toBe('0.0 MB/min');
+  });
+});
 
 describe('formatCount', () => {
   it('groups whole numbers exactly as toLocaleString("en-US") does', () => {
