@@ -54,7 +54,7 @@ describe('leak verdicts on old Node', () => {
     const entry = old.judged.find((judged) => judged.log.file === 'old-node/logs/leak-node0.10-20s.log.gz')!;
     expect(entry.isolate.leak.reasons[0]).toBe(
       "the floor after Mark-Compact rose 37.9 MB (+47% of its 80.4 MB level) over 15.6 s (57 Mark-Compacts, Kendall's tau 0.99), within the run's first minute, " +
-        'where runs without a leak rose by up to +58% (caches and pools filling): so short a rise is called a leak only from +50% and steady; record a few minutes to tell it from a leak',
+        'where runs without a leak rose by up to +58% over a few Mark-Compacts (caches and pools filling): so short a rise is called a leak only from +50% and over enough Mark-Compacts to be steady (Mann–Kendall z ≥ 2.33); record a few minutes to tell it from a leak',
     );
   });
 
