@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
 import { HIDDEN_YOUNG_MIN_GROWTH_MB, HIDDEN_YOUNG_MIN_MARK_COMPACTS } from '../../src/analyze/log-shape.js';
-import { mutatorUtilisation, pauseShares, youngVersusOldFrequency, youngVersusOldPause } from '../../src/report/claims/generations.js';
+import { CONCURRENT_MARKING_SINCE, mutatorUtilisation, pauseShares, youngVersusOldFrequency, youngVersusOldPause } from '../../src/report/claims/generations.js';
 import { floorTrendSentence } from '../../src/report/claims/floor.js';
 import {
   allocationAdvice,
@@ -150,7 +150,7 @@ describe('claims on real logs', () => {
     it('node8-steady: holds', async () => {
     // node8-steady: 655 Scavenges averaging 10.8568 ms, 72 Mark-sweeps averaging 6.45 ms, each "finalize incremental marking via …"; no "average mu"
       expect(youngVersusOldPause(await main('node8-steady'))).toBe(
-        "Here the Mark-Compacts were the shorter: 6.45 ms on average against 10.9 ms for a young GC, although a Mark-Compact walks everything the program keeps. Every Mark-Compact here finalised incremental marking: V8 had marked the old space in steps between the program's work and on helper threads, so the pause shown is only the finalisation. The marking steps are in the incremental part of each Mark-Compact's line (gclog events: incremental).",
+        "Here the Mark-Compacts were the shorter: 6.45 ms on average against 10.9 ms for a young GC, although a Mark-Compact walks everything the program keeps. Every Mark-Compact here finalised incremental marking: V8 had marked the old space in steps between the program's work (and on helper threads from Node 10), so the pause shown is only the finalisation. The marking steps are in the incremental part of each Mark-Compact's line (gclog events: incremental).",
       );
     });
     it('node26-steady.ignore-scavenger: says nothing', async () => {
@@ -321,6 +321,14 @@ describe('claims on real logs', () => {
 });
 
 describe('bounds, just below and just above', () => {
+  it('CONCURRENT_MARKING_SINCE: helper threads only for logs of Node 10 or later', async () => {
+    const steady = await main('node8-steady');
+    const from = (min: number, max: number): string => youngVersusOldPause({ ...steady, nodeMajorRange: { min, max } })!;
+    expect(from(4, CONCURRENT_MARKING_SINCE - 1)).toContain("in steps between the program's work, on its thread, so");
+    expect(from(CONCURRENT_MARKING_SINCE, CONCURRENT_MARKING_SINCE)).toContain("in steps between the program's work and on helper threads, so");
+    expect(from(CONCURRENT_MARKING_SINCE - 1, CONCURRENT_MARKING_SINCE)).toContain('(and on helper threads from Node 10), so');
+  });
+
   it('NEW_SPACE_NEARLY_EMPTY_MB: emptied at the bound, not above it', async () => {
     const churn = await main('node22-churn.verbose');
     const withNewSpace = (mb: number): IsolateSummary => ({

@@ -10,6 +10,9 @@ function oldReasonCount(isolate: IsolateSummary, test: (reason: string) => boole
   return isolate.reasons.filter((row) => test(row.reason)).reduce((sum, row) => sum + row.byGeneration.old, 0);
 }
 
+/** The first Node major whose V8 (6.4+) marks the old space concurrently, on helper threads. */
+export const CONCURRENT_MARKING_SINCE = 10;
+
 /** Which GC paused for less on average, with the reason that holds in this log. */
 export function youngVersusOldPause(isolate: IsolateSummary): string | null {
   const young = youngPauses(isolate);
@@ -22,10 +25,18 @@ export function youngVersusOldPause(isolate: IsolateSummary): string | null {
     );
   }
   const incremental = oldReasonCount(isolate, (reason) => reason.startsWith('finalize incremental marking'));
+  // Concurrent marking on helper threads came with V8 6.4 (Node 10); before, every step ran on the program's thread.
+  const { min, max } = isolate.nodeMajorRange;
+  const where =
+    (max ?? CONCURRENT_MARKING_SINCE) < CONCURRENT_MARKING_SINCE
+      ? "between the program's work, on its thread"
+      : (min ?? CONCURRENT_MARKING_SINCE) >= CONCURRENT_MARKING_SINCE
+        ? "between the program's work and on helper threads"
+        : `between the program's work (and on helper threads from Node ${CONCURRENT_MARKING_SINCE})`;
   const how =
     incremental > 0
-      ? `${incremental === old.count ? (old.count === 1 ? 'The Mark-Compact' : 'Every Mark-Compact') : `${formatCount(incremental)} of the ${formatCount(old.count)} Mark-Compacts`} here finalised incremental marking: V8 had marked the old space in steps between the program's work and on helper threads, so the pause shown is only the finalisation.`
-      : 'V8 can mark the old space in steps between the program\'s work and on helper threads (incremental marking), and then the pause shown is only the finalisation.';
+      ? `${incremental === old.count ? (old.count === 1 ? 'The Mark-Compact' : 'Every Mark-Compact') : `${formatCount(incremental)} of the ${formatCount(old.count)} Mark-Compacts`} here finalised incremental marking: V8 had marked the old space in steps ${where}, so the pause shown is only the finalisation.`
+      : `V8 can mark the old space in steps ${where} (incremental marking), and then the pause shown is only the finalisation.`;
   return (
     `Here the Mark-Compacts were the shorter: ${formatMs(old.meanMs)} on average against ${formatMs(young.meanMs)} for a young GC, although a Mark-Compact walks everything the program keeps. ` +
     `${how} The marking steps are in the incremental part of each Mark-Compact's line (gclog events: incremental).`
