@@ -347,6 +347,7 @@ export class IsolateAnalyzer {
       endMs: this.total === 0 ? 0 : this.endMs,
       ineffectiveMarkCompacts: this.longestIneffectiveStreak,
       outOfMemory: this.outOfMemory !== null,
+      onlyOomReport: this.total > 0 && this.oomReportEvents === this.total,
       heapLimitMb,
       forcedRepeats: this.forcedRepeats,
     });

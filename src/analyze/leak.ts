@@ -88,6 +88,8 @@ export interface LeakInput {
   endMs: number;
   ineffectiveMarkCompacts: number;
   outOfMemory: boolean;
+  /** Every GC of the log came from an out-of-memory report's "Last few GCs": V8's last-resort GCs, not the run. */
+  onlyOomReport?: boolean;
   heapLimitMb: number | null;
   /** Forced Mark-Compacts right after another (a heap snapshot, global.gc()), left out of `floors`. */
   forcedRepeats?: number;
@@ -287,14 +289,16 @@ export function judgeLeak(input: LeakInput): Leak {
 
   if (input.outOfMemory) {
     const whole = assessGrowth(asSeries(allRunning));
-    if (whole !== null && whole.points >= 3 && (whole.lastMb > whole.firstMb || input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK)) {
+    // The last-resort GCs before a crash, within a fraction of a second, tell nothing of how the floor moved.
+    const judged = whole !== null && whole.points >= 3 && input.onlyOomReport !== true;
+    if (judged && (whole.lastMb > whole.firstMb || input.ineffectiveMarkCompacts >= INEFFECTIVE_STREAK)) {
       verdict = 'leak';
       reasons.push(`the process ran out of memory after the floor after Mark-Compact rose from ${mb(whole.firstMb)} to ${mb(whole.lastMb)}`);
     } else {
       verdict = 'suspected';
       reasons.push(
-        whole === null || whole.points < 3
-          ? `the process ran out of memory (${whole === null ? 'no Mark-Compact' : plural(whole.points, 'Mark-Compact')} in the log: whether the live set grew cannot be told)`
+        !judged
+          ? `the process ran out of memory (${whole === null ? 'no Mark-Compact' : plural(whole.points, 'Mark-Compact')} in the log${input.onlyOomReport === true && whole !== null ? `, ${whole.points === 1 ? '' : 'all '}from its out-of-memory report` : ''}: whether the live set grew cannot be told)`
           : `the process ran out of memory with the floor after Mark-Compact at ${mb(whole.lastMb)}, not rising: the app may need more than its heap limit`,
       );
     }
@@ -409,7 +413,14 @@ function tooFewText(all: number, afterWarmUp: number, spanMs: number, heapAfter:
   const last = heapAfter.at(-1);
   const grew = first !== undefined && last !== undefined && last.valueMb > first.valueMb ? `, while the heap left after GCs went from ${mb(first.valueMb)} to ${mb(last.valueMb)}` : '';
   const span = formatDuration(spanMs);
-  const counted = all < MIN_TREND_POINTS ? `only ${plural(all, 'Mark-Compact')} in ${span}` : `only ${plural(afterWarmUp, 'Mark-Compact')} after the warm-up (${formatCount(all)} in ${span})`;
+  const counted =
+    all === 0
+      ? `no Mark-Compact in ${span}`
+      : all < MIN_TREND_POINTS
+        ? `only ${plural(all, 'Mark-Compact')} in ${span}`
+        : afterWarmUp === 0
+          ? `no Mark-Compact after the warm-up (${formatCount(all)} in ${span})`
+          : `only ${plural(afterWarmUp, 'Mark-Compact')} after the warm-up (${formatCount(all)} in ${span})`;
   const warm = all < MIN_TREND_POINTS && afterWarmUp < all ? (afterWarmUp === 0 ? ', none after the warm-up' : `, ${afterWarmUp} after the warm-up`) : '';
   const repeats =
     forcedRepeats === 0 ? '' : `; not counting ${plural(forcedRepeats, 'forced Mark-Compact')} right after another (a heap snapshot or global.gc() measuring the same moment again)`;

@@ -120,7 +120,22 @@ describe('leak verdicts on real workloads, Node 6 to 26', () => {
     // The crash still makes it suspected: an OOM is evidence even without a trend.
     expect(summary.isolates[0]!.leak.verdict).toBe('suspected');
     expect(summary.isolates[0]!.leak.evidence.points).toBe(1);
-    expect(summary.isolates[0]!.leak.reasons).toEqual(['the process ran out of memory (1 Mark-Compact in the log: whether the live set grew cannot be told)']);
+    expect(summary.isolates[0]!.leak.reasons).toEqual(['the process ran out of memory (1 Mark-Compact in the log, from its out-of-memory report: whether the live set grew cannot be told)']);
+  });
+
+  it('says "no Mark-Compact", not "only 0 Mark-Compacts" (corpus idle-node18: Scavenges only, 9.3 s)', async () => {
+    const summary = await analyzeFiles([samplePath('corpus/logs/idle-node18-10s-seed1.log.gz')]);
+    expect(summary.isolates[0]!.counts['Mark-Compact'] ?? 0).toBe(0);
+    expect(summary.isolates[0]!.leak.reasons).toEqual(['no Mark-Compact in 9.3 s: a trend needs 5']);
+  });
+
+  it('an out-of-memory report alone is not a floor, even with 3 Mark-Compacts in it (oom-block/node8-oom.plain.log)', async () => {
+    // Its "Last few GCs": 3 Mark-sweeps within 0.1 s, two of them "last resort" GCs.
+    const summary = await analyzeFiles([samplePath('oom-block/node8-oom.plain.log')]);
+    expect(summary.isolates[0]!.counts['Mark-Compact']).toBe(3);
+    expect(summary.isolates[0]!.leak.reasons).toEqual([
+      'the process ran out of memory (3 Mark-Compacts in the log, all from its out-of-memory report: whether the live set grew cannot be told)',
+    ]);
   });
 });
 
