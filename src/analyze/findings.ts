@@ -92,41 +92,24 @@ export function leakFinding({ leak, nodeMajorRange, outOfMemory }: Analyzed): Fi
 export function blockedSecondFinding(summary: Analyzed): Finding | null {
   const { overhead } = summary;
   if (overhead.worstWindow === null || overhead.worstWindow.gcMs < overhead.windowThresholdMs) return null;
-  const byCollector = pauseInSecondByCollector(summary, overhead.worstWindow.startMs);
+  // The analyzer keeps the worst window's pause time by collector.
+  const byCollector = overhead.worstWindow.byCollector!;
   const youngWhy =
     externalPressureYoungGcs(summary) !== null
       ? 'here most young GCs were started by external memory (Buffers, ArrayBuffers) growing, and each pauses for what survives it'
       : 'how often young GCs run follows the allocation rate, and each one pauses for what survives it';
-  let nextStep: string;
-  if (byCollector === null) {
-    nextStep = `${youngWhy[0]!.toUpperCase()}${youngWhy.slice(1)}; a Mark-Compact pauses for what the program keeps. The pause chart of the HTML report (gclog analyze --html) shows which collector took that second.`;
-  } else {
-    const [top] = byCollector;
-    const parts = byCollector.map(([type, pausedMs]) => `${type}s ${ms(pausedMs)}`).join(', ');
-    const why = top![0] === 'Mark-Compact' ? 'a Mark-Compact pauses for what the program keeps' : youngWhy;
-    nextStep = `In that second: ${parts}. Most of it was ${top![0] === 'Mark-Compact' ? 'Mark-Compacts' : 'young GCs'}: ${why}.`;
-  }
+  const top = byCollector[0]!.type === 'Mark-Compact' ? 'Mark-Compacts' : 'young GCs';
+  const why = byCollector[0]!.type === 'Mark-Compact' ? 'a Mark-Compact pauses for what the program keeps' : youngWhy;
+  const parts = byCollector.map(({ type, gcMs }) => `${type}s ${ms(gcMs)}`).join(', ');
+  const share = byCollector[0]!.gcMs / overhead.worstWindow.gcMs;
+  const howMuch = byCollector.length === 1 ? 'All of it was' : share > 0.5 ? 'Most of it was' : 'The largest part was';
+  const nextStep = `In that second: ${parts}. ${howMuch} ${top}: ${why}.`;
   return {
     id: 'blocked-second',
     severity: 'warn',
     statement: `GC paused the thread ${ms(overhead.worstWindow.gcMs)} in the second starting at ${fixed(overhead.worstWindow.startMs / 1000, 0)} s (${plural(overhead.windowsOverThreshold, 'second')} at ≥ ${overhead.windowThresholdMs} ms).`,
     nextStep,
   };
-}
-
-/**
- * The pause time each collector took in the second from `startMs`, largest first, each pause cut to
- * the part of `[timeMs − pauseMs, timeMs]` in it, as the windows count it. Null where the series was
- * thinned (then some pauses are not in it).
- */
-function pauseInSecondByCollector({ series, counts }: Analyzed, startMs: number): Array<[GcType, number]> | null {
-  if (series.events.length !== counts.total) return null;
-  const byType = new Map<GcType, number>();
-  for (const event of series.events) {
-    const inSecond = Math.min(event.timeMs, startMs + 1000) - Math.max(event.timeMs - event.pauseMs, startMs);
-    if (inSecond > 0) byType.set(event.type, (byType.get(event.type) ?? 0) + inSecond);
-  }
-  return [...byType].sort((a, b) => b[1] - a[1]);
 }
 
 /** GC overhead, with the lever this log points at: what is kept (OOM, Mark-Compacts) or allocation (young GCs). */

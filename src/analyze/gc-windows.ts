@@ -4,6 +4,7 @@
 
 import { round } from './pause-stats.js';
 import { keepMax, SeriesReducer } from './series-reducer.js';
+import type { GcType } from '../events.js';
 import type { GcWindow } from './summary.js';
 
 export const WINDOW_MS = 1000;
@@ -14,12 +15,14 @@ const MAX_SPREAD_WINDOWS = 3600;
 
 export class GcWindows {
   private current: GcWindow | null = null;
+  /** The current window's pause time by collector (kept for the worst window only). */
+  private currentByType = new Map<GcType, number>();
   worst: GcWindow | null = null;
   overThreshold = 0;
   readonly series = new SeriesReducer<GcWindow>([keepMax((window) => window.gcMs)], (window) => window.startMs, 1000, WINDOW_MS);
 
   /** A pause from `gcStartMs` lasting `pauseMs`; GCs come in time order. */
-  add(gcStartMs: number, pauseMs: number): void {
+  add(gcStartMs: number, pauseMs: number, type: GcType): void {
     let from = gcStartMs;
     let left = pauseMs;
     let windows = 0;
@@ -27,24 +30,20 @@ export class GcWindows {
       const startMs = Math.floor(from / WINDOW_MS) * WINDOW_MS;
       // Past MAX_SPREAD_WINDOWS (an hour: no real pause), the rest stays in the last window.
       const part = ++windows >= MAX_SPREAD_WINDOWS ? left : Math.min(left, startMs + WINDOW_MS - from);
-      this.addToWindow(startMs, part);
+      this.addToWindow(startMs, part, type);
       from += part;
       left -= part;
     } while (left > 1e-9);
   }
 
-  private addToWindow(startMs: number, gcMs: number): void {
-    if (this.current !== null && this.current.startMs === startMs) {
-      this.current.gcMs += gcMs;
-      return;
+  private addToWindow(startMs: number, gcMs: number, type: GcType): void {
+    // A window already closed (timestamps rounded to whole ms can step back a little) gets no more: the current one takes it.
+    if (this.current === null || startMs > this.current.startMs) {
+      this.close();
+      this.current = { startMs, gcMs: 0 };
     }
-    // A window already closed (timestamps rounded to whole ms can step back a little) gets no more.
-    if (this.current !== null && startMs < this.current.startMs) {
-      this.current.gcMs += gcMs;
-      return;
-    }
-    this.close();
-    this.current = { startMs, gcMs };
+    this.current.gcMs += gcMs;
+    this.currentByType.set(type, (this.currentByType.get(type) ?? 0) + gcMs);
   }
 
   finish(): void {
@@ -82,7 +81,11 @@ export class GcWindows {
     if (window === null) return;
     this.record(window);
     window.gcMs = round(window.gcMs);
-    if (this.worst === null || window.gcMs > this.worst.gcMs) this.worst = { ...window };
+    if (this.worst === null || window.gcMs > this.worst.gcMs) {
+      const byCollector = [...this.currentByType].map(([type, gcMs]) => ({ type, gcMs: round(gcMs) })).sort((a, b) => b.gcMs - a.gcMs);
+      this.worst = { ...window, byCollector };
+    }
+    this.currentByType.clear();
     if (window.gcMs >= WINDOW_THRESHOLD_MS) this.overThreshold++;
     this.series.add(window);
     this.current = null;

@@ -198,7 +198,7 @@ export class IsolateAnalyzer {
     if (byType === undefined) this.pausesByType.set(event.type, (byType = new PauseRecorder()));
     byType.add(event.pauseMs);
     this.histogram.add(event.type, event.pauseMs);
-    if (event.timeMs !== null) this.windows.add(gcStartMs, event.pauseMs);
+    if (event.timeMs !== null) this.windows.add(gcStartMs, event.pauseMs, event.type);
     this.reasons.add(event.reason, event.pauseMs, event.generation);
 
     this.measureAllocation(event, timeMs);

@@ -33,6 +33,8 @@ export interface Pauses {
 export interface GcWindow {
   startMs: number;
   gcMs: number;
+  /** The worst window only: its pause time by collector, largest first. */
+  byCollector?: Array<{ type: GcType; gcMs: number }>;
 }
 
 export interface Overhead {

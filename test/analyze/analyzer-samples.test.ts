@@ -45,7 +45,7 @@ describe('node20-steady.log (123 Scavenges, 37 Mark-Compacts, one isolate)', () 
     expect(isolate.overhead.lastAverageMu).toBe(0.899);
     // Each pause spread over the seconds its interval [t − pause, t] covers: the second from 17 s holds
     // 305.27 ms; 20 seconds reach 100 ms.
-    expect(isolate.overhead.worstWindow).toEqual({ startMs: 17000, gcMs: 305.27 });
+    expect(isolate.overhead.worstWindow).toEqual({ startMs: 17000, gcMs: 305.27, byCollector: [{ type: 'Scavenge', gcMs: 164.57 }, { type: 'Mark-Compact', gcMs: 140.7 }] });
     expect(isolate.overhead.windowsOverThreshold).toBe(20);
   });
 
