@@ -415,3 +415,16 @@ describe('report of an out-of-memory report alone (node22-oom.plain.log: one Mar
     await page.close();
   }, BROWSER_TIMEOUT_MS);
 });
+
+describe('report of a Node 8 log whose Mark-Compacts print their marking steps (node8-steady.log)', () => {
+  it('puts the incremental marking steps beside the paused time on the GC overhead card, as the terminal does', async () => {
+    // 7,575.6 ms of pauses in 20.0 s; its 72 Mark-sweep lines print 2,781.4 ms of steps "(+ N ms in M steps …)".
+    const opened = await openSampleReport('node8-steady');
+    const page = opened.record.page;
+    const card = page.locator('section.isolate[data-isolate="0"] .card', { hasText: 'GC overhead' });
+    expect(await card.locator('.value').textContent()).toBe('38%');
+    expect(await card.locator('.detail').textContent()).toBe('7,576 ms paused in 20.0 s, plus 2,781 ms of incremental marking steps between the pauses');
+    expect(opened.record.consoleProblems).toEqual([]);
+    await page.close();
+  }, BROWSER_TIMEOUT_MS);
+});

@@ -97,7 +97,12 @@ function timedCards(isolate: IsolateSummary): Card[] {
       : {
           label: 'GC overhead',
           value: formatPercent(overhead.fraction),
-          detail: `${formatMs(overhead.gcTimeMs)} paused in ${formatDuration(overhead.elapsedMs)}`,
+          // Marking steps between the pauses are GC work on the program's thread too (most of it in Node 0.10 logs).
+          detail:
+            `${formatMs(overhead.gcTimeMs)} paused in ${formatDuration(overhead.elapsedMs)}` +
+            (overhead.incrementalMarkingMs !== null && overhead.incrementalMarkingMs >= 0.5
+              ? `, plus ${formatMs(overhead.incrementalMarkingMs)} of incremental marking steps between the pauses`
+              : ''),
           tone: overhead.fraction >= 0.25 ? 'error' : overhead.fraction >= 0.1 ? 'warn' : 'ok',
         },
     { label: 'p99 pause', value: formatMs(pauses.all.p99Ms), detail: `p50 ${formatMs(pauses.all.p50Ms)}, p95 ${formatMs(pauses.all.p95Ms)}`, tone: pauses.all.p99Ms >= 100 ? 'warn' : 'neutral' },
