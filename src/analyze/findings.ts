@@ -2,7 +2,7 @@
 // next step. One function a finding, each named for what it flags and returning null when the log
 // does not show it; the words are here and nowhere else.
 
-import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName } from './advice.js';
+import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName, withV8Flags } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, externalPressureYoungGcs, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
 import { LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH } from './leak.js';
@@ -35,6 +35,7 @@ const ms = (value: number): string => `${grouped(value, value < 10 ? 2 : 0)} ms`
 
 export const FINDING_RULES: FindingRule[] = [
   outOfMemoryFinding,
+  futileMarkCompactsFinding,
   leakFinding,
   blockedSecondFinding,
   gcOverheadFinding,
@@ -48,6 +49,28 @@ export const FINDING_RULES: FindingRule[] = [
 export function findingsFor(summary: Analyzed): Finding[] {
   const findings = FINDING_RULES.map((rule) => rule(summary)).filter((finding): finding is Finding => finding !== null);
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+/**
+ * Mark-Compacts in a row, not forced, that each freed under 5% of the heap, from which V8 is said to
+ * collect again and again for nothing (in a process that did not crash: a crash has its own finding).
+ * The data: a growing service's warm-up reaches 6–12 in a row (heapsnapshots/find-leak-*.log); a batch
+ * job under a 128 MB old-space cap 252 (corpus batch-node24-45s-seed1-old128); Node 0.10 under a
+ * 32 MB cap 2,172 (formats/node0.10-oom.log).
+ */
+export const FUTILE_MARK_COMPACT_STREAK = 50;
+
+export function futileMarkCompactsFinding({ leak, outOfMemory, nodeMajorRange }: Analyzed): Finding | null {
+  const streak = leak.evidence.ineffectiveMarkCompacts;
+  if (outOfMemory !== null || streak < FUTILE_MARK_COMPACT_STREAK) return null;
+  return {
+    id: 'futile-mark-compacts',
+    severity: 'warn',
+    statement: `${formatCount(streak)} Mark-Compacts in a row each freed under 5% of the heap: V8 collected again and again, and the program kept nearly everything each time.`,
+    nextStep:
+      `V8 collects this often when the heap is near its limit (--max-old-space-size, or V8's default): if the program needs that much, raise it (${withV8Flags(nodeMajorRange, '--max-old-space-size=<MB>')}); ` +
+      `if not, find what it keeps: a heap snapshot shows it (${heapSnapshotTools(nodeMajorRange)}).`,
+  };
 }
 
 export function outOfMemoryFinding({ outOfMemory, nodeMajorRange }: Analyzed): Finding | null {

@@ -306,8 +306,11 @@ export class IsolateAnalyzer {
     this.floorMax = Math.max(this.floorMax, floor);
     this.floorLast = floor;
     const freedShare = event.heapBeforeMb > 0 ? (event.heapBeforeMb - event.heapAfterMb) / event.heapBeforeMb : 1;
-    this.ineffectiveStreak = freedShare < INEFFECTIVE_FREED_SHARE ? this.ineffectiveStreak + 1 : 0;
-    this.longestIneffectiveStreak = Math.max(this.longestIneffectiveStreak, this.ineffectiveStreak);
+    // A forced Mark-Compact (global.gc(), a heap snapshot) frees little because nothing asked for room: it neither counts nor breaks a streak.
+    if (event.reason === null || !FORCED_REASONS.has(event.reason)) {
+      this.ineffectiveStreak = freedShare < INEFFECTIVE_FREED_SHARE ? this.ineffectiveStreak + 1 : 0;
+      this.longestIneffectiveStreak = Math.max(this.longestIneffectiveStreak, this.ineffectiveStreak);
+    }
 
     if (this.floorSeen % this.floorStride === 0) {
       this.floorSamples.push({ timeMs, heapAfterMb: floor });

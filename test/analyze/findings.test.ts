@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName, SEMI_SPACE_FROM_HEAP_LIMIT_SINCE } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
-import { findingsFor, GC_OVERHEAD_INFO, INCREMENTAL_MARKING_SHARE, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
+import { findingsFor, FUTILE_MARK_COMPACT_STREAK, futileMarkCompactsFinding, GC_OVERHEAD_INFO, INCREMENTAL_MARKING_SHARE, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
 import { EXTERNAL_PRESSURE_YOUNG_SHARE, externalPressureYoungGcs } from '../../src/analyze/log-shape.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { readSample, samplePath as sampleFile } from '../support/samples.js';
@@ -238,6 +238,23 @@ describe('the other findings, their words and bounds', () => {
     expect((await finding('node26-external', 'gc-overhead'))?.nextStep).toMatch(
       /^Mark-Compacts took 88% of the pause time, and V8 started 32 of the 38 young GCs for external memory pressure: memory outside the JS heap \(Buffers, ArrayBuffers\) grew, and V8 starts marking the old space for that too\. Allocate fewer or smaller Buffers/,
     );
+  });
+
+  it('futile Mark-Compacts: from FUTILE_MARK_COMPACT_STREAK in a row, not forced, in a process that did not crash (formats/node0.10-oom.log: 2,172)', async () => {
+    const thrashing = (await analyzeFiles([sampleFile('formats/node0.10-oom.log')])).isolates[0]!;
+    expect(thrashing.outOfMemory).toBeNull();
+    expect(futileMarkCompactsFinding(thrashing)?.statement).toBe(
+      '2,172 Mark-Compacts in a row each freed under 5% of the heap: V8 collected again and again, and the program kept nearly everything each time.',
+    );
+    const streak = (count: number): IsolateSummary => ({ ...thrashing, leak: { ...thrashing.leak, evidence: { ...thrashing.leak.evidence, ineffectiveMarkCompacts: count } } });
+    expect(futileMarkCompactsFinding(streak(FUTILE_MARK_COMPACT_STREAK))).not.toBeNull();
+    expect(futileMarkCompactsFinding(streak(FUTILE_MARK_COMPACT_STREAK - 1))).toBeNull();
+    // A growing service's warm-up: 12 in a row, no finding.
+    const warmUp = (await analyzeFiles([sampleFile('heapsnapshots/find-leak-node22-b.log')])).isolates[0]!;
+    expect(warmUp.leak.evidence.ineffectiveMarkCompacts).toBe(12);
+    expect(futileMarkCompactsFinding(warmUp)).toBeNull();
+    // Forced Mark-Compacts free little because nothing asked for room: all 575 of node22-gc-often's are, and none counts.
+    expect((await analyzeFiles([sampleFile('forced/node22-gc-often.log')])).isolates[0]!.leak.evidence.ineffectiveMarkCompacts).toBe(0);
   });
 
   it('EXTERNAL_PRESSURE_YOUNG_SHARE: the external story from half the young GCs, not below', async () => {
