@@ -9,6 +9,8 @@ export interface Expected {
 }
 
 export const EXPECTED: Record<string, Expected> = {
+  'compare/busy-loaded.log': { types: { 'Mark-Compact': 17, Scavenge: 150 }, isolates: [167] },
+  'compare/busy-quiet.log': { types: { 'Mark-Compact': 49, Scavenge: 241 }, isolates: [290] },
   'compare/leak-after.log': { types: { 'Mark-Compact': 102, Scavenge: 406 }, isolates: [508] },
   'compare/leak-before.log': { types: { 'Mark-Compact': 34, Scavenge: 244 }, isolates: [278] },
   'compare/semi-default.log': { types: { 'Mark-Compact': 34, Scavenge: 199 }, isolates: [233] },
