@@ -122,7 +122,13 @@ export function blockedSecondFinding(summary: Analyzed): Finding | null {
       ? 'here most young GCs were started by external memory (Buffers, ArrayBuffers) growing, and each pauses for what survives it'
       : 'how often young GCs run follows the allocation rate, and each one pauses for what survives it';
   const top = byCollector[0]!.type === 'Mark-Compact' ? 'Mark-Compacts' : 'young GCs';
-  const why = byCollector[0]!.type === 'Mark-Compact' ? 'a Mark-Compact pauses for what the program keeps' : youngWhy;
+  const forced = forcedGcs(summary);
+  const markCompacts = summary.counts['Mark-Compact'] ?? 0;
+  const oldWhy =
+    markCompacts > 0 && forced.old * 2 >= markCompacts
+      ? `${formatCount(forced.old)} of the log's ${formatCount(markCompacts)} Mark-Compacts were forced (global.gc() is "testing"), not started for room`
+      : 'a Mark-Compact pauses for what the program keeps';
+  const why = byCollector[0]!.type === 'Mark-Compact' ? oldWhy : youngWhy;
   const parts = byCollector.map(({ type, gcMs }) => `${type}s ${ms(gcMs)}`).join(', ');
   const share = byCollector[0]!.gcMs / overhead.worstWindow.gcMs;
   const howMuch = byCollector.length === 1 ? 'All of it was' : share > 0.5 ? 'Most of it was' : 'The largest part was';

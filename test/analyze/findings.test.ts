@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableIn, HEAP_PROF_SINCE, largerNewSpace, newSpaceFlagName, SEMI_SPACE_FROM_HEAP_LIMIT_SINCE } from '../../src/analyze/advice.js';
 import { analyzeFiles } from '../../src/analyze/analyzer.js';
-import { findingsFor, FUTILE_MARK_COMPACT_STREAK, futileMarkCompactsFinding, GC_OVERHEAD_INFO, INCREMENTAL_MARKING_SHARE, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
+import { blockedSecondFinding, findingsFor, FUTILE_MARK_COMPACT_STREAK, futileMarkCompactsFinding, GC_OVERHEAD_INFO, INCREMENTAL_MARKING_SHARE, SMALL_SEMI_SPACE_MB, gcOverheadFinding, LONG_PAUSE_MS, longPauseFinding, SCAVENGES_PER_MINUTE, scavengesDominateFinding } from '../../src/analyze/findings.js';
 import { EXTERNAL_PRESSURE_YOUNG_SHARE, externalPressureYoungGcs } from '../../src/analyze/log-shape.js';
 import type { IsolateSummary } from '../../src/analyze/summary.js';
 import { readSample, samplePath as sampleFile } from '../support/samples.js';
@@ -169,8 +169,15 @@ describe('the other findings, their words and bounds', () => {
     const often = (await analyzeFiles([sampleFile('forced/node22-gc-often.log')])).isolates[0]!;
     expect(often.series.events.length).toBeLessThan(often.counts.total);
     expect(often.findings.find((item) => item.id === 'blocked-second')?.nextStep).toBe(
-      'In that second: Mark-Compacts 498 ms, Scavenges 92 ms. Most of it was Mark-Compacts: a Mark-Compact pauses for what the program keeps.',
+      'In that second: Mark-Compacts 498 ms, Scavenges 92 ms. Most of it was Mark-Compacts: 575 of the log\'s 575 Mark-Compacts were forced (global.gc() is "testing"), not started for room.',
     );
+    // Forced from half the log's Mark-Compacts (288 of 575), not below (287).
+    const forcedOld = (count: number): IsolateSummary => ({
+      ...often,
+      reasons: often.reasons.map((row) => (row.reason === 'testing' ? { ...row, byGeneration: { ...row.byGeneration, old: count } } : row)),
+    });
+    expect(blockedSecondFinding(forcedOld(288))?.nextStep).toContain('288 of the log\'s 575 Mark-Compacts were forced');
+    expect(blockedSecondFinding(forcedOld(287))?.nextStep).toContain('a Mark-Compact pauses for what the program keeps');
     expect((await analyzeFiles([sampleFile('formats/node4-leak.log')])).isolates[0]!.findings.find((item) => item.id === 'blocked-second')?.nextStep).toBe(
       'In that second: Scavenges 493 ms. All of it was young GCs: how often young GCs run follows the allocation rate, and each one pauses for what survives it.',
     );
