@@ -283,7 +283,7 @@ export function insufficientDataFinding({ leak, durationMs }: Analyzed): Finding
     id: 'insufficient-data',
     severity: 'info',
     statement: tooShort
-      ? `The log is too short to judge a leak: the floor rose ${rise} within the run's first minute, under the +${(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH * 100).toFixed(0)}% a rise that short needs (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
+      ? `The log is too short to judge a leak: the floor's trend rose ${rise} within the run's first minute, under the +${(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH * 100).toFixed(0)}% a rise that short needs (${plural(leak.evidence.points, 'Mark-Compact')} after the warm-up).`
       : `Too few Mark-Compacts to judge a leak: ${formatCount(leak.evidence.markCompacts)} in ${formatDuration(durationMs)}${leak.evidence.points === leak.evidence.markCompacts ? '' : `, ${formatCount(leak.evidence.points)} after the warm-up`} (a trend needs ${MIN_TREND_POINTS} after the warm-up).`,
     nextStep: tooShort
       ? 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.'

@@ -308,9 +308,10 @@ export function judgeLeak(input: LeakInput): Leak {
   } else if (rise === 'too-short') {
     verdict = 'insufficient-data';
     reasons.push(
-      `the floor after Mark-Compact rose ${mb(growth!.growthMb)} (+${percent(growth!.relativeGrowth)} of its ${mb(growth!.levelMb)} level) over ${formatDuration(growth!.lastMs - growth!.firstMs)} ` +
-        `(${formatCount(growth!.points)} Mark-Compacts, Kendall's tau ${fixed(growth!.tau!, 2)}), within the run's first minute, where runs without a leak rose by up to +${percent(NO_LEAK_FIRST_MINUTE_MAX_RISE)} ` +
-        `over a few Mark-Compacts (caches and pools filling): so short a rise is called a leak only from +${percent(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH)} and over enough Mark-Compacts to be steady (Mann–Kendall z ≥ ${LEAK_MIN_Z}); record a few minutes to tell it from a leak`,
+      // The rise of the fitted trend (Theil–Sen slope × span), which the rule judges; the first and last floors can differ from it.
+      `the trend of the floor after Mark-Compact rose ${mb(growth!.growthMb)} (+${percent(growth!.relativeGrowth)} of its ${mb(growth!.levelMb)} level) over ${formatDuration(growth!.lastMs - growth!.firstMs)} ` +
+        `(${formatCount(growth!.points)} Mark-Compacts, Kendall's tau ${fixed(growth!.tau!, 2)}), within the run's first minute, where the trend of runs without a leak rose by up to +${percent(NO_LEAK_FIRST_MINUTE_MAX_RISE)} ` +
+        `(caches and pools filling): so short a rise is called a leak only from +${percent(LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH)} of trend, steady (Mann–Kendall z ≥ ${LEAK_MIN_Z}); record a few minutes to tell it from a leak`,
     );
   } else if (trended) {
     verdict = 'none';

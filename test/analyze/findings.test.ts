@@ -326,7 +326,7 @@ describe('review fixes: findings that follow the verdict\'s own reason', () => {
     expect(isolate.findings.find((item) => item.id === 'insufficient-data')).toEqual({
       id: 'insufficient-data',
       severity: 'info',
-      statement: "The log is too short to judge a leak: the floor rose +7% within the run's first minute, under the +50% a rise that short needs (8 Mark-Compacts after the warm-up).",
+      statement: "The log is too short to judge a leak: the floor's trend rose +7% within the run's first minute, under the +50% a rise that short needs (8 Mark-Compacts after the warm-up).",
       nextStep: 'Record a few minutes of the app under real load: a leak keeps rising, a settling app levels off.',
     });
   });

@@ -45,7 +45,7 @@ describe('leak verdicts on old Node', () => {
   it('says why for every leak it cannot call: too few Mark-Compacts in so many seconds, or a rise under a minute below +50%', () => {
     for (const entry of old.judged.filter((judged) => judged.log.label === 'leak' && judged.isolate.leak.verdict === 'insufficient-data')) {
       expect(entry.isolate.leak.reasons[0], entry.log.file).toMatch(
-        /^only \d+ Mark-Compacts? (after the warm-up \(\d+ in \d+\.\d s\)|in \d+\.\d s)(, none after the warm-up|, \d+ after the warm-up)?(, while the heap left after GCs went from [\d.]+ MB to [\d.]+ MB)?: a trend needs 5|, within the run's first minute, where runs without a leak rose by up to \+58%/,
+        /^only \d+ Mark-Compacts? (after the warm-up \(\d+ in \d+\.\d s\)|in \d+\.\d s)(, none after the warm-up|, \d+ after the warm-up)?(, while the heap left after GCs went from [\d.]+ MB to [\d.]+ MB)?: a trend needs 5|, within the run's first minute, where the trend of runs without a leak rose by up to \+58%/,
       );
     }
   });
@@ -53,8 +53,8 @@ describe('leak verdicts on old Node', () => {
   it('the leak.js run of 20 s on Node 0.10: 57 Mark-Compacts, +47% in 15.6 s, reads exactly why it is not called', () => {
     const entry = old.judged.find((judged) => judged.log.file === 'old-node/logs/leak-node0.10-20s.log.gz')!;
     expect(entry.isolate.leak.reasons[0]).toBe(
-      "the floor after Mark-Compact rose 37.9 MB (+47% of its 80.4 MB level) over 15.6 s (57 Mark-Compacts, Kendall's tau 0.99), within the run's first minute, " +
-        'where runs without a leak rose by up to +58% over a few Mark-Compacts (caches and pools filling): so short a rise is called a leak only from +50% and over enough Mark-Compacts to be steady (Mann–Kendall z ≥ 2.33); record a few minutes to tell it from a leak',
+      "the trend of the floor after Mark-Compact rose 37.9 MB (+47% of its 80.4 MB level) over 15.6 s (57 Mark-Compacts, Kendall's tau 0.99), within the run's first minute, " +
+        'where the trend of runs without a leak rose by up to +58% (caches and pools filling): so short a rise is called a leak only from +50% of trend, steady (Mann–Kendall z ≥ 2.33); record a few minutes to tell it from a leak',
     );
   });
 
