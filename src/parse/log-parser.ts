@@ -425,6 +425,12 @@ export class GcLogParser {
     if (typeof fields['collector_reason'] === 'string' && fields['collector_reason'] !== '') {
       event.collectorReason = fields['collector_reason'];
     }
+    // A Mark-Compact's marking steps on the program's thread: `incremental=` (V8 6+), `steps_took=` (V8 3–5), whole cycle.
+    const steps = gc.type === 'Mark-Compact' ? (typeof fields['incremental'] === 'number' ? fields['incremental'] : fields['steps_took']) : undefined;
+    if (typeof steps === 'number' && Number.isFinite(steps) && steps > 0) {
+      const count = fields['incremental.steps_count'] ?? fields['steps_count'];
+      event.incremental = { stepsMs: steps, steps: typeof count === 'number' ? count : 0, sinceStartOfMarking: true };
+    }
     event.nvp = fields;
     return event;
   }

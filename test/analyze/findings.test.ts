@@ -231,6 +231,13 @@ describe('the other findings, their words and bounds', () => {
     expect((await main('node26-steady')).overhead.incrementalMarkingMs).not.toBeNull();
   });
 
+  it('incremental marking from --trace-gc-nvp: a Mark-Compact record’s incremental= (V8 6+) or steps_took= (V8 3–5)', async () => {
+    // grep gc=ms node8-steady.nvp.log | grep -o ' incremental=[0-9.]*' | awk -F= '{s+=$2} END{print s, NR}' → 638.3 8
+    expect((await main('node8-steady.nvp')).overhead.incrementalMarkingMs).toBe(638.3);
+    // grep gc=ms formats/node4-steady.nvp.log | grep -o ' steps_took=[0-9.]*' … → 150.4 1
+    expect((await analyzeFiles([sampleFile('formats/node4-steady.nvp.log')])).isolates[0]!.overhead.incrementalMarkingMs).toBe(150.4);
+  });
+
   it('incremental marking on V8 ≤ 5: the cycle once, not its young GCs\' "since last GC" steps again (formats/node4-leak.log)', async () => {
     // grep -oE '\(\+ [0-9.]+ ms in [0-9]+ steps since (last GC|start of marking)' node4-leak.log
     //   | awk '/last/{l+=$2} /start/{s+=$2} END{print s, l}' → 1766.1 1690.9: each Mark-sweep's
