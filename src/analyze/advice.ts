@@ -117,3 +117,8 @@ export function largerNewSpace(range: NodeMajorRange, wantedMb: number, orWanted
 export function verboseTraceCommand(range: NodeMajorRange): string {
   return withV8Flags(range, '--trace-gc', '--trace-gc-verbose');
 }
+
+/** What lowers GCs that external memory (Buffers, ArrayBuffers) starts, and how to see what holds it. */
+export function bufferAdvice(range: NodeMajorRange): string {
+  return `Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; a heap snapshot shows which ArrayBuffers stay alive and what holds them (${heapSnapshotTools(range)}).`;
+}

@@ -2,7 +2,7 @@
 // next step. One function a finding, each named for what it flags and returning null when the log
 // does not show it; the words are here and nowhere else.
 
-import { allocationProfileTools, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName, withV8Flags } from './advice.js';
+import { allocationProfileTools, bufferAdvice, heapSnapshotTools, largerNewSpace, nearHeapLimitTools, newSpaceFlagName, withV8Flags } from './advice.js';
 import { DOMINANT_PAUSE_SHARE, externalPressureYoungGcs, forcedGcs, hiddenYoungGcs, markCompactPauseShare, youngPauseShare } from './log-shape.js';
 import { MIN_TREND_POINTS } from './growth.js';
 import { LEAK_SHORT_SPAN_MIN_RELATIVE_GROWTH } from './leak.js';
@@ -167,7 +167,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   } else if (young >= DOMINANT_PAUSE_SHARE && external !== null) {
     nextStep =
       `Young GCs took ${formatPercent(young)} of the pause time, and V8 started ${formatCount(external.count)} of the ${formatCount(external.young)} for external memory pressure: memory outside the JS heap (Buffers, ArrayBuffers) grew, ` +
-      `not the new space's filling, so a larger new space would leave them as many. Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; a heap snapshot shows which ArrayBuffers stay alive and what holds them (${heapSnapshotTools(nodeMajorRange)}).`;
+      `not the new space's filling, so a larger new space would leave them as many. ${bufferAdvice(nodeMajorRange)}`;
   } else if (young >= DOMINANT_PAUSE_SHARE && summary.young.meanFreedMb < SMALL_YOUNG_FREED_MB && summary.timeKnown !== false && (semiSpaceMb === null || semiSpaceMb < SMALL_SEMI_SPACE_MB)) {
     // Each young GC frees what the new space held: a small one means many young GCs for the same allocation.
     const size = semiSpaceMb === null ? '' : `its semi-spaces reached only ${formatMb(semiSpaceMb)}; `;
@@ -179,8 +179,7 @@ export function gcOverheadFinding(summary: Analyzed): Finding | null {
   } else if (old >= DOMINANT_PAUSE_SHARE && external !== null) {
     nextStep =
       `Mark-Compacts took ${formatPercent(old)} of the pause time, and V8 started ${formatCount(external.count)} of the ${formatCount(external.young)} young GCs for external memory pressure: ` +
-      `memory outside the JS heap (Buffers, ArrayBuffers) grew, and V8 starts marking the old space for that too. Allocate fewer or smaller Buffers, reuse them, or let go of them sooner; ` +
-      `a heap snapshot shows which ArrayBuffers stay alive and what holds them (${heapSnapshotTools(nodeMajorRange)}).`;
+      `memory outside the JS heap (Buffers, ArrayBuffers) grew, and V8 starts marking the old space for that too. ${bufferAdvice(nodeMajorRange)}`;
   } else if (old >= DOMINANT_PAUSE_SHARE) {
     nextStep = `Mark-Compacts took ${formatPercent(old)} of the pause time: their cost grows with what the program keeps, so keep less in memory (bound caches, drop references early); a heap snapshot shows what is kept (${heapSnapshotTools(nodeMajorRange)}).`;
   } else {

@@ -62,11 +62,11 @@ export function markMachineOnly(metrics: MetricRow[]): MetricRow[] {
     const timingRose = row.after! > row.before!;
     const explained = changed.some((id) => {
       if (!THROUGHPUT_METRICS.has(id)) return true;
-      const work = metrics.find((metric) => metric.id === id)!;
-      const rose = work.after! > work.before!;
+      const rose = movedUp(metrics, id);
       if (rose === timingRose) return true;
       // A machine moves the GC rate only with the allocation rate: GCs a minute moving alone is the program's (a new space resized).
       if (id === 'rate.gcs.all' && !changed.some((other) => other === 'rate.allocation' && movedUp(metrics, other) === rose)) return true;
+      const work = metrics.find((metric) => metric.id === id)!;
       const [smaller, larger] = [Math.abs(work.before!), Math.abs(work.after!)].sort((a, b) => a - b) as [number, number];
       return smaller === 0 || larger / smaller >= MACHINE_SPEED_FACTOR;
     });
