@@ -78,7 +78,7 @@ export function outOfMemoryFinding({ outOfMemory, nodeMajorRange }: Analyzed): F
   return {
     id: 'out-of-memory',
     severity: 'error',
-    statement: `The process crashed out of memory (${outOfMemory.location || 'heap limit'}, line ${outOfMemory.line}).`,
+    statement: `The process crashed out of memory (${outOfMemory.location || 'heap limit'}, line ${formatCount(outOfMemory.line)}).`,
     nextStep: `Find what the program keeps: ${nearHeapLimitTools(nodeMajorRange)}. Open the snapshots in Chrome DevTools (Memory tab).`,
   };
 }
@@ -202,6 +202,8 @@ export function scavengesDominateFinding(summary: Analyzed): Finding | null {
   const scavenges = pauses.byType['Scavenge'];
   // Scavenges started by external memory: a larger new space changes nothing (the overhead finding says what does).
   if (scavenges === undefined || pauses.all.totalMs <= 0 || externalPressureYoungGcs(summary) !== null) return null;
+  // Where memory is kept (a leak, a crash), the scavenges copy that memory: a larger new space would not let it die young.
+  if (summary.leak.verdict === 'leak' || summary.leak.verdict === 'suspected' || summary.outOfMemory !== null) return null;
   const share = scavenges.totalMs / pauses.all.totalMs;
   // Below 5% of the time in GC, a bigger new space is not worth its memory, however the pauses split.
   if (share < DOMINANT_PAUSE_SHARE || young.perMinute < SCAVENGES_PER_MINUTE || overhead.fraction === null || overhead.fraction < GC_OVERHEAD_INFO) return null;

@@ -145,7 +145,7 @@ function renderIsolate(isolate: IsolateSummary, number: number | null, severalIn
   const mu = mutatorUtilisationShort(isolate);
   if (mu !== null) out.push(mu);
   if (isolate.outOfMemory !== null) {
-    out.push(paint.red(`Out of memory: ${isolate.outOfMemory.location} ${isolate.outOfMemory.message} (line ${isolate.outOfMemory.line})`));
+    out.push(paint.red(`Out of memory: ${isolate.outOfMemory.location} ${isolate.outOfMemory.message} (line ${formatCount(isolate.outOfMemory.line)})`));
   }
 
   out.push('', paint.bold('Pauses'));
@@ -280,6 +280,7 @@ function table(rows: string[][], align = 'l'): string[] {
 
 /** `2,781 ms of incremental marking steps between the pauses (13.9% of the time)`. */
 function incrementalMarkingWords(overhead: IsolateSummary['overhead']): string {
-  const share = overhead.elapsedMs > 0 ? ` (${fixedText((overhead.incrementalMarkingMs! / overhead.elapsedMs) * 100, 1)}% of the time)` : '';
+  const percent = (overhead.incrementalMarkingMs! / overhead.elapsedMs) * 100;
+  const share = overhead.elapsedMs > 0 ? ` (${percent < 0.05 ? 'under 0.1' : fixedText(percent, 1)}% of the time)` : '';
   return `${grouped(overhead.incrementalMarkingMs!, 0)} ms of incremental marking steps between the pauses${share}`;
 }

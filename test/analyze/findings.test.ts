@@ -317,6 +317,20 @@ describe('the other findings, their words and bounds', () => {
     expect(gcOverheadFinding(withSemiSpace(null))?.nextStep).toContain('the new space is small (is --max-semi-space-size set low?)');
   });
 
+  it('no larger new space for scavenges where memory is kept: they copy the leaked objects (node22-leak.log)', async () => {
+    const leak = await main('node22-leak');
+    expect(leak.leak.verdict).toBe('leak');
+    expect(scavengesDominateFinding(leak)).toBeNull();
+    // The same isolate read as no leak: the finding comes back.
+    expect(scavengesDominateFinding({ ...leak, leak: { ...leak.leak, verdict: 'none' } })).not.toBeNull();
+  });
+
+  it('groups the line of an out-of-memory crash (formats/iojs2-oom.log: line 12,889 of its 12,889)', async () => {
+    expect((await analyzeFiles([sampleFile('formats/iojs2-oom.log')])).isolates[0]!.findings.find((item) => item.id === 'out-of-memory')?.statement).toBe(
+      'The process crashed out of memory (CALL_AND_RETRY_LAST, line 12,889).',
+    );
+  });
+
   it('SCAVENGES_PER_MINUTE: just below and at the bound', async () => {
     const steady = await main('node22-steady');
     const rate = (perMinute: number) => scavengesDominateFinding({ ...steady, young: { ...steady.young, perMinute } });

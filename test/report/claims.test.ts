@@ -261,12 +261,12 @@ describe('claims on real logs', () => {
   describe('leakStep', () => {
     it('node8-leak: holds', async () => {
       expect(leakStep(await main('node8-leak'))).toBe(
-        "Find what is kept: take two heap snapshots a few minutes apart (DevTools with node --inspect on Node 6.3+, or the heapdump npm module; --heapsnapshot-signal needs Node 12+) and compare them (Comparison view, sorted by # Delta).",
+        "Take two heap snapshots a few seconds apart (DevTools with node --inspect on Node 6.3+, or the heapdump npm module; --heapsnapshot-signal needs Node 12+) and compare them in DevTools (Comparison view, sort by # Delta).",
       );
     });
     it('node22-leak: holds', async () => {
       expect(leakStep(await main('node22-leak'))).toBe(
-        "Find what is kept: take two heap snapshots a few minutes apart (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect) and compare them (Comparison view, sorted by # Delta).",
+        "Take two heap snapshots a few seconds apart (node --heapsnapshot-signal=SIGUSR2, then kill -USR2 <pid>; or DevTools with node --inspect) and compare them in DevTools (Comparison view, sort by # Delta).",
       );
     });
     it('node20-oom: says nothing', async () => {

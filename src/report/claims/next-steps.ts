@@ -24,8 +24,9 @@ export function outOfMemoryStep(isolate: IsolateSummary): string | null {
 
 export function leakStep(isolate: IsolateSummary): string | null {
   if (!keeps(isolate) || isolate.outOfMemory !== null) return null;
-  const linked = isolate.findings.find((finding) => finding.id === 'leak' && finding.fromHeapSnapshots === true);
-  if (linked !== undefined) return linked.nextStep;
+  // The leak finding's step: how far apart follows how fast the floor rose, and heap snapshots given are linked there.
+  const finding = isolate.findings.find((item) => item.id === 'leak');
+  if (finding !== undefined) return finding.nextStep;
   return `Find what is kept: take two heap snapshots a few minutes apart (${heapSnapshotTools(isolate.nodeMajorRange)}) and compare them (Comparison view, sorted by # Delta).`;
 }
 
